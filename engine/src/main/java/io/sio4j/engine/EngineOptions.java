@@ -1,0 +1,309 @@
+package io.sio4j.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Immutable Engine.IO server options, with the official engine.io defaults.
+ *
+ * <pre>{@code
+ * EngineOptions options = EngineOptions.builder()
+ *     .path("/socket.io/")
+ *     .pingInterval(Duration.ofSeconds(25))
+ *     .cors(CorsOptions.builder().origins("https://app.example").build())
+ *     .build();
+ * }</pre>
+ */
+public final class EngineOptions {
+  /** Transport name of HTTP long-polling. */
+  public static final String POLLING = "polling";
+
+  /** Transport name of WebSocket. */
+  public static final String WEBSOCKET = "websocket";
+
+  private final String path;
+  private final Duration pingInterval;
+  private final Duration pingTimeout;
+  private final Duration upgradeTimeout;
+  private final int maxHttpBufferSize;
+  private final List<String> transports;
+  private final boolean allowUpgrades;
+  private final CookieOptions cookie;
+  private final CorsOptions cors;
+  private final AllowRequest allowRequest;
+  private final boolean addTrailingSlash;
+  private final boolean httpCompression;
+  private final int httpCompressionThreshold;
+  private final boolean perMessageDeflate;
+  private final HttpHandler httpHandler;
+  private final int ioThreads;
+
+  private EngineOptions(Builder b) {
+    this.path = b.path;
+    this.pingInterval = b.pingInterval;
+    this.pingTimeout = b.pingTimeout;
+    this.upgradeTimeout = b.upgradeTimeout;
+    this.maxHttpBufferSize = b.maxHttpBufferSize;
+    this.transports = List.copyOf(b.transports);
+    this.allowUpgrades = b.allowUpgrades;
+    this.cookie = b.cookie;
+    this.cors = b.cors;
+    this.allowRequest = b.allowRequest;
+    this.addTrailingSlash = b.addTrailingSlash;
+    this.httpCompression = b.httpCompression;
+    this.httpCompressionThreshold = b.httpCompressionThreshold;
+    this.perMessageDeflate = b.perMessageDeflate;
+    this.httpHandler = b.httpHandler;
+    this.ioThreads = b.ioThreads;
+  }
+
+  /** A builder with the official defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.path = path;
+    b.pingInterval = pingInterval;
+    b.pingTimeout = pingTimeout;
+    b.upgradeTimeout = upgradeTimeout;
+    b.maxHttpBufferSize = maxHttpBufferSize;
+    b.transports = transports;
+    b.allowUpgrades = allowUpgrades;
+    b.cookie = cookie;
+    b.cors = cors;
+    b.allowRequest = allowRequest;
+    b.addTrailingSlash = addTrailingSlash;
+    b.httpCompression = httpCompression;
+    b.httpCompressionThreshold = httpCompressionThreshold;
+    b.perMessageDeflate = perMessageDeflate;
+    b.httpHandler = httpHandler;
+    b.ioThreads = ioThreads;
+    return b;
+  }
+
+  /** The request path, default {@code /engine.io/}; always starts and ends with {@code /}. */
+  public String path() {
+    return path;
+  }
+
+  /** Interval between server pings, default 25 s. */
+  public Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /** How long to wait for a pong, default 20 s. */
+  public Duration pingTimeout() {
+    return pingTimeout;
+  }
+
+  /** How long an upgrade may take before the probe transport is dropped, default 10 s. */
+  public Duration upgradeTimeout() {
+    return upgradeTimeout;
+  }
+
+  /** Largest accepted message or POST body in bytes, default 1 000 000 ({@code maxPayload}). */
+  public int maxHttpBufferSize() {
+    return maxHttpBufferSize;
+  }
+
+  /** Enabled transports, default polling and websocket. */
+  public List<String> transports() {
+    return transports;
+  }
+
+  /** Whether polling sessions may upgrade to WebSocket, default true. */
+  public boolean allowUpgrades() {
+    return allowUpgrades;
+  }
+
+  /** The sid cookie, or {@code null} for none (the default). */
+  public CookieOptions cookie() {
+    return cookie;
+  }
+
+  /** CORS settings, or {@code null}: no cross-origin headers (the default). */
+  public CorsOptions cors() {
+    return cors;
+  }
+
+  /** The request filter, or {@code null} to accept all. */
+  public AllowRequest allowRequest() {
+    return allowRequest;
+  }
+
+  /** Whether the path is matched with a trailing slash added, default true. */
+  public boolean addTrailingSlash() {
+    return addTrailingSlash;
+  }
+
+  /**
+   * Whether polling responses are gzip/deflate compressed when the client accepts, default true.
+   */
+  public boolean httpCompression() {
+    return httpCompression;
+  }
+
+  /** Smallest response compressed, in bytes, default 1024. */
+  public int httpCompressionThreshold() {
+    return httpCompressionThreshold;
+  }
+
+  /** Whether WebSocket permessage-deflate is offered, default false. */
+  public boolean perMessageDeflate() {
+    return perMessageDeflate;
+  }
+
+  /** Handler for other HTTP requests on the same port, or {@code null} (404). */
+  public HttpHandler httpHandler() {
+    return httpHandler;
+  }
+
+  /** Number of I/O threads, 0 for Netty's default (twice the cores). */
+  public int ioThreads() {
+    return ioThreads;
+  }
+
+  /** Builds {@link EngineOptions}; {@link #build()} validates. */
+  public static final class Builder {
+    private String path = "/engine.io/";
+    private Duration pingInterval = Duration.ofMillis(25_000);
+    private Duration pingTimeout = Duration.ofMillis(20_000);
+    private Duration upgradeTimeout = Duration.ofMillis(10_000);
+    private int maxHttpBufferSize = 1_000_000;
+    private List<String> transports = List.of(POLLING, WEBSOCKET);
+    private boolean allowUpgrades = true;
+    private CookieOptions cookie;
+    private CorsOptions cors;
+    private AllowRequest allowRequest;
+    private boolean addTrailingSlash = true;
+    private boolean httpCompression = true;
+    private int httpCompressionThreshold = 1024;
+    private boolean perMessageDeflate;
+    private HttpHandler httpHandler;
+    private int ioThreads;
+
+    private Builder() {}
+
+    /** See {@link EngineOptions#path()}. */
+    public Builder path(String path) {
+      String p = Objects.requireNonNull(path, "path");
+      if (!p.startsWith("/")) p = "/" + p;
+      if (!p.endsWith("/")) p = p + "/";
+      this.path = p;
+      return this;
+    }
+
+    /** See {@link EngineOptions#pingInterval()}. */
+    public Builder pingInterval(Duration d) {
+      this.pingInterval = positive(d, "pingInterval");
+      return this;
+    }
+
+    /** See {@link EngineOptions#pingTimeout()}. */
+    public Builder pingTimeout(Duration d) {
+      this.pingTimeout = positive(d, "pingTimeout");
+      return this;
+    }
+
+    /** See {@link EngineOptions#upgradeTimeout()}. */
+    public Builder upgradeTimeout(Duration d) {
+      this.upgradeTimeout = positive(d, "upgradeTimeout");
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxHttpBufferSize()}. */
+    public Builder maxHttpBufferSize(int bytes) {
+      if (bytes <= 0) throw new IllegalArgumentException("maxHttpBufferSize must be > 0");
+      this.maxHttpBufferSize = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#transports()}. */
+    public Builder transports(String... transports) {
+      for (String t : transports) {
+        if (!POLLING.equals(t) && !WEBSOCKET.equals(t)) {
+          throw new IllegalArgumentException("unknown transport: " + t);
+        }
+      }
+      if (transports.length == 0) throw new IllegalArgumentException("no transports");
+      this.transports = List.of(transports);
+      return this;
+    }
+
+    /** See {@link EngineOptions#allowUpgrades()}. */
+    public Builder allowUpgrades(boolean allow) {
+      this.allowUpgrades = allow;
+      return this;
+    }
+
+    /** See {@link EngineOptions#cookie()}. */
+    public Builder cookie(CookieOptions cookie) {
+      this.cookie = cookie;
+      return this;
+    }
+
+    /** See {@link EngineOptions#cors()}. */
+    public Builder cors(CorsOptions cors) {
+      this.cors = cors;
+      return this;
+    }
+
+    /** See {@link EngineOptions#allowRequest()}. */
+    public Builder allowRequest(AllowRequest allowRequest) {
+      this.allowRequest = allowRequest;
+      return this;
+    }
+
+    /** See {@link EngineOptions#addTrailingSlash()}. */
+    public Builder addTrailingSlash(boolean add) {
+      this.addTrailingSlash = add;
+      return this;
+    }
+
+    /** See {@link EngineOptions#httpCompression()}. */
+    public Builder httpCompression(boolean enabled) {
+      this.httpCompression = enabled;
+      return this;
+    }
+
+    /** See {@link EngineOptions#httpCompressionThreshold()}. */
+    public Builder httpCompressionThreshold(int bytes) {
+      this.httpCompressionThreshold = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#perMessageDeflate()}. */
+    public Builder perMessageDeflate(boolean enabled) {
+      this.perMessageDeflate = enabled;
+      return this;
+    }
+
+    /** See {@link EngineOptions#httpHandler()}. */
+    public Builder httpHandler(HttpHandler handler) {
+      this.httpHandler = handler;
+      return this;
+    }
+
+    /** See {@link EngineOptions#ioThreads()}. */
+    public Builder ioThreads(int threads) {
+      if (threads < 0) throw new IllegalArgumentException("ioThreads must be >= 0");
+      this.ioThreads = threads;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public EngineOptions build() {
+      return new EngineOptions(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be > 0");
+      return d;
+    }
+  }
+}

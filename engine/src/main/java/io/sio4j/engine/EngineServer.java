@@ -1,0 +1,54 @@
+package io.sio4j.engine;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * An Engine.IO v4 server on Netty: HTTP long-polling, WebSocket and the upgrade between them,
+ * heartbeats, limits and CORS, plus an optional plain-HTTP handler on the same port.
+ *
+ * <pre>{@code
+ * EngineServer engine = EngineServer.create(EngineOptions.builder().path("/engine.io/").build());
+ * engine.onConnection(socket -> socket.setListener(new EchoListener(socket)));
+ * InetSocketAddress bound = engine.listen("127.0.0.1", 0).join();
+ * ...
+ * engine.close().join();
+ * }</pre>
+ *
+ * <p>Threading: thread-safe. Listeners run on the event loop of the session they concern.
+ */
+public interface EngineServer extends AutoCloseable {
+
+  /** Creates a server; nothing listens until {@link #listen(String, int)}. */
+  static EngineServer create(EngineOptions options) {
+    return new io.sio4j.engine.internal.NettyEngineServer(options);
+  }
+
+  /** Called for every new session, after the handshake, on the session's event loop. */
+  EngineServer onConnection(Consumer<EngineSocket> listener);
+
+  /** Called for every refused request, with the Engine.IO error code and message. */
+  EngineServer onConnectionError(Consumer<EngineConnectionError> listener);
+
+  /** Binds and starts listening. Port 0 picks an ephemeral port; the future gives the address. */
+  CompletableFuture<InetSocketAddress> listen(String host, int port);
+
+  /** The number of open sessions. */
+  int clientsCount();
+
+  /** The options this server was built with. */
+  EngineOptions options();
+
+  /**
+   * Closes every session (reason {@code "server shutting down"}), stops listening and releases the
+   * event loops. Idempotent.
+   */
+  CompletableFuture<Void> shutdown();
+
+  /** Same as {@code shutdown().join()}. */
+  @Override
+  default void close() {
+    shutdown().join();
+  }
+}

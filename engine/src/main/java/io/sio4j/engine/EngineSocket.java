@@ -1,0 +1,88 @@
+package io.sio4j.engine;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One Engine.IO session, seen from the layer above (Socket.IO). It outlives transport upgrades: the
+ * same object is used whether the client talks over polling or WebSocket.
+ *
+ * <p>Threading: every callback runs on the session's event loop ({@link #eventLoop()}). The send
+ * methods are thread-safe; called from another thread they hop to the event loop.
+ *
+ * <pre>{@code
+ * engine.onConnection(socket -> {
+ *   socket.onMessage(new EngineSocket.Listener() {
+ *     public void onText(String text) { socket.send(text); }
+ *     public void onBinary(byte[] data) { socket.send(data); }
+ *     public void onClose(String reason, String description) {}
+ *   });
+ * });
+ * }</pre>
+ */
+public interface EngineSocket {
+
+  /** Receives what arrives on the session, in order, on the session's event loop. */
+  interface Listener {
+    /** A text MESSAGE packet (the payload without the Engine.IO type digit). */
+    void onText(String text);
+
+    /** A binary MESSAGE packet. The array belongs to the listener. */
+    void onBinary(byte[] data);
+
+    /**
+     * The session closed. Called exactly once. {@code reason} is one of the official Engine.IO
+     * reasons: {@code "transport close"}, {@code "transport error"}, {@code "ping timeout"}, {@code
+     * "parse error"}, {@code "forced close"}, {@code "server shutting down"}.
+     */
+    void onClose(String reason, String description);
+  }
+
+  /** The session id (the Engine.IO {@code sid}), secret to this client. */
+  String id();
+
+  /** Name of the current transport: {@code "polling"} or {@code "websocket"}. */
+  String transport();
+
+  /** The HTTP request that opened the session. */
+  HandshakeRequest request();
+
+  /** Sets the listener; messages that arrive before it is set are delivered once it is. */
+  void setListener(Listener listener);
+
+  /** Queues a text MESSAGE packet. */
+  default void send(String text) {
+    send(OutboundMessage.text(text));
+  }
+
+  /** Queues a binary MESSAGE packet. The array must not be modified afterwards. */
+  default void send(byte[] data) {
+    send(OutboundMessage.binary(data));
+  }
+
+  /**
+   * Queues a pre-encoded message. The same {@link OutboundMessage} can be sent to many sessions:
+   * its wire forms are encoded once and shared (see {@link OutboundMessage}).
+   */
+  void send(OutboundMessage message);
+
+  /**
+   * Queues several messages that must be written together (a Socket.IO binary packet and its
+   * attachments): no other message is interleaved.
+   */
+  void sendAll(OutboundMessage... messages);
+
+  /** Number of messages queued but not yet written to the transport. */
+  int bufferedCount();
+
+  /** Whether the session is open (handshake done, not closed). */
+  boolean isOpen();
+
+  /**
+   * Closes the session: flushes what is queued, then sends a CLOSE packet (polling) or closes the
+   * WebSocket. The listener gets {@code onClose("forced close", ...)}.
+   */
+  void close();
+
+  /** The event loop that owns this session. */
+  ScheduledExecutorService eventLoop();
+}
