@@ -1,0 +1,67 @@
+package io.sio4j.bench;
+
+import io.netty.channel.epoll.Epoll;
+import io.sio4j.protocol.event.Ack;
+import io.sio4j.server.SocketIoServer;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+
+/**
+ * The load-test server of {@code ../shared/sioload} ({@code servers/sio4j/start.sh}): the
+ * three-event contract written with the public API, exactly as a user would.
+ *
+ * <pre>
+ * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1]
+ * </pre>
+ *
+ * <p>It prints one {@code READY} line when listening and stops on SIGTERM.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    if (args.length == 0 || !"server".equals(args[0])) {
+      System.err.println("usage: sio4j-bench server [--port N] [--host H]");
+      System.exit(2);
+    }
+    int port = 39200;
+    String host = "127.0.0.1";
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--host" -> host = args[i + 1];
+        default -> {
+          System.err.println("unknown option " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    SocketIoServer io = SocketIoServer.builder().host(host).port(port).serveClient(false).build();
+    io.on(
+        "connection",
+        socket -> {
+          socket.on("echo", (String data) -> socket.emit("echo", data));
+          socket.on("broadcast", (String data) -> io.emit("broadcast", data));
+          socket.on("ack", (String data, Ack ack) -> ack.send(data));
+        });
+    io.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(io::close, "sio4j-bench-shutdown"));
+    String gcs =
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .collect(Collectors.joining(","));
+    System.out.println(
+        "READY sio4j port="
+            + io.address().getPort()
+            + " epoll="
+            + Epoll.isAvailable()
+            + " cpus="
+            + Runtime.getRuntime().availableProcessors()
+            + " gc="
+            + gcs
+            + " java="
+            + System.getProperty("java.version"));
+  }
+}
