@@ -1,10 +1,10 @@
 package io.sio4j.client.internal.engine;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -34,18 +34,42 @@ public final class ClientLoop {
 
   private ClientLoop() {
     String name = "sio4j-client-" + IDS.incrementAndGet();
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, name);
               thread = t;
               return t;
             });
+    // timers must not keep a shut-down loop alive
+    e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    e.setRemoveOnCancelPolicy(true);
+    executor = e;
   }
 
   /** Starts a loop thread (lazily, on the first task). */
   public static ClientLoop create() {
     return new ClientLoop();
+  }
+
+  /**
+   * A loop that succeeds {@code previous} (may be null): its first task waits until the previous
+   * loop's thread ended, so state handed over between them is never touched by both at once.
+   */
+  public static ClientLoop create(ClientLoop previous) {
+    ClientLoop next = new ClientLoop();
+    if (previous != null) {
+      next.execute(
+          () -> {
+            try {
+              previous.executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    return next;
   }
 
   /** Whether the caller runs on this loop's thread. */

@@ -124,6 +124,11 @@ public final class EngineClient implements Transport.Events {
     return transport == null ? null : transport.name;
   }
 
+  /** Whether a packet sent now would be written at once (open, transport idle, no upgrade). */
+  public boolean writable() {
+    return state == State.OPEN && transport != null && transport.writable && !upgrading;
+  }
+
   /** Whether the session is open. */
   public boolean isOpen() {
     return state == State.OPEN;
@@ -164,6 +169,8 @@ public final class EngineClient implements Transport.Events {
   @Override
   public void onTransportOpen(Transport t) {
     if (t == probe) sendProbe(t);
+    // A WebSocket may deliver the handshake before its own open callback: write what waited.
+    else if (t == transport) flush();
   }
 
   @Override
@@ -173,6 +180,7 @@ public final class EngineClient implements Transport.Events {
       return;
     }
     if (t != transport || state == State.CLOSED) return;
+    if (log.isTraceEnabled()) log.trace("{} received {}", sid, describe(p));
     switch (p.type()) {
       case OPEN -> onHandshake(p.text());
       case PING -> {
@@ -284,6 +292,10 @@ public final class EngineClient implements Transport.Events {
     if (!transport.writable || upgrading || writeBuffer.isEmpty() || prevBufferLen > 0) return;
     List<EnginePacket> batch = writablePackets();
     prevBufferLen = batch.size();
+    if (log.isTraceEnabled()) {
+      for (EnginePacket p : batch)
+        log.trace("{} sending {} on {}", sid, describe(p), transport.name);
+    }
     transport.send(List.copyOf(batch));
   }
 
@@ -296,6 +308,12 @@ public final class EngineClient implements Transport.Events {
       if (i > 0 && size > maxPayload) return writeBuffer.subList(0, i);
     }
     return writeBuffer;
+  }
+
+  private static String describe(EnginePacket p) {
+    if (p.isBinary()) return "binary(" + p.binary().length + " bytes)";
+    String t = p.text();
+    return p.type() + " " + (t.length() > 80 ? t.substring(0, 80) + "..." : t);
   }
 
   static long encodedLength(EnginePacket p) {
