@@ -85,7 +85,8 @@ function sockets(nsp) {
 }
 
 const commands = {
-  emit: (c) => sockets(c.nsp).forEach((s) => s.emit(c.event, ...fromJson(c.args || []))),
+  // a broadcast, so that with connectionStateRecovery disconnected sessions get it on recovery
+  emit: (c) => io.of(c.nsp || "/").emit(c.event, ...fromJson(c.args || [])),
   emitWithAck: (c) => sockets(c.nsp).forEach((s) =>
     s.timeout(5000).emit(c.event, ...fromJson(c.args || []), (err, ...args) =>
       out({ type: "answer", err: err ? String(err) : null, args: toJson(args) }))),

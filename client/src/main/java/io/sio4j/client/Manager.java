@@ -9,6 +9,9 @@ import io.sio4j.client.internal.http.JdkHttpConnector;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.event.JsonBinding;
+import io.sio4j.protocol.event.Listener0;
+import io.sio4j.protocol.event.Listener1;
+import io.sio4j.protocol.event.Listener2;
 import io.sio4j.protocol.socketio.EncodedPacket;
 import io.sio4j.protocol.socketio.PacketDecoder;
 import io.sio4j.protocol.socketio.SocketIoParser;
@@ -164,14 +167,32 @@ public final class Manager {
     return readyState == ReadyState.OPEN;
   }
 
-  /** Adds a listener for a Manager event (see the class comment for names and arguments). */
-  public Manager on(String event, Object listener) {
+  /** Adds a listener for a Manager event without arguments ({@code open}, {@code ping}, ...). */
+  public Manager on(String event, Listener0 listener) {
+    listeners.on(event, listener, false);
+    return this;
+  }
+
+  /** Adds a listener for a Manager event (see the class comment for the argument). */
+  public <A> Manager on(String event, Listener1<A> listener) {
+    listeners.on(event, listener, false);
+    return this;
+  }
+
+  /** Adds a listener for {@code close} (reason, cause). */
+  public <A, B> Manager on(String event, Listener2<A, B> listener) {
     listeners.on(event, listener, false);
     return this;
   }
 
   /** Adds a listener called once. */
-  public Manager once(String event, Object listener) {
+  public Manager once(String event, Listener0 listener) {
+    listeners.on(event, listener, true);
+    return this;
+  }
+
+  /** Adds a listener called once. */
+  public <A> Manager once(String event, Listener1<A> listener) {
     listeners.on(event, listener, true);
     return this;
   }
