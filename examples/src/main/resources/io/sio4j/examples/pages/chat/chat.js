@@ -188,6 +188,7 @@
     if (r.messages.length > MAX_SHOWN) r.messages.shift();
     dropTyping(r, m.user);
     if (name === active) {
+      for (const placeholder of $("messages").querySelectorAll(".system")) placeholder.remove();
       $("messages").append(messageItem(m));
       scrollDown();
       renderTyping();
