@@ -38,6 +38,7 @@ public final class EngineOptions {
   private final boolean perMessageDeflate;
   private final HttpHandler httpHandler;
   private final int ioThreads;
+  private final long maxBufferedBytes;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -56,6 +57,7 @@ public final class EngineOptions {
     this.perMessageDeflate = b.perMessageDeflate;
     this.httpHandler = b.httpHandler;
     this.ioThreads = b.ioThreads;
+    this.maxBufferedBytes = b.maxBufferedBytes;
   }
 
   /** A builder with the official defaults. */
@@ -82,6 +84,7 @@ public final class EngineOptions {
     b.perMessageDeflate = perMessageDeflate;
     b.httpHandler = httpHandler;
     b.ioThreads = ioThreads;
+    b.maxBufferedBytes = maxBufferedBytes;
     return b;
   }
 
@@ -167,6 +170,15 @@ public final class EngineOptions {
     return ioThreads;
   }
 
+  /**
+   * Bound of a session's write buffer in bytes, default 100 000 000 (a sio4j addition; the official
+   * server has none). Volatile messages are dropped while the transport cannot take them; a session
+   * whose buffer grows past this bound is closed with {@code "transport error"}.
+   */
+  public long maxBufferedBytes() {
+    return maxBufferedBytes;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -185,6 +197,7 @@ public final class EngineOptions {
     private boolean perMessageDeflate;
     private HttpHandler httpHandler;
     private int ioThreads;
+    private long maxBufferedBytes = 100_000_000L;
 
     private Builder() {}
 
@@ -292,6 +305,13 @@ public final class EngineOptions {
     public Builder ioThreads(int threads) {
       if (threads < 0) throw new IllegalArgumentException("ioThreads must be >= 0");
       this.ioThreads = threads;
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxBufferedBytes()}. */
+    public Builder maxBufferedBytes(long bytes) {
+      if (bytes <= 0) throw new IllegalArgumentException("maxBufferedBytes must be > 0");
+      this.maxBufferedBytes = bytes;
       return this;
     }
 

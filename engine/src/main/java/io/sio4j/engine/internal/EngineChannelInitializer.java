@@ -1,0 +1,92 @@
+package io.sio4j.engine.internal;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.sio4j.engine.EngineOptions;
+import java.util.List;
+
+/**
+ * The pipeline of every connection, in order: HTTP codec with bounded request line and headers;
+ * gzip/deflate of responses (httpCompression); permessage-deflate negotiation (perMessageDeflate);
+ * request aggregation bounded by maxHttpBufferSize (413 beyond it); the Engine.IO router. A
+ * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
+ * WebSocketUpgrader}).
+ */
+final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
+  /** Longest request line (Node's default header limit is 16 KiB). */
+  static final int MAX_INITIAL_LINE = 8192;
+
+  /** Largest header block, like Node's default {@code maxHeaderSize}. */
+  static final int MAX_HEADER_SIZE = 16384;
+
+  private final NettyEngineServer server;
+  private final HttpResponder responder;
+
+  EngineChannelInitializer(NettyEngineServer server, HttpResponder responder) {
+    this.server = server;
+    this.responder = responder;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    EngineOptions options = server.options();
+    ChannelPipeline p = ch.pipeline();
+    p.addLast(
+        "http",
+        new HttpServerCodec(
+            new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_INITIAL_LINE)
+                .setMaxHeaderSize(MAX_HEADER_SIZE)));
+    if (options.httpCompression()) {
+      p.addLast(
+          "http-compression",
+          new HttpContentCompressor(
+              options.httpCompressionThreshold(),
+              StandardCompressionOptions.gzip(),
+              StandardCompressionOptions.deflate()));
+    }
+    if (options.perMessageDeflate()) {
+      p.addLast("ws-deflate", new WebSocketServerCompressionHandler(options.maxHttpBufferSize()));
+    }
+    p.addLast("http-aggregator", new SessionAwareAggregator(server, options.maxHttpBufferSize()));
+    p.addLast("engine", new EngineRequestHandler(server, responder));
+  }
+
+  /**
+   * Aggregates requests up to maxHttpBufferSize without pre-allocating what Content-Length
+   * announces; an oversized polling POST gets 413 and its session is closed.
+   */
+  private static final class SessionAwareAggregator extends HttpObjectAggregator {
+    private final NettyEngineServer server;
+
+    SessionAwareAggregator(NettyEngineServer server, int maxContentLength) {
+      super(maxContentLength, true);
+      this.server = server;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized)
+        throws Exception {
+      if (oversized instanceof HttpRequest req) {
+        List<String> sid = new QueryStringDecoder(req.uri()).parameters().get("sid");
+        EngineSession session =
+            sid != null && sid.size() == 1 ? server.registry().get(sid.get(0)) : null;
+        if (session != null) {
+          session.loop().execute(() -> session.onPayloadTooLarge());
+        }
+      }
+      super.handleOversizedMessage(ctx, oversized);
+    }
+  }
+}

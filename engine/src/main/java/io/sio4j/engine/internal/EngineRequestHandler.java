@@ -1,0 +1,292 @@
+package io.sio4j.engine.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.HandshakeRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes one aggregated HTTP request: plain requests to the {@link io.sio4j.engine.HttpHandler},
+ * Engine.IO requests through the official server's checks ({@code Server.verify}: transport, sid,
+ * method, protocol version, {@code allowRequest}) to a handshake, a polling GET/POST or a WebSocket
+ * upgrade. Refusals get the official error answer.
+ *
+ * <p>Threading: one instance per connection, on the connection's event loop. The request is
+ * released by {@link SimpleChannelInboundHandler}; the {@code allowRequest} path retains it until
+ * the hook answers.
+ */
+final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
+
+  private final NettyEngineServer server;
+  private final EngineOptions options;
+  private final HttpResponder responder;
+  private final String pathPrefix;
+  private EngineSession lastPollSession;
+
+  EngineRequestHandler(NettyEngineServer server, HttpResponder responder) {
+    this.server = server;
+    this.options = server.options();
+    this.responder = responder;
+    String p = options.path();
+    this.pathPrefix = options.addTrailingSlash() ? p : p.substring(0, p.length() - 1);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    if (!req.decoderResult().isSuccess()) {
+      refuseMalformed(ctx.channel(), req.decoderResult().cause());
+      return;
+    }
+    if (!req.uri().startsWith(pathPrefix)) {
+      PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
+      return;
+    }
+    QueryStringDecoder qs = new QueryStringDecoder(req.uri());
+    Map<String, List<String>> params = qs.parameters();
+    RequestMeta meta = RequestMeta.of(req, jsonpIndex(params));
+    if (req.method().equals(HttpMethod.OPTIONS) && responder.corsEnabled()) {
+      responder.preflight(
+          ctx.channel(), meta, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
+      return;
+    }
+    route(ctx, req, params, meta);
+  }
+
+  private void route(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      Map<String, List<String>> params,
+      RequestMeta meta) {
+    boolean upgrade = isWebSocketUpgrade(req);
+    Request r = new Request(ctx, req, params, meta, upgrade);
+    String transport = single(params, "transport");
+    if (transport == null || !options.transports().contains(transport)) {
+      fail(r, EngineError.UNKNOWN_TRANSPORT, null);
+      return;
+    }
+    String origin = meta.origin();
+    if (origin != null && HeaderChars.invalid(origin)) {
+      fail(r, EngineError.BAD_REQUEST, null);
+      return;
+    }
+    List<String> sids = params.get("sid");
+    if (sids != null) {
+      String sid = sids.size() == 1 ? sids.get(0) : null;
+      EngineSession session = server.registry().get(sid);
+      if (session == null
+          && !upgrade
+          && req.method().equals(HttpMethod.GET)
+          && EngineOptions.POLLING.equals(transport)
+          && server.registry().takeClientClose(sid)) {
+        // the poll the client sent before its CLOSE packet overtook it: end it quietly
+        responder.send(
+            ctx.channel(),
+            meta,
+            HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
+      } else if (session == null) {
+        fail(r, EngineError.UNKNOWN_SID, null);
+      } else if (upgrade) {
+        if (!EngineOptions.WEBSOCKET.equals(transport)) {
+          fail(r, EngineError.BAD_REQUEST, null);
+        } else {
+          // like the official server, a refused upgrade (already upgraded or upgrading) completes
+          // the WebSocket handshake and is then closed by the session
+          WebSocketUpgrader.upgrade(server, ctx, req, session);
+        }
+      } else if (!transport.equals(session.transport())) {
+        fail(r, EngineError.BAD_REQUEST, null);
+      } else {
+        onPollingRequest(ctx.channel(), req, meta, session);
+      }
+      return;
+    }
+    if (!req.method().equals(HttpMethod.GET)) {
+      fail(r, EngineError.BAD_HANDSHAKE_METHOD, null);
+      return;
+    }
+    if (EngineOptions.WEBSOCKET.equals(transport) != upgrade) {
+      fail(r, EngineError.BAD_REQUEST, null);
+      return;
+    }
+    if (!"4".equals(single(params, "EIO"))) {
+      fail(r, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
+      return;
+    }
+    HandshakeRequest handshake = HandshakeRequests.of(req, params, ctx.channel());
+    if (options.allowRequest() == null) {
+      handshake(r, handshake);
+      return;
+    }
+    CompletionStage<String> verdict;
+    try {
+      verdict = options.allowRequest().check(handshake);
+    } catch (RuntimeException e) {
+      log.debug("allowRequest failed", e);
+      fail(r, EngineError.FORBIDDEN, null);
+      return;
+    }
+    req.retain();
+    verdict.whenComplete(
+        (reason, error) ->
+            ctx.executor()
+                .execute(
+                    () -> {
+                      try {
+                        if (error != null) fail(r, EngineError.FORBIDDEN, null);
+                        else if (reason != null) fail(r, EngineError.FORBIDDEN, reason);
+                        else if (ctx.channel().isActive()) handshake(r, handshake);
+                      } finally {
+                        req.release();
+                      }
+                    }));
+  }
+
+  private void handshake(Request r, HandshakeRequest handshake) {
+    if (r.upgrade) {
+      WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake);
+      return;
+    }
+    Channel channel = r.ctx.channel();
+    EngineSession session = server.newSession(handshake, channel.eventLoop());
+    PollingTransport polling = new PollingTransport(session, responder, options);
+    lastPollSession = session;
+    RequestMeta meta = r.meta.withSetCookie(server.sidCookie(session.id()));
+    session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
+    polling.onGet(channel, meta);
+    server.fireConnection(session);
+  }
+
+  private void onPollingRequest(
+      Channel channel, FullHttpRequest req, RequestMeta meta, EngineSession session) {
+    HttpMethod method = req.method();
+    if (method.equals(HttpMethod.GET)) {
+      lastPollSession = session;
+      session
+          .loop()
+          .execute(
+              () -> {
+                PollingTransport p = session.pollingTransport();
+                if (p == null) refuseOnLoop(channel, meta);
+                else p.onGet(channel, meta);
+              });
+    } else if (method.equals(HttpMethod.POST)) {
+      String body = req.content().toString(StandardCharsets.UTF_8);
+      String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
+      session
+          .loop()
+          .execute(
+              () -> {
+                PollingTransport p = session.pollingTransport();
+                if (p == null) refuseOnLoop(channel, meta);
+                else p.onPost(channel, meta, contentType, body);
+              });
+    } else {
+      responder.send(channel, meta, HttpResponder.empty(HttpResponseStatus.INTERNAL_SERVER_ERROR));
+    }
+  }
+
+  private void refuseOnLoop(Channel channel, RequestMeta meta) {
+    responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    EngineSession s = lastPollSession;
+    if (s != null) {
+      // queued after the GET itself, so the session has seen it
+      Channel channel = ctx.channel();
+      s.loop()
+          .execute(
+              () -> {
+                PollingTransport p = s.pollingTransport();
+                if (p != null) p.onGetChannelClosed(channel);
+              });
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("connection {} failed: {}", ctx.channel(), cause.toString());
+    ctx.close();
+  }
+
+  private void fail(Request r, EngineError error, String customMessage) {
+    String message = customMessage != null ? customMessage : error.message;
+    server.fireConnectionError(error.code, message, r.req, r.params, r.ctx.channel());
+    Channel channel = r.ctx.channel();
+    if (r.upgrade) {
+      // like the official server: a plain 400 with the message, then the connection is dropped
+      ByteBuf body = Unpooled.copiedBuffer(message, StandardCharsets.UTF_8);
+      var res = HttpResponder.response(HttpResponseStatus.BAD_REQUEST, "text/html", body);
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+      channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      responder.send(channel, r.meta, HttpResponder.error(error, message));
+    }
+  }
+
+  private void refuseMalformed(Channel channel, Throwable cause) {
+    HttpResponseStatus status = HttpResponseStatus.BAD_REQUEST;
+    if (cause instanceof TooLongHttpHeaderException) {
+      status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+    } else if (cause instanceof TooLongHttpLineException) {
+      status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+    } else if (cause instanceof TooLongFrameException) {
+      status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+    }
+    log.debug("malformed request on {}: {}", channel, String.valueOf(cause));
+    var res = HttpResponder.empty(status);
+    res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private static boolean isWebSocketUpgrade(FullHttpRequest req) {
+    // any other Upgrade (h2c, ...) is ignored, as HTTP/1.1 allows: the request is served as is
+    return req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
+        && req.method().equals(HttpMethod.GET);
+  }
+
+  /** The only value of a parameter, or null when it is absent or repeated. */
+  private static String single(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    return v == null || v.size() != 1 ? null : v.get(0);
+  }
+
+  private static String jsonpIndex(Map<String, List<String>> params) {
+    String j = single(params, "j");
+    if (j == null) return null;
+    // only digits are used, like the official server, so nothing script-like reaches the response
+    String digits = j.replaceAll("[^0-9]", "");
+    return digits.length() > 10 ? digits.substring(0, 10) : digits;
+  }
+
+  private record Request(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      Map<String, List<String>> params,
+      RequestMeta meta,
+      boolean upgrade) {}
+}

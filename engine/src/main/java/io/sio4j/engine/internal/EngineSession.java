@@ -1,0 +1,451 @@
+package io.sio4j.engine.internal;
+
+import io.netty.channel.EventLoop;
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HandshakeRequest;
+import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.engineio.EnginePacketType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Engine.IO session: its state machine (open, closing, closed), write buffer, heartbeat and the
+ * upgrade from polling to WebSocket. Mirrors {@code Socket} in the official engine.io server.
+ *
+ * <p>Threading: confined to {@link #eventLoop()}; the public send and close methods hop there when
+ * called from another thread. Fields without {@code volatile} are touched on the event loop only.
+ */
+final class EngineSession implements EngineSocket {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
+  private static final long UPGRADE_CHECK_MILLIS = 100;
+
+  private enum State {
+    OPEN,
+    CLOSING,
+    CLOSED
+  }
+
+  private final String id;
+  private final HandshakeRequest request;
+  private final EventLoop loop;
+  private final EngineOptions options;
+  private final SessionRegistry registry;
+  private final ArrayDeque<WirePacket> writeBuffer = new ArrayDeque<>();
+  private final ArrayDeque<EnginePacket> undelivered = new ArrayDeque<>();
+
+  private Transport transport;
+  private Transport probe;
+  private boolean upgraded;
+  private volatile String transportName;
+  private volatile State state = State.OPEN;
+  private volatile int bufferedCount;
+  private long bufferedBytes;
+  private boolean flushScheduled;
+  private Runnable onDrain;
+  private Listener listener;
+  private String closeReason;
+  private String closeDescription;
+  private ScheduledFuture<?> pingIntervalTimer;
+  private ScheduledFuture<?> pingTimeoutTimer;
+  private ScheduledFuture<?> upgradeTimeoutTimer;
+  private ScheduledFuture<?> upgradeCheckTimer;
+
+  EngineSession(
+      String id,
+      HandshakeRequest request,
+      EventLoop loop,
+      EngineOptions options,
+      SessionRegistry registry) {
+    this.id = id;
+    this.request = request;
+    this.loop = loop;
+    this.options = options;
+    this.registry = registry;
+  }
+
+  /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
+  void open(Transport first, List<String> upgrades) {
+    assert loop.inEventLoop();
+    this.transport = first;
+    this.transportName = first.name();
+    StringBuilder json = new StringBuilder(160);
+    json.append("{\"sid\":\"").append(id).append("\",\"upgrades\":[");
+    for (int i = 0; i < upgrades.size(); i++) {
+      if (i > 0) json.append(',');
+      json.append('"').append(upgrades.get(i)).append('"');
+    }
+    json.append("],\"pingInterval\":")
+        .append(options.pingInterval().toMillis())
+        .append(",\"pingTimeout\":")
+        .append(options.pingTimeout().toMillis())
+        .append(",\"maxPayload\":")
+        .append(options.maxHttpBufferSize())
+        .append('}');
+    sendPacket(WirePacket.control(EnginePacketType.OPEN, json.toString()));
+    schedulePing();
+  }
+
+  // ---- EngineSocket ----
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String transport() {
+    return transportName;
+  }
+
+  @Override
+  public HandshakeRequest request() {
+    return request;
+  }
+
+  @Override
+  public void setListener(Listener listener) {
+    if (!loop.inEventLoop()) {
+      loop.execute(() -> setListener(listener));
+      return;
+    }
+    this.listener = listener;
+    while (listener != null && !undelivered.isEmpty()) deliver(undelivered.poll());
+    if (listener != null && state == State.CLOSED && closeReason != null) {
+      String reason = closeReason;
+      closeReason = null;
+      listener.onClose(reason, closeDescription);
+    }
+  }
+
+  @Override
+  public void send(OutboundMessage message) {
+    if (!loop.inEventLoop()) {
+      loop.execute(() -> send(message));
+      return;
+    }
+    if (message.isVolatile() && !transportWritable()) return;
+    sendPacket(WirePacket.message(message));
+  }
+
+  @Override
+  public void sendAll(OutboundMessage... messages) {
+    if (!loop.inEventLoop()) {
+      OutboundMessage[] copy = messages.clone();
+      loop.execute(() -> sendAll(copy));
+      return;
+    }
+    boolean allVolatile = true;
+    for (OutboundMessage m : messages) allVolatile &= m.isVolatile();
+    if (allVolatile && !transportWritable()) return;
+    for (OutboundMessage m : messages) sendPacket(WirePacket.message(m));
+  }
+
+  @Override
+  public int bufferedCount() {
+    return bufferedCount;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  @Override
+  public void close() {
+    if (!loop.inEventLoop()) {
+      loop.execute(this::close);
+      return;
+    }
+    if (state != State.OPEN) return;
+    state = State.CLOSING;
+    if (!writeBuffer.isEmpty()) {
+      onDrain = this::closeTransport;
+      flush();
+      return;
+    }
+    closeTransport();
+  }
+
+  @Override
+  public ScheduledExecutorService eventLoop() {
+    return loop;
+  }
+
+  /** The current transport if it is polling, else null (after an upgrade). */
+  PollingTransport pollingTransport() {
+    return transport instanceof PollingTransport p ? p : null;
+  }
+
+  /** The owning event loop, as Netty's type. */
+  EventLoop loop() {
+    return loop;
+  }
+
+  // ---- called by transports, on the event loop ----
+
+  /** A packet arrived on {@code from}. */
+  void onPacket(Transport from, EnginePacket packet) {
+    assert loop.inEventLoop();
+    if (state != State.OPEN && state != State.CLOSING) return;
+    if (from == probe && probe != null) {
+      onProbePacket(packet);
+      return;
+    }
+    if (from != transport) return;
+    switch (packet.type()) {
+      case PONG -> {
+        cancel(pingTimeoutTimer);
+        pingTimeoutTimer = null;
+        cancel(pingIntervalTimer);
+        if (state == State.OPEN) schedulePing();
+      }
+      case MESSAGE -> {
+        if (listener != null && undelivered.isEmpty()) deliver(packet);
+        else undelivered.add(packet);
+      }
+      case PING -> onTransportError(from, "invalid heartbeat direction");
+      case CLOSE -> onTransportClose(from);
+      default -> log.debug("session {}: ignoring {} packet", id, packet.type());
+    }
+  }
+
+  /** The transport {@code from} failed to parse what the client sent. */
+  void onParseError(Transport from, String description) {
+    if (from == probe && probe != null) {
+      abortUpgrade("parse error on probe: " + description);
+    } else if (from == transport) {
+      log.debug("session {}: parse error: {}", id, description);
+      onClose("parse error", description);
+    }
+  }
+
+  /** The transport {@code from} failed (client vanished, overlap, ...). */
+  void onTransportError(Transport from, String description) {
+    if (from == probe && probe != null) {
+      abortUpgrade(description);
+    } else if (from == transport) {
+      log.debug("session {}: transport error: {}", id, description);
+      onClose("transport error", description);
+    }
+  }
+
+  /** The transport {@code from} was closed by the client. */
+  void onTransportClose(Transport from) {
+    if (from == probe && probe != null) {
+      abortUpgrade("probe transport closed");
+    } else if (from == transport) {
+      onClose("transport close", null);
+    }
+  }
+
+  /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
+  void flush() {
+    assert loop.inEventLoop();
+    if (state == State.CLOSED || transport == null || writeBuffer.isEmpty()) return;
+    if (!transport.writable()) return;
+    boolean polling = transport instanceof PollingTransport;
+    List<WirePacket> batch = new ArrayList<>(Math.min(writeBuffer.size(), 64));
+    long bytes = 0;
+    while (!writeBuffer.isEmpty()) {
+      WirePacket p = writeBuffer.peek();
+      // a polling payload stays within maxPayload (always at least one packet), like the client
+      if (polling && !batch.isEmpty() && bytes + p.size() + 1 > options.maxHttpBufferSize()) break;
+      writeBuffer.poll();
+      bytes += p.size() + 1;
+      bufferedBytes -= p.size();
+      batch.add(p);
+    }
+    bufferedCount = writeBuffer.size();
+    transport.send(batch);
+    if (writeBuffer.isEmpty() && onDrain != null) {
+      Runnable r = onDrain;
+      onDrain = null;
+      r.run();
+    }
+  }
+
+  /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
+  void maybeUpgrade(Transport ws) {
+    assert loop.inEventLoop();
+    if (state != State.OPEN
+        || upgraded
+        || probe != null
+        || !(transport instanceof PollingTransport)) {
+      log.debug("session {}: refusing a second upgrade", id);
+      ws.close(null);
+      return;
+    }
+    probe = ws;
+    upgradeTimeoutTimer =
+        loop.schedule(
+            () -> abortUpgrade("upgrade timeout"),
+            options.upgradeTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the probe has been answered and polling is being drained. */
+  boolean upgrading() {
+    return probe != null && upgradeCheckTimer != null;
+  }
+
+  /** A POST over maxHttpBufferSize was refused with 413: the session ends. */
+  void onPayloadTooLarge() {
+    if (transport instanceof PollingTransport p) onTransportError(p, "payload too large");
+  }
+
+  /** The registry this session is listed in. */
+  SessionRegistry registry() {
+    return registry;
+  }
+
+  /** Called when the server closes: reason "server shutting down". */
+  void shutdown() {
+    if (!loop.inEventLoop()) {
+      loop.execute(this::shutdown);
+      return;
+    }
+    onClose("server shutting down", null);
+  }
+
+  // ---- internals ----
+
+  private void onProbePacket(EnginePacket packet) {
+    if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+      probe.send(List.of(WirePacket.PONG_PROBE));
+      cancel(upgradeCheckTimer);
+      upgradeCheckTimer =
+          loop.scheduleAtFixedRate(
+              this::releasePendingPoll, 0, UPGRADE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    } else if (packet.type() == EnginePacketType.UPGRADE && state != State.CLOSED) {
+      Transport ws = probe;
+      clearUpgradeTimers();
+      probe = null;
+      Transport old = transport;
+      transport = ws;
+      transportName = ws.name();
+      upgraded = true;
+      old.discard();
+      log.debug("session {}: upgraded to websocket", id);
+      flush();
+      if (state == State.CLOSING) closeTransport();
+    } else {
+      abortUpgrade("unexpected " + packet.type() + " packet on probe");
+    }
+  }
+
+  /** Ends a waiting poll with NOOP so the client can finish the upgrade. */
+  void releasePendingPoll() {
+    if (transport instanceof PollingTransport p && p.writable()) p.send(List.of(WirePacket.NOOP));
+  }
+
+  private void abortUpgrade(String why) {
+    log.debug("session {}: upgrade aborted: {}", id, why);
+    clearUpgradeTimers();
+    Transport ws = probe;
+    probe = null;
+    if (ws != null) ws.close(null);
+  }
+
+  private void clearUpgradeTimers() {
+    cancel(upgradeTimeoutTimer);
+    cancel(upgradeCheckTimer);
+    upgradeTimeoutTimer = null;
+    upgradeCheckTimer = null;
+  }
+
+  private boolean transportWritable() {
+    return state == State.OPEN && transport != null && transport.writable();
+  }
+
+  private void sendPacket(WirePacket packet) {
+    if (state != State.OPEN) return;
+    writeBuffer.add(packet);
+    bufferedBytes += packet.size();
+    bufferedCount = writeBuffer.size();
+    if (bufferedBytes > options.maxBufferedBytes()) {
+      log.debug("session {}: write buffer over {} bytes, closing", id, options.maxBufferedBytes());
+      onClose("transport error", "write buffer full");
+      return;
+    }
+    if (!flushScheduled) {
+      flushScheduled = true;
+      // one flush per event-loop turn: a burst of sends becomes one payload / one socket flush
+      loop.execute(
+          () -> {
+            flushScheduled = false;
+            flush();
+          });
+    }
+  }
+
+  private void deliver(EnginePacket packet) {
+    try {
+      if (packet.isBinary()) listener.onBinary(packet.binary());
+      else listener.onText(packet.text());
+    } catch (RuntimeException e) {
+      log.warn("session {}: listener failed", id, e);
+    }
+  }
+
+  private void schedulePing() {
+    pingIntervalTimer =
+        loop.schedule(
+            () -> {
+              sendPacket(WirePacket.PING);
+              cancel(pingTimeoutTimer);
+              pingTimeoutTimer =
+                  loop.schedule(
+                      () -> onClose("ping timeout", null),
+                      options.pingTimeout().toMillis(),
+                      TimeUnit.MILLISECONDS);
+            },
+            options.pingInterval().toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void closeTransport() {
+    transport.close(() -> onClose("forced close", null));
+  }
+
+  private void onClose(String reason, String description) {
+    if (state == State.CLOSED) return;
+    state = State.CLOSED;
+    cancel(pingIntervalTimer);
+    cancel(pingTimeoutTimer);
+    clearUpgradeTimers();
+    writeBuffer.clear();
+    bufferedBytes = 0;
+    bufferedCount = 0;
+    onDrain = null;
+    Transport ws = probe;
+    probe = null;
+    if (ws != null) ws.close(null);
+    if (transport != null) transport.close(null);
+    registry.remove(this);
+    log.debug("session {}: closed ({})", id, reason);
+    if (listener != null) {
+      // messages that arrived before the close are still delivered first
+      while (!undelivered.isEmpty()) deliver(undelivered.poll());
+      try {
+        listener.onClose(reason, description);
+      } catch (RuntimeException e) {
+        log.warn("session {}: close listener failed", id, e);
+      }
+    } else {
+      closeReason = reason;
+      closeDescription = description;
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> f) {
+    if (f != null) f.cancel(false);
+  }
+}

@@ -1,0 +1,117 @@
+package io.sio4j.engine.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.sio4j.engine.CorsOptions;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes HTTP responses for the Engine.IO path: status, CORS headers (only for an allowed origin,
+ * never a reflected wildcard), Content-Length and keep-alive.
+ *
+ * <p>Threading: thread-safe (immutable); writes go through Netty's thread-safe {@code Channel}.
+ */
+final class HttpResponder {
+  private final CorsOptions cors;
+
+  HttpResponder(CorsOptions cors) {
+    this.cors = cors;
+  }
+
+  /** A response whose body takes ownership of {@code body}. */
+  static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
+    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+    if (contentType != null) res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    return res;
+  }
+
+  /** A text response. */
+  static FullHttpResponse text(HttpResponseStatus status, String contentType, String body) {
+    return response(
+        status, contentType, Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The official JSON error answer: {@code {"code":N,"message":"..."}}. */
+  static FullHttpResponse error(EngineError error, String message) {
+    String json = "{\"code\":" + error.code + ",\"message\":" + JsonStrings.quote(message) + "}";
+    return text(HttpResponseStatus.valueOf(error.status), "application/json", json);
+  }
+
+  /** An empty response with only a status. */
+  static FullHttpResponse empty(HttpResponseStatus status) {
+    return response(status, null, Unpooled.EMPTY_BUFFER);
+  }
+
+  /**
+   * Sends {@code res} (ownership passes to Netty) with CORS and connection headers; closes the
+   * connection afterwards unless the request was keep-alive.
+   */
+  void send(Channel channel, RequestMeta meta, FullHttpResponse res) {
+    HttpHeaders h = res.headers();
+    res.setProtocolVersion(meta.version());
+    addCors(h, meta.origin());
+    if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
+    h.setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+    boolean keepAlive = meta.keepAlive() && channel.isActive();
+    if (keepAlive) {
+      if (meta.version().equals(HttpVersion.HTTP_1_0)) {
+        h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      }
+      channel.writeAndFlush(res, channel.voidPromise());
+    } else {
+      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Adds the CORS response headers when the origin is allowed. */
+  void addCors(HttpHeaders h, String origin) {
+    if (cors == null || origin == null || !cors.allows(origin)) return;
+    if (cors.anyOrigin() && !cors.credentials()) {
+      h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    } else {
+      h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+      h.add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+    }
+    if (cors.credentials()) h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+    if (!cors.exposedHeaders().isEmpty()) {
+      h.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(",", cors.exposedHeaders()));
+    }
+  }
+
+  /** Whether CORS is configured (then OPTIONS requests are preflights). */
+  boolean corsEnabled() {
+    return cors != null;
+  }
+
+  /**
+   * Answers a CORS preflight: 204 with the allowed methods and headers (if the origin is allowed).
+   */
+  void preflight(Channel channel, RequestMeta meta, String requestedHeaders) {
+    FullHttpResponse res = empty(HttpResponseStatus.NO_CONTENT);
+    HttpHeaders h = res.headers();
+    if (meta.origin() != null && cors.allows(meta.origin())) {
+      h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, String.join(",", cors.methods()));
+      if (!cors.allowedHeaders().isEmpty()) {
+        h.set(
+            HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, String.join(",", cors.allowedHeaders()));
+      } else if (requestedHeaders != null) {
+        h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requestedHeaders);
+        h.add(HttpHeaderNames.VARY, HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+      }
+      if (cors.maxAge() != null) {
+        h.set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, Long.toString(cors.maxAge().toSeconds()));
+      }
+    }
+    send(channel, meta, res);
+  }
+}

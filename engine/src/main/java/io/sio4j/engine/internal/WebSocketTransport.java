@@ -1,0 +1,172 @@
+package io.sio4j.engine.internal;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.protocol.ProtocolException;
+import io.sio4j.protocol.engineio.EngineCodec;
+import io.sio4j.protocol.engineio.EnginePacket;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket transport: one Engine.IO packet per (aggregated) frame. As a Netty handler it
+ * decodes frames on the channel's event loop, releases them, and hands plain packets to the
+ * session's event loop; as a {@link Transport} it writes the shared packet bytes as frames and
+ * flushes once per batch.
+ *
+ * <p>Threading: the handler methods run on the channel's event loop; the {@link Transport} methods
+ * on the session's. Frames are released here (SimpleChannelInboundHandler); outgoing frames wrap
+ * shared read-only arrays, released by Netty after writing.
+ */
+final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFrame> {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
+
+  private final Channel channel;
+  private volatile EngineSession session;
+  private final Adapter adapter = new Adapter();
+
+  WebSocketTransport(Channel channel) {
+    this.channel = channel;
+  }
+
+  private volatile io.netty.channel.ChannelFuture handshakeFuture;
+
+  void setHandshakeFuture(io.netty.channel.ChannelFuture f) {
+    this.handshakeFuture = f;
+  }
+
+  /** Completes when the 101 response has been written. */
+  io.netty.channel.ChannelFuture handshakeFuture() {
+    return handshakeFuture;
+  }
+
+  /** Binds this connection to its session (before any frame is read). */
+  void bind(EngineSession session) {
+    this.session = session;
+  }
+
+  Transport transport() {
+    return adapter;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    EngineSession s = session;
+    if (s == null) return;
+    if (frame instanceof TextWebSocketFrame text) {
+      String data = text.text();
+      EnginePacket packet;
+      try {
+        packet = EngineCodec.decodeText(data);
+      } catch (ProtocolException e) {
+        String why = e.getMessage();
+        onSessionLoop(s, () -> s.onParseError(adapter, why));
+        return;
+      }
+      onSessionLoop(s, () -> s.onPacket(adapter, packet));
+    } else if (frame instanceof BinaryWebSocketFrame) {
+      EnginePacket packet = EngineCodec.decodeBinaryFrame(ByteBufUtil.getBytes(frame.content()));
+      onSessionLoop(s, () -> s.onPacket(adapter, packet));
+    } else if (frame instanceof PingWebSocketFrame) {
+      ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+    } else if (frame instanceof CloseWebSocketFrame) {
+      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    EngineSession s = session;
+    if (s != null) onSessionLoop(s, () -> s.onTransportClose(adapter));
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    EngineSession s = session;
+    if (s != null && ctx.channel().isWritable()) onSessionLoop(s, s::flush);
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // bad frames (RSV bits, oversized, invalid UTF-8, unmasked...): the decoder already answered
+    // with a close frame; end this connection only
+    EngineSession s = session;
+    log.debug("session {}: websocket error: {}", s == null ? "-" : s.id(), cause.toString());
+    if (s != null) onSessionLoop(s, () -> s.onTransportError(adapter, cause.toString()));
+    ctx.close();
+  }
+
+  private static void onSessionLoop(EngineSession s, Runnable task) {
+    if (s.loop().inEventLoop()) {
+      task.run();
+    } else {
+      s.eventLoop().execute(task);
+    }
+  }
+
+  /** The {@link Transport} view, used on the session's event loop. */
+  private final class Adapter extends Transport {
+    private boolean closed;
+
+    @Override
+    String name() {
+      return EngineOptions.WEBSOCKET;
+    }
+
+    @Override
+    boolean writable() {
+      return !closed && channel.isActive() && channel.isWritable();
+    }
+
+    @Override
+    void send(List<WirePacket> packets) {
+      for (WirePacket p : packets) {
+        WebSocketFrame frame =
+            p.isBinary()
+                ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryBytes()))
+                : new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
+        channel.write(frame, channel.voidPromise());
+      }
+      channel.flush();
+    }
+
+    @Override
+    void close(Runnable onClosed) {
+      if (!closed) {
+        closed = true;
+        if (channel.isActive()) {
+          channel
+              .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+              .addListener(ChannelFutureListener.CLOSE);
+        }
+      }
+      if (onClosed != null) onClosed.run();
+    }
+
+    @Override
+    void discard() {
+      closed = true;
+    }
+
+    @Override
+    public String toString() {
+      return "websocket " + channel;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.sio4j.engine.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.HandshakeRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an accepted HTTP upgrade into a WebSocket connection (RFC 6455 handshake by Netty, frames
+ * limited to maxHttpBufferSize, fragments aggregated within the same bound) and attaches it to a
+ * new session or, with a sid, offers it to an existing session as the upgrade probe.
+ *
+ * <p>Threading: runs on the connection's event loop; session work hops to the session's loop.
+ */
+final class WebSocketUpgrader {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
+
+  private WebSocketUpgrader() {}
+
+  /** A WebSocket-only handshake: a new session whose first transport is this WebSocket. */
+  static void handshake(
+      NettyEngineServer server,
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      HandshakeRequest handshake) {
+    EngineSession session = server.newSession(handshake, ctx.channel().eventLoop());
+    HttpHeaders headers = new DefaultHttpHeaders();
+    String cookie = server.sidCookie(session.id());
+    if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
+    WebSocketTransport ws = start(server, ctx, req, headers);
+    if (ws == null) {
+      server.registry().remove(session);
+      return;
+    }
+    ws.bind(session);
+    ws.handshakeFuture()
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
+                server.fireConnection(session);
+              } else {
+                server.registry().remove(session);
+              }
+            });
+  }
+
+  /** A WebSocket with the sid of a polling session: it becomes the probe of an upgrade. */
+  static void upgrade(
+      NettyEngineServer server,
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      EngineSession session) {
+    WebSocketTransport ws = start(server, ctx, req, new DefaultHttpHeaders());
+    if (ws == null) return;
+    ws.bind(session);
+    ws.handshakeFuture()
+        .addListener(
+            f -> {
+              if (f.isSuccess()) session.loop().execute(() -> session.maybeUpgrade(ws.transport()));
+            });
+  }
+
+  private static WebSocketTransport start(
+      NettyEngineServer server,
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      HttpHeaders headers) {
+    EngineOptions options = server.options();
+    Channel channel = ctx.channel();
+    WebSocketDecoderConfig config =
+        WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(options.maxHttpBufferSize())
+            .allowExtensions(options.perMessageDeflate())
+            .expectMaskedFrames(true)
+            .closeOnProtocolViolation(true)
+            .withUTF8Validator(true)
+            .build();
+    String location = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
+    WebSocketServerHandshakerFactory factory =
+        new WebSocketServerHandshakerFactory(location, null, config);
+    WebSocketServerHandshaker handshaker = factory.newHandshaker(req);
+    if (handshaker == null) {
+      log.debug("unsupported websocket version on {}", channel);
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
+          .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+      return null;
+    }
+    ChannelPipeline p = ctx.pipeline();
+    WebSocketTransport ws = new WebSocketTransport(channel);
+    p.addAfter(ctx.name(), "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
+    p.addAfter(
+        "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
+    p.addAfter("ws-aggregator", "ws-transport", ws);
+    p.remove(ctx.handler());
+    ChannelFuture done;
+    try {
+      done = handshaker.handshake(channel, req, headers, channel.newPromise());
+    } catch (RuntimeException e) {
+      // missing or bad Sec-WebSocket-Key and the like
+      log.debug("bad websocket handshake on {}: {}", channel, e.toString());
+      channel.close();
+      return null;
+    }
+    ws.setHandshakeFuture(done);
+    done.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            log.debug("websocket handshake failed on {}: {}", channel, String.valueOf(f.cause()));
+            channel.close();
+          }
+        });
+    return ws;
+  }
+
+  /** Most fragments one message may have (tiny-fragment floods, CVE-2026-48779). */
+  static final int FRAGMENT_LIMIT = 1024;
+}

@@ -1,0 +1,75 @@
+package io.sio4j.engine.internal;
+
+import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.engineio.EnginePacketType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * One packet waiting in a session's write buffer: either a control packet (open, ping, pong, close,
+ * noop) or a shared {@link OutboundMessage}. Message bytes come from the shared message, so a
+ * broadcast is never re-encoded per session.
+ *
+ * <p>Threading: immutable.
+ */
+final class WirePacket {
+  static final WirePacket PING = control(EnginePacketType.PING, "");
+  static final WirePacket PONG_PROBE = control(EnginePacketType.PONG, "probe");
+  static final WirePacket CLOSE = control(EnginePacketType.CLOSE, "");
+  static final WirePacket NOOP = control(EnginePacketType.NOOP, "");
+
+  private final byte[] controlBytes;
+  private final OutboundMessage message;
+
+  private WirePacket(byte[] controlBytes, OutboundMessage message) {
+    this.controlBytes = controlBytes;
+    this.message = message;
+  }
+
+  static WirePacket control(EnginePacketType type, String data) {
+    return new WirePacket((type.code() + data).getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  static WirePacket message(OutboundMessage message) {
+    return new WirePacket(null, message);
+  }
+
+  /** The message, or null for a control packet. */
+  OutboundMessage message() {
+    return message;
+  }
+
+  boolean isBinary() {
+    return message != null && message.isBinary();
+  }
+
+  boolean isVolatile() {
+    return message != null && message.isVolatile();
+  }
+
+  /** The text form ({@code <digit><data>}, UTF-8), shared; must not be modified. */
+  byte[] textBytes() {
+    return message == null ? controlBytes : message.textPacketBytes();
+  }
+
+  /** The raw binary payload (binary messages only), shared; must not be modified. */
+  byte[] binaryBytes() {
+    return message.binary();
+  }
+
+  /** The bytes of this packet inside a polling payload ({@code b<base64>} for binary). */
+  byte[] pollingBytes() {
+    if (!isBinary()) return textBytes();
+    byte[] b64 = Base64.getEncoder().encode(message.binary());
+    byte[] out = new byte[b64.length + 1];
+    out[0] = 'b';
+    System.arraycopy(b64, 0, out, 1, b64.length);
+    return out;
+  }
+
+  /** Approximate size on the wire, for buffer accounting. */
+  int size() {
+    if (message == null) return controlBytes.length;
+    return message.isBinary() ? message.binary().length : message.textPacketBytes().length;
+  }
+}

@@ -1,0 +1,76 @@
+package io.sio4j.examples.engine;
+
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.EngineServer;
+import io.sio4j.engine.EngineSocket;
+import io.sio4j.examples.Main;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The fixture of the official Engine.IO v4 test suite (docs/engine.io-protocol/v4-test-suite): a
+ * raw Engine.IO server at {@code /engine.io/} with pingInterval 300 ms, pingTimeout 200 ms and
+ * maxPayload 1 000 000 that echoes every text and binary message.
+ *
+ * <pre>
+ * java -jar examples/target/sio4j-examples.jar engine-conformance --port 3000
+ * </pre>
+ */
+public final class EngineConformance {
+  private EngineConformance() {}
+
+  /** The options the suite expects. */
+  public static EngineOptions options() {
+    return EngineOptions.builder()
+        .path("/engine.io/")
+        .pingInterval(Duration.ofMillis(300))
+        .pingTimeout(Duration.ofMillis(200))
+        .maxHttpBufferSize(1_000_000)
+        .build();
+  }
+
+  /** Creates the echo server (not yet listening). */
+  public static EngineServer create() {
+    EngineServer server = EngineServer.create(options());
+    server.onConnection(
+        socket ->
+            socket.setListener(
+                new EngineSocket.Listener() {
+                  @Override
+                  public void onText(String text) {
+                    socket.send(text);
+                  }
+
+                  @Override
+                  public void onBinary(byte[] data) {
+                    socket.send(data);
+                  }
+
+                  @Override
+                  public void onClose(String reason, String description) {}
+                }));
+    return server;
+  }
+
+  /** Starts the server and runs until the process is stopped. */
+  public static void main(String[] args) throws Exception {
+    EngineServer server = create();
+    InetSocketAddress address = server.listen(Main.host(args), Main.port(args)).join();
+    System.out.println(
+        "engine-conformance listening on http://" + hostPort(address) + "/engine.io/");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+  }
+
+  private static String hostPort(InetSocketAddress a) {
+    return a.getHostString() + ":" + a.getPort();
+  }
+}

@@ -1,0 +1,136 @@
+package io.sio4j.protocol.event;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * The Jackson configuration shared by the codec, the server and the client, so a value sent from
+ * Java arrives as the same value in Java.
+ *
+ * <pre>{@code
+ * JsonBinding binding = JsonBinding.defaults();
+ * JsonNode tree = binding.toTree(new Order("42", new byte[] {1, 2}));  // bytes become a BinaryNode
+ * Order back = binding.fromTree(tree, Order.class);
+ * List<Order> orders = binding.fromTree(array, new TypeReference<List<Order>>() {}.getType());
+ * }</pre>
+ *
+ * <p>The default mapper ignores unknown properties (JavaScript peers often send more than a Java
+ * type declares), writes empty beans as {@code {}}, and writes any {@link ByteBuffer} (heap or
+ * direct, from position to limit) as binary. Thread-safe; don't reconfigure the mapper after use.
+ */
+public final class JsonBinding {
+  private static final JsonBinding DEFAULTS = new JsonBinding(newDefaultMapper());
+
+  private final ObjectMapper mapper;
+
+  private JsonBinding(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** The shared default binding. */
+  public static JsonBinding defaults() {
+    return DEFAULTS;
+  }
+
+  /** A binding over a mapper the application configured (modules, naming, ...). */
+  public static JsonBinding of(ObjectMapper mapper) {
+    return new JsonBinding(Objects.requireNonNull(mapper, "mapper"));
+  }
+
+  /** A new mapper configured like the default one, for applications that add modules to it. */
+  public static ObjectMapper newDefaultMapper() {
+    SimpleModule binary = new SimpleModule("sio4j-binary");
+    binary.addSerializer(ByteBuffer.class, new ByteBufferAsBinary());
+    return new ObjectMapper()
+        .registerModule(binary)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
+
+  /** The mapper; shared, do not reconfigure. */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /**
+   * A Jackson tree of {@code value}; {@code byte[]} and {@code ByteBuffer} anywhere inside become
+   * {@link BinaryNode}s, null becomes {@link NullNode}.
+   *
+   * @throws IllegalArgumentException when the value cannot be serialised
+   */
+  public JsonNode toTree(Object value) {
+    if (value == null) return NullNode.getInstance();
+    if (value instanceof JsonNode node) return node;
+    if (value instanceof byte[] bytes) return BinaryNode.valueOf(bytes);
+    if (value instanceof ByteBuffer buffer) return BinaryNode.valueOf(copy(buffer));
+    return mapper.valueToTree(value);
+  }
+
+  /**
+   * Binds a tree to a Java type ({@code Class}, or a generic {@code Type} such as {@code
+   * List<Order>}). {@code Object} gives natural values: String, Number, Boolean, Map, List, byte[].
+   *
+   * @throws BindingException when the tree does not fit the type
+   */
+  public <T> T fromTree(JsonNode node, Type type) throws BindingException {
+    JavaType javaType = mapper.constructType(type);
+    try {
+      return mapper.treeToValue(node == null ? NullNode.getInstance() : node, javaType);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BindingException(
+          "cannot bind " + describe(node) + " to " + javaType.toCanonical() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The natural Java value of a tree: String, Number, Boolean, Map, List, byte[] or null. */
+  public Object toNatural(JsonNode node) {
+    try {
+      return fromTree(node, Object.class);
+    } catch (BindingException e) {
+      throw new IllegalStateException("a JSON tree always binds to Object", e);
+    }
+  }
+
+  private static String describe(JsonNode node) {
+    return node == null ? "a missing value" : "a JSON " + node.getNodeType().name().toLowerCase();
+  }
+
+  static byte[] copy(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+
+  /** Writes heap and direct buffers alike as binary, without moving their position. */
+  private static final class ByteBufferAsBinary extends StdSerializer<ByteBuffer> {
+    private static final long serialVersionUID = 1L;
+
+    ByteBufferAsBinary() {
+      super(ByteBuffer.class);
+    }
+
+    @Override
+    public void serialize(ByteBuffer value, JsonGenerator g, SerializerProvider provider)
+        throws IOException {
+      if (value.hasArray()) {
+        g.writeBinary(value.array(), value.arrayOffset() + value.position(), value.remaining());
+      } else {
+        g.writeBinary(copy(value));
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.sio4j.protocol.socketio;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.sio4j.protocol.ProtocolException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The socket.io-parser 4.2.7 decoder, with its payload checks, plus bounds on every number it reads
+ * (CVE-2020-36049, CVE-2026-33151). Not thread-safe: one per connection.
+ */
+final class JsonPacketDecoder implements PacketDecoder {
+  /** Event names the official parser refuses to deliver (socket.io-parser 4.2.4). */
+  static final Set<String> RESERVED_EVENTS =
+      Set.of(
+          "connect",
+          "connect_error",
+          "disconnect",
+          "disconnecting",
+          "newListener",
+          "removeListener");
+
+  /** Ack ids are JS numbers; more digits than this cannot be a real counter. */
+  static final int MAX_ACK_ID_DIGITS = 16;
+
+  /** No attachment count needs more digits than an int. */
+  private static final int MAX_ATTACHMENT_DIGITS = 9;
+
+  private static final int ERROR_EXCERPT = 32;
+
+  private final ObjectReader reader;
+  private final int maxAttachments;
+
+  private SocketPacket pending;
+  private Placeholders placeholders;
+  private List<byte[]> attachments;
+  private int expected;
+
+  JsonPacketDecoder(ObjectMapper mapper, int maxAttachments) {
+    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.maxAttachments = maxAttachments;
+  }
+
+  @Override
+  public SocketPacket decodeText(String text) throws ProtocolException {
+    if (pending != null) {
+      reset();
+      throw new ProtocolException("got a text packet while awaiting binary attachments");
+    }
+    try {
+      return parse(text);
+    } catch (ProtocolException e) {
+      reset();
+      throw e;
+    }
+  }
+
+  @Override
+  public SocketPacket decodeBinary(byte[] data) throws ProtocolException {
+    if (pending == null) {
+      throw new ProtocolException("got a binary frame when no attachment was expected");
+    }
+    attachments.add(data);
+    if (attachments.size() < expected) return null;
+    SocketPacket complete = pending;
+    placeholders.fill(attachments);
+    reset();
+    return complete;
+  }
+
+  @Override
+  public boolean awaitingAttachments() {
+    return pending != null;
+  }
+
+  @Override
+  public void reset() {
+    pending = null;
+    placeholders = null;
+    attachments = null;
+    expected = 0;
+  }
+
+  private SocketPacket parse(String s) throws ProtocolException {
+    int len = s.length();
+    if (len == 0) throw new ProtocolException("empty packet");
+    int digit = s.charAt(0) - '0';
+    if (digit < 0 || digit > 6) throw new ProtocolException("unknown packet type " + excerpt(s));
+    SocketPacketType type = SocketPacketType.fromId(digit);
+    int i = 1;
+
+    int attachmentCount = 0;
+    if (type.isBinary()) {
+      int start = i;
+      long n = 0;
+      while (i < len && isDigit(s.charAt(i))) {
+        if (i - start >= MAX_ATTACHMENT_DIGITS) throw new ProtocolException("too many attachments");
+        n = n * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      if (i == start || i == len || s.charAt(i) != '-') {
+        throw new ProtocolException("illegal attachments in " + excerpt(s));
+      }
+      // socket.io-parser 4.2.7 refuses a binary packet without attachments
+      if (n < 1) throw new ProtocolException("illegal attachments in " + excerpt(s));
+      if (n > maxAttachments) throw new ProtocolException("too many attachments: " + n);
+      attachmentCount = (int) n;
+      i++;
+    }
+
+    String namespace = SocketPacket.MAIN_NAMESPACE;
+    if (i < len && s.charAt(i) == '/') {
+      int comma = s.indexOf(',', i);
+      int end = comma < 0 ? len : comma;
+      namespace = s.substring(i, end);
+      i = comma < 0 ? len : comma + 1;
+    }
+
+    long ackId = -1;
+    if (i < len && isDigit(s.charAt(i))) {
+      int start = i;
+      long id = 0;
+      while (i < len && isDigit(s.charAt(i))) {
+        if (i - start >= MAX_ACK_ID_DIGITS) throw new ProtocolException("ack id too long");
+        id = id * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      ackId = id;
+    }
+
+    JsonNode data = null;
+    if (i < len) {
+      try {
+        data = reader.readTree(s.substring(i));
+      } catch (JacksonException e) {
+        throw new ProtocolException("invalid JSON payload in " + excerpt(s));
+      }
+    }
+    validate(type, ackId, data);
+
+    SocketPacket packet = new SocketPacket(type, namespace, ackId, data);
+    if (!type.isBinary()) return packet;
+    Placeholders found = Placeholders.find(data, attachmentCount);
+    pending = packet;
+    placeholders = found;
+    attachments = Placeholders.newBuffer(attachmentCount);
+    expected = attachmentCount;
+    return null;
+  }
+
+  private static void validate(SocketPacketType type, long ackId, JsonNode data)
+      throws ProtocolException {
+    boolean valid =
+        switch (type) {
+          case CONNECT -> data == null || data.isObject();
+          case DISCONNECT -> data == null;
+          case CONNECT_ERROR -> data != null && (data.isObject() || data.isTextual());
+          case EVENT, BINARY_EVENT -> data != null && isValidEvent(data);
+          case ACK, BINARY_ACK -> data != null && data.isArray() && ackId >= 0;
+        };
+    if (!valid) throw new ProtocolException("invalid payload for " + type);
+  }
+
+  private static boolean isValidEvent(JsonNode data) {
+    if (!data.isArray() || data.isEmpty()) return false;
+    JsonNode name = data.get(0);
+    if (name.isNumber()) return true;
+    return name.isTextual() && !RESERVED_EVENTS.contains(name.textValue());
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static String excerpt(String s) {
+    String head = s.length() <= ERROR_EXCERPT ? s : s.substring(0, ERROR_EXCERPT) + "...";
+    return '"' + head.replaceAll("[^\\x20-\\x7e]", "?") + '"';
+  }
+}

@@ -1,0 +1,133 @@
+package io.sio4j.protocol.socketio;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sio4j.protocol.engineio.EnginePacket;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The socket.io-parser encoder: {@code <type>[<n>-][<nsp>,][<ackId>][<json>]} then the attachments.
+ * Stateless apart from the shared mapper, so thread-safe.
+ */
+final class JsonPacketEncoder implements PacketEncoder {
+  private final ObjectMapper mapper;
+
+  JsonPacketEncoder(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Writes the JSON of one packet body through a generator that collects attachments. */
+  @FunctionalInterface
+  private interface BodyWriter {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  @Override
+  public EncodedPacket encode(SocketPacket packet) {
+    Objects.requireNonNull(packet, "packet");
+    SocketPacketType type = packet.type();
+    JsonNode data = packet.data();
+    if (type.isEvent() || type.isAck()) {
+      if (data == null) return header(plain(type), packet.namespace(), packet.ackId(), null, 0);
+      return withAttachments(
+          type, packet.namespace(), packet.ackId(), g -> mapper.writeTree(g, data));
+    }
+    String json;
+    try {
+      json = data == null ? null : mapper.writeValueAsString(data);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write packet data: " + e.getMessage(), e);
+    }
+    return header(type, packet.namespace(), packet.ackId(), json, 0);
+  }
+
+  @Override
+  public EncodedPacket encodeEvent(String namespace, long ackId, String event, Object... args) {
+    Objects.requireNonNull(event, "event");
+    Object[] values = args == null ? new Object[] {null} : args;
+    return withAttachments(
+        SocketPacketType.EVENT,
+        namespace,
+        ackId,
+        g -> {
+          g.writeStartArray();
+          g.writeString(event);
+          for (Object v : values) mapper.writeValue(g, v);
+          g.writeEndArray();
+        });
+  }
+
+  @Override
+  public EncodedPacket encodeAck(String namespace, long ackId, Object... args) {
+    if (ackId < 0) throw new IllegalArgumentException("an ACK needs an ack id");
+    Object[] values = args == null ? new Object[] {null} : args;
+    return withAttachments(
+        SocketPacketType.ACK,
+        namespace,
+        ackId,
+        g -> {
+          g.writeStartArray();
+          for (Object v : values) mapper.writeValue(g, v);
+          g.writeEndArray();
+        });
+  }
+
+  private EncodedPacket withAttachments(
+      SocketPacketType type, String namespace, long ackId, BodyWriter body) {
+    List<byte[]> attachments;
+    String json;
+    try {
+      StringWriter out = new StringWriter(64);
+      AttachmentCollectingGenerator g =
+          new AttachmentCollectingGenerator(mapper.getFactory().createGenerator(out));
+      body.write(g);
+      g.close();
+      json = out.toString();
+      attachments = g.attachments();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write packet data: " + e.getMessage(), e);
+    }
+    SocketPacketType wireType = attachments.isEmpty() ? plain(type) : binary(type);
+    EncodedPacket header = header(wireType, namespace, ackId, json, attachments.size());
+    if (attachments.isEmpty()) return header;
+    List<EnginePacket> frames = new ArrayList<>(attachments.size() + 1);
+    frames.add(header.frames().get(0));
+    for (byte[] a : attachments) frames.add(EnginePacket.binary(a));
+    return new EncodedPacket(frames);
+  }
+
+  private static EncodedPacket header(
+      SocketPacketType type, String namespace, long ackId, String json, int attachments) {
+    if (namespace != null && !namespace.isEmpty() && namespace.charAt(0) != '/') {
+      throw new IllegalArgumentException("namespace must start with '/': " + namespace);
+    }
+    StringBuilder sb = new StringBuilder(16 + (json == null ? 0 : json.length()));
+    sb.append((char) ('0' + type.id()));
+    if (type.isBinary()) sb.append(attachments).append('-');
+    if (namespace != null
+        && !namespace.isEmpty()
+        && !SocketPacket.MAIN_NAMESPACE.equals(namespace)) {
+      sb.append(namespace).append(',');
+    }
+    if (ackId >= 0) sb.append(ackId);
+    if (json != null) sb.append(json);
+    return new EncodedPacket(List.of(EnginePacket.message(sb.toString())));
+  }
+
+  private static SocketPacketType plain(SocketPacketType type) {
+    return switch (type) {
+      case BINARY_EVENT -> SocketPacketType.EVENT;
+      case BINARY_ACK -> SocketPacketType.ACK;
+      default -> type;
+    };
+  }
+
+  private static SocketPacketType binary(SocketPacketType type) {
+    return type.isEvent() ? SocketPacketType.BINARY_EVENT : SocketPacketType.BINARY_ACK;
+  }
+}

@@ -1,0 +1,77 @@
+package io.sio4j.protocol.socketio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sio4j.protocol.event.JsonBinding;
+import java.util.Objects;
+
+/**
+ * A Socket.IO packet format: the seam between the default JSON parser (socket.io-parser) and
+ * alternatives such as msgpack. Both peers must use the same one.
+ *
+ * <pre>{@code
+ * SocketIoParser parser = SocketIoParser.builder().maxAttachments(20).build();
+ * EncodedPacket out = parser.encoder().encodeEvent("/", -1, "hello", "world");
+ * PacketDecoder in = parser.newDecoder(); // one per connection
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe: one parser serves the whole server.
+ */
+public interface SocketIoParser {
+
+  /** The encoder; thread-safe, share it. */
+  PacketEncoder encoder();
+
+  /** A new decoder for one connection; not thread-safe. */
+  PacketDecoder newDecoder();
+
+  /** The default JSON parser, as npm socket.io-parser 4.2.7 with its defaults. */
+  static SocketIoParser json() {
+    return Builder.DEFAULT;
+  }
+
+  /** A builder for the JSON parser. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the JSON parser (the official default format).
+   *
+   * <p>Not thread-safe; the parser it builds is.
+   */
+  final class Builder {
+    /** socket.io-parser's default {@code maxAttachments} (CVE-2026-33151). */
+    public static final int DEFAULT_MAX_ATTACHMENTS = 10;
+
+    private static final SocketIoParser DEFAULT = new Builder().build();
+
+    private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+    private ObjectMapper mapper = JsonBinding.defaults().mapper();
+
+    private Builder() {}
+
+    /**
+     * The largest number of binary attachments one incoming packet may announce (default 10);
+     * larger counts are refused before anything is buffered.
+     */
+    public Builder maxAttachments(int maxAttachments) {
+      if (maxAttachments < 0) throw new IllegalArgumentException("maxAttachments < 0");
+      this.maxAttachments = maxAttachments;
+      return this;
+    }
+
+    /**
+     * The Jackson mapper used to write Java values and read payloads (default {@link
+     * JsonBinding#defaults()}); it must not be reconfigured afterwards.
+     */
+    public Builder mapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /** The parser. */
+    public SocketIoParser build() {
+      return new JsonSocketIoParser(mapper, maxAttachments);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.sio4j.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.protocol.socketio.SocketPacket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The listener half of {@link Socket}: {@code on}, {@code once}, {@code off}, the catch-all
+ * listeners and the error listeners. Listeners bind the received arguments to the parameter types
+ * of the lambda (see {@code io.sio4j.protocol.event}).
+ *
+ * <pre>{@code
+ * socket.on("move", (Point p) -> board.move(socket.id(), p));
+ * socket.once("ready", () -> socket.emit("start"));
+ * socket.onAny(event -> log.debug("got {}", event));
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public abstract sealed class SocketListeners permits Socket {
+  private final EventRegistry registry = new EventRegistry();
+  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+
+  SocketListeners() {}
+
+  abstract Socket self();
+
+  EventRegistry registry() {
+    return registry;
+  }
+
+  /** Registers a raw handler (internal form of every listener). */
+  Socket onRaw(String event, Object listener, EventHandler handler, boolean once) {
+    registry.add(event, listener, handler, once);
+    return self();
+  }
+
+  /** Removes a listener added with {@code on} or {@code once}. */
+  public Socket off(String event, Object listener) {
+    registry.remove(event, listener);
+    return self();
+  }
+
+  /** Removes every listener of an event. */
+  public Socket off(String event) {
+    registry.removeAll(event);
+    return self();
+  }
+
+  /** Removes every listener of every event ({@code removeAllListeners()}). */
+  public Socket removeAllListeners() {
+    registry.removeAll(null);
+    return self();
+  }
+
+  /** Whether some listener is registered for an event. */
+  public boolean hasListeners(String event) {
+    return registry.has(event);
+  }
+
+  /** Adds a catch-all listener for incoming events, called before the event's own listeners. */
+  public Socket onAny(Consumer<SocketEvent> listener) {
+    registry.any().add(listener);
+    return self();
+  }
+
+  /** Adds a catch-all listener at the front of the list. */
+  public Socket prependAny(Consumer<SocketEvent> listener) {
+    registry.any().add(0, listener);
+    return self();
+  }
+
+  /** Removes a catch-all listener. */
+  public Socket offAny(Consumer<SocketEvent> listener) {
+    registry.any().remove(listener);
+    return self();
+  }
+
+  /** Removes every catch-all listener. */
+  public Socket offAny() {
+    registry.any().clear();
+    return self();
+  }
+
+  /** Adds a catch-all listener for outgoing events (broadcasts included). */
+  public Socket onAnyOutgoing(Consumer<SocketEvent> listener) {
+    registry.anyOutgoing().add(listener);
+    return self();
+  }
+
+  /** Adds an outgoing catch-all listener at the front of the list. */
+  public Socket prependAnyOutgoing(Consumer<SocketEvent> listener) {
+    registry.anyOutgoing().add(0, listener);
+    return self();
+  }
+
+  /** Removes an outgoing catch-all listener. */
+  public Socket offAnyOutgoing(Consumer<SocketEvent> listener) {
+    registry.anyOutgoing().remove(listener);
+    return self();
+  }
+
+  /** Removes every outgoing catch-all listener. */
+  public Socket offAnyOutgoing() {
+    registry.anyOutgoing().clear();
+    return self();
+  }
+
+  /**
+   * Listens to errors raised on the server side for this socket: a {@link EventMiddleware} that
+   * failed (the Java form of {@code socket.on("error", ...)} for such errors; an event named {@code
+   * "error"} sent by the client is ordinary data for {@code on("error", ...)} listeners).
+   */
+  public Socket onError(Consumer<Throwable> listener) {
+    errorListeners.add(listener);
+    return self();
+  }
+
+  void fireError(Throwable error) {
+    if (errorListeners.isEmpty()) {
+      Socket.LOG.debug("socket {}: unhandled error: {}", self().id(), error.toString());
+    }
+    for (Consumer<Throwable> l : errorListeners) safely(() -> l.accept(error));
+  }
+
+  void invokeListeners(String event, ArrayNode args, Consumer<Object[]> ack) {
+    for (EventRegistry.Registration r : registry.take(event)) {
+      safely(() -> r.handler().handle(args, ack));
+    }
+  }
+
+  void notifyOutgoing(SocketPacket packet) {
+    List<Consumer<SocketEvent>> listeners = registry.anyOutgoing();
+    if (listeners.isEmpty() || !packet.type().isEvent()) return;
+    ArrayNode data = (ArrayNode) packet.data();
+    ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
+    for (int i = 1; i < data.size(); i++) args.add(data.get(i));
+    SocketEvent event =
+        new SocketEvent(data.get(0).asText(), args, packet.hasAckId(), self().server().mapper());
+    for (Consumer<SocketEvent> l : listeners) safely(() -> l.accept(event));
+  }
+
+  /** Runs user code; an exception is logged and never reaches the connection. */
+  void safely(ThrowingRunnable r) {
+    try {
+      r.run();
+    } catch (Exception | LinkageError | AssertionError e) {
+      Socket.LOG.error("socket {}: listener failed", self().id(), e);
+    }
+  }
+
+  /** User code that may throw. */
+  @FunctionalInterface
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}
