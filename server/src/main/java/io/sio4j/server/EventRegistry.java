@@ -1,10 +1,10 @@
 package io.sio4j.server;
 
+import io.sio4j.protocol.event.AnyListener;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * The listeners of one socket: per event name (each remembering the user's object, so that {@code
@@ -17,8 +17,8 @@ final class EventRegistry {
   record Registration(Object listener, EventHandler handler, boolean once) {}
 
   private final Map<String, List<Registration>> byEvent = new ConcurrentHashMap<>();
-  private final List<Consumer<SocketEvent>> any = new CopyOnWriteArrayList<>();
-  private final List<Consumer<SocketEvent>> anyOutgoing = new CopyOnWriteArrayList<>();
+  private final List<AnyListener> any = new CopyOnWriteArrayList<>();
+  private final List<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
 
   void add(String event, Object listener, EventHandler handler, boolean once) {
     byEvent
@@ -58,11 +58,11 @@ final class EventRegistry {
     return list != null && !list.isEmpty();
   }
 
-  List<Consumer<SocketEvent>> any() {
+  List<AnyListener> any() {
     return any;
   }
 
-  List<Consumer<SocketEvent>> anyOutgoing() {
+  List<AnyListener> anyOutgoing() {
     return anyOutgoing;
   }
 }

@@ -325,7 +325,14 @@ public final class Socket extends SocketListeners {
         .dispatch(
             this,
             () -> {
-              for (Consumer<SocketEvent> l : registry().any()) safely(() -> l.accept(event));
+              if (!registry().any().isEmpty()) {
+                List<JsonNode> values = new java.util.ArrayList<>(args.size());
+                args.forEach(values::add);
+                io.sio4j.protocol.event.Ack anyAck = ack == null ? null : ack::accept;
+                for (io.sio4j.protocol.event.AnyListener l : registry().any()) {
+                  safely(() -> nsp.server().invoker().invokeAny(l, name, values, anyAck));
+                }
+              }
               MiddlewareChain.run(
                   middlewares,
                   (m, next) -> m.handle(event, next),

@@ -47,11 +47,17 @@ public final class SocketIoServer implements AutoCloseable {
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Namespace main;
+  private final io.sio4j.protocol.event.ListenerInvoker invoker;
   private volatile EngineServer engine;
   private volatile InetSocketAddress address;
 
   SocketIoServer(ServerOptions options) {
     this.options = options;
+    this.invoker =
+        new io.sio4j.protocol.event.ListenerInvoker(
+            options.mapper() == io.sio4j.protocol.event.JsonBinding.defaults().mapper()
+                ? io.sio4j.protocol.event.JsonBinding.defaults()
+                : io.sio4j.protocol.event.JsonBinding.of(options.mapper()));
     this.main = new Namespace(this, "/", null);
     namespaces.put("/", main);
   }
@@ -254,6 +260,10 @@ public final class SocketIoServer implements AutoCloseable {
 
   SocketIoParser parser() {
     return options.parser();
+  }
+
+  io.sio4j.protocol.event.ListenerInvoker invoker() {
+    return invoker;
   }
 
   ObjectMapper mapper() {

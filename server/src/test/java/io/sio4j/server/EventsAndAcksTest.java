@@ -138,9 +138,9 @@ class EventsAndAcksTest {
   void catchAllListenersSeeIncomingAndOutgoingEvents() throws Exception {
     Socket s = connect();
     List<String> seen = new CopyOnWriteArrayList<>();
-    s.onAny(e -> seen.add("in:" + e));
-    s.prependAny(e -> seen.add("first"));
-    s.onAnyOutgoing(e -> seen.add("out:" + e));
+    s.onAny((e, args) -> seen.add("in:" + e + args));
+    s.prependAny((e, args) -> seen.add("first"));
+    s.onAnyOutgoing((e, args) -> seen.add("out:" + e + args));
     c.text("2[\"hello\",1]");
     s.emit("bye", 2);
     c.next();

@@ -68,7 +68,7 @@ final class PollingTransport extends Transport {
       responder.send(channel, meta, HttpResponder.text(HttpResponseStatus.OK, TEXT, "6"));
       return;
     }
-    if (closed || discarded) {
+    if ((closed && shouldClose == null) || discarded) {
       responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
       return;
     }
