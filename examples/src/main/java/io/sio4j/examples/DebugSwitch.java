@@ -52,6 +52,7 @@ public final class DebugSwitch {
     m.put("socket.io:adapter", "io.sio4j.server.adapter");
     m.put("socket.io-parser", "io.sio4j.protocol");
     m.put("socket.io-client", "io.sio4j.client");
+    m.put("examples", "io.sio4j.examples");
     return java.util.Collections.unmodifiableMap(m);
   }
 

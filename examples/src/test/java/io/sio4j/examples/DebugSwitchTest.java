@@ -47,6 +47,11 @@ class DebugSwitchTest {
   }
 
   @Test
+  void theExamplesHaveTheirOwnLayer() {
+    assertThat(DebugSwitch.loggersFor("examples")).containsExactly("io.sio4j.examples");
+  }
+
+  @Test
   void applySetsTheSelectedLayersToDebugAndTheOthersToInfo() {
     Logger engine = (Logger) LoggerFactory.getLogger("io.sio4j.engine");
     Logger polling = (Logger) LoggerFactory.getLogger("io.sio4j.engine.polling");

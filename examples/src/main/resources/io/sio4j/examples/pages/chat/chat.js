@@ -199,7 +199,8 @@
   });
 
   socket.on("chatError", (data) => {
-    $("chat-error").textContent = data && data.message ? data.message : String(data);
+    const where = $("chat").hidden ? "login-error" : "chat-error";
+    $(where).textContent = data && data.message ? data.message : String(data);
   });
 
   // --- typing indicator -------------------------------------------------------------------
