@@ -1,6 +1,9 @@
 // Two headless Chromium pages use the chat example like people would, and report what they saw.
 // Usage: node chat-browser.mjs <chat url> <screenshot folder>
 // Chromium: process.env.CHROMIUM_PATH or /usr/bin/chromium (Debian's package; .ci/run installs it).
+// The pages load /socket.io/socket.io.js from the server. While the server cannot serve that bundle
+// yet, the browser gets the same file from node_modules/socket.io-client/dist instead (reported as
+// "npm-stand-in"), so this script tests the chat, not the bundle serving (which has its own test).
 // Output, one JSON object per line; the Java test asserts on them:
 //   {"type":"logged-in","page":"A","me":"ada"}
 //   {"type":"name-taken","page":"B","error":"ada username is taken! Try some other username."}
@@ -9,6 +12,7 @@
 //   {"type":"received","page":"B","texts":[...]}
 //   {"type":"injection","page":"A","shownAsText":true,"imagesInMessages":0,"scriptRan":false,"visible":true}
 //   {"type":"screenshots","files":[...]}   {"type":"reloaded","page":"A","me":"ada","rooms":[...],"history":[...]}
+//   {"type":"bundle","servedBy":"server"|"npm-stand-in","status":N}
 //   {"type":"page-errors","errors":[...]}   {"type":"done"}  or {"type":"failed","step":"...","message":"..."}
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -32,6 +36,7 @@ const context = await chromium.launchPersistentContext(profile, {
 context.setDefaultTimeout(STEP_TIMEOUT);
 const errors = [];
 
+
 async function openPage(name) {
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(name + ": " + e.message));
@@ -48,6 +53,16 @@ async function login(page, name) {
 const texts = (page) => page.$$eval("#messages li:not(.system)", (items) => items.map((li) => li.textContent));
 
 try {
+  step = "browser client bundle";
+  const bundle = await fetch(new URL("/socket.io/socket.io.js", url));
+  const servedByServer = bundle.ok && /javascript/.test(bundle.headers.get("content-type") || "");
+  if (!servedByServer) {
+    const file = join(process.cwd(), "node_modules", "socket.io-client", "dist", "socket.io.js");
+    await context.route("**/socket.io/socket.io.js", (route) =>
+      route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" }));
+  }
+  out({ type: "bundle", servedBy: servedByServer ? "server" : "npm-stand-in", status: bundle.status });
+
   step = "open pages";
   const a = await openPage("A");
   const b = await openPage("B");
