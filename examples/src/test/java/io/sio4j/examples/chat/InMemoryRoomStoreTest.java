@@ -1,52 +1,16 @@
 package io.sio4j.examples.chat;
 
+import static io.sio4j.examples.chat.RoomStoreContract.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-class InMemoryRoomStoreTest {
-
-  private static ChatMessage msg(String room, String text) {
-    return new ChatMessage(text, "ada", room, 1L);
-  }
-
-  @Test
-  void joiningShowsWhoIsThereAndTheLastMessages() {
-    RoomStore rooms = new InMemoryRoomStore(3, 10);
-    rooms.join("general", "bob").join();
-    for (int i = 1; i <= 5; i++) rooms.append(msg("general", "m" + i)).join();
-    RoomSnapshot snapshot = rooms.join("general", "ada").join();
-    assertThat(snapshot.room()).isEqualTo("general");
-    assertThat(snapshot.users()).containsExactly("ada", "bob");
-    assertThat(snapshot.history())
-        .extracting(ChatMessage::message)
-        .containsExactly("m3", "m4", "m5");
-  }
-
-  @Test
-  void presenceIsByNameAndLeavingRemovesIt() {
-    RoomStore rooms = new InMemoryRoomStore(3, 10);
-    rooms.join("general", "ada").join();
-    rooms.join("general", "ada").join();
-    rooms.join("general", "Bob").join();
-    assertThat(rooms.members("general").join()).containsExactly("ada", "Bob");
-    assertThat(rooms.leave("general", "ada").join()).containsExactly("Bob");
-    assertThat(rooms.leave("nowhere", "ada").join()).isEmpty();
-    assertThat(rooms.members("nowhere").join()).isEmpty();
-  }
-
-  @Test
-  void roomsListsOnlyRoomsWithUsers() {
-    RoomStore rooms = new InMemoryRoomStore(3, 10);
-    rooms.join("zeta", "ada").join();
-    rooms.join("alpha", "ada").join();
-    rooms.join("alpha", "bob").join();
-    rooms.join("empty", "bob").join();
-    rooms.leave("empty", "bob").join();
-    assertThat(rooms.rooms().join())
-        .containsExactly(new RoomSummary("alpha", 2), new RoomSummary("zeta", 1));
+class InMemoryRoomStoreTest extends RoomStoreContract {
+  @Override
+  protected RoomStore newStore(int historySize, int maxRooms) {
+    return new InMemoryRoomStore(historySize, maxRooms);
   }
 
   @Test
@@ -73,13 +37,5 @@ class InMemoryRoomStoreTest {
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(ChatRejection.class);
     assertThat(rooms.join("a", "bob").join().users()).containsExactly("ada", "bob");
-  }
-
-  @Test
-  void messagesToUnknownRoomsAreDropped() {
-    RoomStore rooms = new InMemoryRoomStore(5, 2);
-    rooms.append(msg("ghost", "boo")).join();
-    assertThat(rooms.rooms().join()).isEmpty();
-    assertThat(rooms.join("ghost", "ada").join().history()).isEmpty();
   }
 }
