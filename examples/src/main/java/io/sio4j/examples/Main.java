@@ -1,6 +1,16 @@
 package io.sio4j.examples;
 
+import io.sio4j.examples.chat.ChatExample;
 import io.sio4j.examples.engine.EngineConformance;
+import io.sio4j.examples.tutorial.BroadcastExample;
+import io.sio4j.examples.tutorial.ClientEventExample;
+import io.sio4j.examples.tutorial.CustomEventExample;
+import io.sio4j.examples.tutorial.ErrorsExample;
+import io.sio4j.examples.tutorial.HelloExample;
+import io.sio4j.examples.tutorial.MessageExample;
+import io.sio4j.examples.tutorial.NamespaceExample;
+import io.sio4j.examples.tutorial.RoomsExample;
+import io.sio4j.examples.tutorial.WelcomeExample;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -28,17 +38,33 @@ public final class Main {
   /** The examples by name. */
   public static final Map<String, Example> EXAMPLES =
       new TreeMap<>(
-          Map.of(
-              "conformance",
-              new Example(
-                  io.sio4j.examples.socketio.Conformance.class,
-                  "Socket.IO server with the fixture of the official v5 protocol test suite"),
-              "engine-conformance",
-              new Example(
-                  EngineConformance.class,
-                  "raw Engine.IO echo server at /engine.io/ for the official v4 test suite")));
+          Map.ofEntries(
+              Map.entry(
+                  "conformance",
+                  new Example(
+                      io.sio4j.examples.socketio.Conformance.class,
+                      "Socket.IO server with the fixture of the official v5 protocol test suite")),
+              Map.entry(
+                  "engine-conformance",
+                  new Example(
+                      EngineConformance.class,
+                      "raw Engine.IO echo server at /engine.io/ for the official v4 test suite")),
+              tutorial(new HelloExample(), HelloExample.class),
+              tutorial(new MessageExample(), MessageExample.class),
+              tutorial(new CustomEventExample(), CustomEventExample.class),
+              tutorial(new ClientEventExample(), ClientEventExample.class),
+              tutorial(new BroadcastExample(), BroadcastExample.class),
+              tutorial(new WelcomeExample(), WelcomeExample.class),
+              tutorial(new NamespaceExample(), NamespaceExample.class),
+              tutorial(new RoomsExample(), RoomsExample.class),
+              tutorial(new ErrorsExample(), ErrorsExample.class),
+              tutorial(new ChatExample(), ChatExample.class)));
 
   private Main() {}
+
+  private static Map.Entry<String, Example> tutorial(TutorialExample example, Class<?> type) {
+    return Map.entry(example.name(), new Example(type, example.summary()));
+  }
 
   /** Runs the named example. */
   public static void main(String[] args) throws Exception {
@@ -85,5 +111,7 @@ public final class Main {
     System.out.println("usage: java -jar sio4j-examples.jar <example> [--port N] [--host H]");
     System.out.println("examples:");
     EXAMPLES.forEach((name, e) -> System.out.printf("  %-22s %s%n", name, e.description()));
+    System.out.println();
+    System.out.print(DebugSwitch.help());
   }
 }

@@ -5,10 +5,13 @@ import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HttpHandler;
 import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.server.http.BrowserClient;
+import io.sio4j.server.http.HttpRoutes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link SocketIoServer}; every default is the official server's.
@@ -25,6 +28,10 @@ import java.util.function.UnaryOperator;
  * <p>Not thread-safe; the server it builds is.
  */
 public final class ServerBuilder {
+  /** The bundle is loaded and compressed once per path and JVM: servers share it. */
+  private static final java.util.Map<String, HttpHandler> BROWSER_CLIENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private String host = "0.0.0.0";
   private int port = 3000;
   private EngineOptions.Builder engine = EngineOptions.builder().path("/socket.io/");
@@ -176,10 +183,12 @@ public final class ServerBuilder {
         parser != null
             ? parser
             : SocketIoParser.builder().mapper(m).maxAttachments(maxAttachments).build();
+    EngineOptions engineOptions = engine.build();
+    if (serveClient) engineOptions = withBrowserClient(engineOptions);
     return new ServerOptions(
         host,
         port,
-        engine.build(),
+        engineOptions,
         connectTimeout,
         connectionStateRecovery,
         cleanupEmptyChildNamespaces,
@@ -193,6 +202,22 @@ public final class ServerBuilder {
   /** The server, not started yet: call {@link SocketIoServer#start()}. */
   public SocketIoServer build() {
     return new SocketIoServer(options());
+  }
+
+  /** Serves the packed browser client under the path, before the user's own handler. */
+  private static EngineOptions withBrowserClient(EngineOptions options) {
+    String path = options.path().substring(0, options.path().length() - 1);
+    HttpHandler client;
+    try {
+      client = BROWSER_CLIENTS.computeIfAbsent(path.isEmpty() ? "/" : path, BrowserClient::at);
+    } catch (IllegalStateException e) {
+      LoggerFactory.getLogger("io.sio4j.server")
+          .warn("serveClient: the browser client bundle is not in this build: {}", e.getMessage());
+      return options;
+    }
+    HttpHandler user = options.httpHandler();
+    HttpHandler both = user == null ? client : HttpRoutes.of(client, user);
+    return options.toBuilder().httpHandler(both).build();
   }
 
   private static ObjectMapper defaultMapper() {

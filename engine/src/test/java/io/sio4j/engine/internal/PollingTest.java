@@ -165,6 +165,18 @@ class PollingTest {
     assertThat(engine.get(q(sid)).statusCode()).isEqualTo(400);
   }
 
+  /** Caught by the official suite: the poll sent before a CLOSE may arrive after it. */
+  @Test
+  void pollOvertakenByTheClientsClosePacketEndsWithNoopOnce() throws Exception {
+    String sid = engine.openPolling();
+    assertThat(engine.post(q(sid), "1").statusCode()).isEqualTo(200);
+    assertThat(engine.await("close").text()).isEqualTo("transport close");
+    HttpResponse<String> late = engine.get(q(sid));
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(late.body()).isEqualTo("6");
+    assertThat(engine.get(q(sid)).statusCode()).isEqualTo(400);
+  }
+
   @Test
   void largeResponsesAreGzippedWhenAccepted() throws Exception {
     String sid = engine.openPolling();

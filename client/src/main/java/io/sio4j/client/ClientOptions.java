@@ -1,0 +1,494 @@
+package io.sio4j.client;
+
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Options of {@link IO#socket(String, ClientOptions)}: those of the JavaScript client's {@code
+ * io(url, opts)} (Manager, Engine.IO and Socket options in one object), with the same names and
+ * defaults, plus the Java hooks (TLS context, proxy, cookies, listener executor). Immutable;
+ * thread-safe.
+ *
+ * <pre>{@code
+ * ClientOptions opts = ClientOptions.builder()
+ *     .transports("websocket")
+ *     .auth(() -> Map.of("token", tokens.current()))
+ *     .reconnectionDelay(Duration.ofMillis(500))
+ *     .ackTimeout(Duration.ofSeconds(5)).retries(3)
+ *     .build();
+ * }</pre>
+ */
+public final class ClientOptions {
+  /** The defaults, equal to the JavaScript client's. */
+  public static final ClientOptions DEFAULTS = builder().build();
+
+  private final boolean forceNew;
+  private final boolean multiplex;
+  private final boolean autoConnect;
+  private final String path;
+  private final Map<String, String> query;
+  private final Map<String, List<String>> extraHeaders;
+  private final List<String> transports;
+  private final boolean upgrade;
+  private final boolean rememberUpgrade;
+  private final Boolean timestampRequests;
+  private final String timestampParam;
+  private final boolean reconnection;
+  private final int reconnectionAttempts;
+  private final Duration reconnectionDelay;
+  private final Duration reconnectionDelayMax;
+  private final double randomizationFactor;
+  private final Duration timeout;
+  private final Supplier<?> auth;
+  private final Duration ackTimeout;
+  private final int retries;
+  private final SSLContext sslContext;
+  private final ProxySelector proxy;
+  private final CookieHandler cookieHandler;
+  private final Executor listenerExecutor;
+  private final int maxIncomingBytes;
+
+  private ClientOptions(Builder b) {
+    forceNew = b.forceNew;
+    multiplex = b.multiplex;
+    autoConnect = b.autoConnect;
+    path = b.path;
+    query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    b.extraHeaders.forEach((k, v) -> headers.put(k, List.copyOf(v)));
+    extraHeaders = Collections.unmodifiableMap(headers);
+    transports = List.copyOf(b.transports);
+    upgrade = b.upgrade;
+    rememberUpgrade = b.rememberUpgrade;
+    timestampRequests = b.timestampRequests;
+    timestampParam = b.timestampParam;
+    reconnection = b.reconnection;
+    reconnectionAttempts = b.reconnectionAttempts;
+    reconnectionDelay = b.reconnectionDelay;
+    reconnectionDelayMax = b.reconnectionDelayMax;
+    randomizationFactor = b.randomizationFactor;
+    timeout = b.timeout;
+    auth = b.auth;
+    ackTimeout = b.ackTimeout;
+    retries = b.retries;
+    sslContext = b.sslContext;
+    proxy = b.proxy;
+    cookieHandler = b.cookieHandler;
+    listenerExecutor = b.listenerExecutor;
+    maxIncomingBytes = b.maxIncomingBytes;
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options, to derive a variant. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Whether {@link IO#socket} creates a new Manager instead of reusing one (default false). */
+  public boolean forceNew() {
+    return forceNew;
+  }
+
+  /** Whether sockets to the same server share one Manager and connection (default true). */
+  public boolean multiplex() {
+    return multiplex;
+  }
+
+  /** Whether {@link IO#socket} connects at once (default true). */
+  public boolean autoConnect() {
+    return autoConnect;
+  }
+
+  /** The server path (default {@code /socket.io/}). */
+  public String path() {
+    return path;
+  }
+
+  /** Query parameters added to every request (the URL's own query comes first). */
+  public Map<String, String> query() {
+    return query;
+  }
+
+  /** Headers added to every HTTP request and to the WebSocket handshake. */
+  public Map<String, List<String>> extraHeaders() {
+    return extraHeaders;
+  }
+
+  /** Transports to try, in order (default {@code polling, websocket}). */
+  public List<String> transports() {
+    return transports;
+  }
+
+  /** Whether to upgrade from polling to WebSocket (default true). */
+  public boolean upgrade() {
+    return upgrade;
+  }
+
+  /** Whether to start with WebSocket after a WebSocket once worked (default false). */
+  public boolean rememberUpgrade() {
+    return rememberUpgrade;
+  }
+
+  /**
+   * Whether requests carry a cache-busting timestamp; {@code null} (default) means polling does and
+   * WebSocket does not, as in the JavaScript client.
+   */
+  public Boolean timestampRequests() {
+    return timestampRequests;
+  }
+
+  /** The name of the timestamp query parameter (default {@code t}). */
+  public String timestampParam() {
+    return timestampParam;
+  }
+
+  /** Whether to reconnect automatically (default true). */
+  public boolean reconnection() {
+    return reconnection;
+  }
+
+  /** Reconnection attempts before giving up (default {@link Integer#MAX_VALUE}: unbounded). */
+  public int reconnectionAttempts() {
+    return reconnectionAttempts;
+  }
+
+  /** The first reconnection delay (default 1 s), doubled on each attempt. */
+  public Duration reconnectionDelay() {
+    return reconnectionDelay;
+  }
+
+  /** The longest reconnection delay (default 5 s). */
+  public Duration reconnectionDelayMax() {
+    return reconnectionDelayMax;
+  }
+
+  /** The jitter of the reconnection delay, 0 to 1 (default 0.5). */
+  public double randomizationFactor() {
+    return randomizationFactor;
+  }
+
+  /** How long a connection attempt may take before {@code connect_error} (default 20 s). */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * The authentication payload supplier, called on every (re)connection of every namespace socket;
+   * {@code null} when none.
+   */
+  public Supplier<?> auth() {
+    return auth;
+  }
+
+  /** The default ack timeout of emits with retries ({@code null}: none, the default). */
+  public Duration ackTimeout() {
+    return ackTimeout;
+  }
+
+  /** How often an unacknowledged emit is retried (default 0: no retry queue). */
+  public int retries() {
+    return retries;
+  }
+
+  /** The TLS context for {@code https}/{@code wss}; {@code null} means the JDK default. */
+  public SSLContext sslContext() {
+    return sslContext;
+  }
+
+  /** The proxy selector; {@code null} means a direct connection. */
+  public ProxySelector proxy() {
+    return proxy;
+  }
+
+  /** The cookie store; {@code null} means no cookies (the JS client's default outside browsers). */
+  public CookieHandler cookieHandler() {
+    return cookieHandler;
+  }
+
+  /**
+   * Where listeners run; {@code null} (default) means on the Manager's own thread, in order. Give
+   * an executor when listeners block.
+   */
+  public Executor listenerExecutor() {
+    return listenerExecutor;
+  }
+
+  /** The largest polling response or WebSocket message accepted (default 64 MiB). */
+  public int maxIncomingBytes() {
+    return maxIncomingBytes;
+  }
+
+  /** Builds {@link ClientOptions}; not thread-safe. */
+  public static final class Builder {
+    private boolean forceNew;
+    private boolean multiplex = true;
+    private boolean autoConnect = true;
+    private String path = "/socket.io/";
+    private final Map<String, String> query = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraHeaders = new LinkedHashMap<>();
+    private List<String> transports = List.of("polling", "websocket");
+    private boolean upgrade = true;
+    private boolean rememberUpgrade;
+    private Boolean timestampRequests;
+    private String timestampParam = "t";
+    private boolean reconnection = true;
+    private int reconnectionAttempts = Integer.MAX_VALUE;
+    private Duration reconnectionDelay = Duration.ofSeconds(1);
+    private Duration reconnectionDelayMax = Duration.ofSeconds(5);
+    private double randomizationFactor = 0.5;
+    private Duration timeout = Duration.ofSeconds(20);
+    private Supplier<?> auth;
+    private Duration ackTimeout;
+    private int retries;
+    private SSLContext sslContext;
+    private ProxySelector proxy;
+    private CookieHandler cookieHandler;
+    private Executor listenerExecutor;
+    private int maxIncomingBytes = 64 << 20;
+
+    private Builder() {}
+
+    private Builder(ClientOptions o) {
+      forceNew = o.forceNew;
+      multiplex = o.multiplex;
+      autoConnect = o.autoConnect;
+      path = o.path;
+      query.putAll(o.query);
+      o.extraHeaders.forEach((k, v) -> extraHeaders.put(k, new ArrayList<>(v)));
+      transports = o.transports;
+      upgrade = o.upgrade;
+      rememberUpgrade = o.rememberUpgrade;
+      timestampRequests = o.timestampRequests;
+      timestampParam = o.timestampParam;
+      reconnection = o.reconnection;
+      reconnectionAttempts = o.reconnectionAttempts;
+      reconnectionDelay = o.reconnectionDelay;
+      reconnectionDelayMax = o.reconnectionDelayMax;
+      randomizationFactor = o.randomizationFactor;
+      timeout = o.timeout;
+      auth = o.auth;
+      ackTimeout = o.ackTimeout;
+      retries = o.retries;
+      sslContext = o.sslContext;
+      proxy = o.proxy;
+      cookieHandler = o.cookieHandler;
+      listenerExecutor = o.listenerExecutor;
+      maxIncomingBytes = o.maxIncomingBytes;
+    }
+
+    /** See {@link ClientOptions#forceNew()}. */
+    public Builder forceNew(boolean v) {
+      forceNew = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#multiplex()}. */
+    public Builder multiplex(boolean v) {
+      multiplex = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#autoConnect()}. */
+    public Builder autoConnect(boolean v) {
+      autoConnect = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#path()}. */
+    public Builder path(String v) {
+      path = Objects.requireNonNull(v, "path");
+      return this;
+    }
+
+    /** Adds a query parameter. */
+    public Builder query(String key, String value) {
+      query.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds query parameters. */
+    public Builder query(Map<String, String> values) {
+      values.forEach(this::query);
+      return this;
+    }
+
+    /** Adds a header value. */
+    public Builder extraHeader(String name, String value) {
+      Objects.requireNonNull(value, "value");
+      extraHeaders
+          .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
+          .add(value);
+      return this;
+    }
+
+    /** Adds headers. */
+    public Builder extraHeaders(Map<String, String> values) {
+      values.forEach(this::extraHeader);
+      return this;
+    }
+
+    /** See {@link ClientOptions#transports()}: {@code "polling"} and/or {@code "websocket"}. */
+    public Builder transports(String... names) {
+      transports = List.of(names);
+      return this;
+    }
+
+    /** See {@link ClientOptions#upgrade()}. */
+    public Builder upgrade(boolean v) {
+      upgrade = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#rememberUpgrade()}. */
+    public Builder rememberUpgrade(boolean v) {
+      rememberUpgrade = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#timestampRequests()}. */
+    public Builder timestampRequests(Boolean v) {
+      timestampRequests = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#timestampParam()}. */
+    public Builder timestampParam(String v) {
+      timestampParam = Objects.requireNonNull(v, "timestampParam");
+      return this;
+    }
+
+    /** See {@link ClientOptions#reconnection()}. */
+    public Builder reconnection(boolean v) {
+      reconnection = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#reconnectionAttempts()}. */
+    public Builder reconnectionAttempts(int v) {
+      reconnectionAttempts = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#reconnectionDelay()}. */
+    public Builder reconnectionDelay(Duration v) {
+      reconnectionDelay = Objects.requireNonNull(v, "reconnectionDelay");
+      return this;
+    }
+
+    /** See {@link ClientOptions#reconnectionDelayMax()}. */
+    public Builder reconnectionDelayMax(Duration v) {
+      reconnectionDelayMax = Objects.requireNonNull(v, "reconnectionDelayMax");
+      return this;
+    }
+
+    /** See {@link ClientOptions#randomizationFactor()}. */
+    public Builder randomizationFactor(double v) {
+      randomizationFactor = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#timeout()}. */
+    public Builder timeout(Duration v) {
+      timeout = Objects.requireNonNull(v, "timeout");
+      return this;
+    }
+
+    /**
+     * A fixed authentication payload: a {@code Map}, a record or any Jackson-serialisable object
+     * that serialises to a JSON object.
+     */
+    public Builder auth(Object payload) {
+      Objects.requireNonNull(payload, "auth");
+      auth = () -> payload;
+      return this;
+    }
+
+    /** An authentication payload computed on every (re)connection (e.g. a fresh token). */
+    public Builder auth(Supplier<?> supplier) {
+      auth = Objects.requireNonNull(supplier, "auth");
+      return this;
+    }
+
+    /** See {@link ClientOptions#ackTimeout()}. */
+    public Builder ackTimeout(Duration v) {
+      ackTimeout = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#retries()}. */
+    public Builder retries(int v) {
+      retries = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#sslContext()}. */
+    public Builder sslContext(SSLContext v) {
+      sslContext = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#proxy()}. */
+    public Builder proxy(ProxySelector v) {
+      proxy = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#cookieHandler()}. */
+    public Builder cookieHandler(CookieHandler v) {
+      cookieHandler = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#listenerExecutor()}. */
+    public Builder listenerExecutor(Executor v) {
+      listenerExecutor = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#maxIncomingBytes()}. */
+    public Builder maxIncomingBytes(int v) {
+      maxIncomingBytes = v;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public ClientOptions build() {
+      if (transports.isEmpty()) throw new IllegalArgumentException("transports is empty");
+      for (String t : transports) {
+        if (!t.equals("polling") && !t.equals("websocket")) {
+          throw new IllegalArgumentException("unknown transport: " + t);
+        }
+      }
+      if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /");
+      if (reconnectionAttempts < 0) throw new IllegalArgumentException("reconnectionAttempts < 0");
+      requirePositive(reconnectionDelay, "reconnectionDelay");
+      requirePositive(reconnectionDelayMax, "reconnectionDelayMax");
+      requirePositive(timeout, "timeout");
+      if (ackTimeout != null) requirePositive(ackTimeout, "ackTimeout");
+      if (randomizationFactor < 0 || randomizationFactor > 1) {
+        throw new IllegalArgumentException("randomizationFactor must be within 0..1");
+      }
+      if (retries < 0) throw new IllegalArgumentException("retries < 0");
+      if (maxIncomingBytes < 1024) throw new IllegalArgumentException("maxIncomingBytes < 1024");
+      return new ClientOptions(this);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be > 0");
+    }
+  }
+}

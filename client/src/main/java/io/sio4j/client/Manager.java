@@ -1,0 +1,450 @@
+package io.sio4j.client;
+
+import io.sio4j.client.internal.engine.Backoff;
+import io.sio4j.client.internal.engine.ClientLoop;
+import io.sio4j.client.internal.engine.EngineClient;
+import io.sio4j.client.internal.engine.EngineUris;
+import io.sio4j.client.internal.http.HttpConnector;
+import io.sio4j.client.internal.http.JdkHttpConnector;
+import io.sio4j.protocol.ProtocolException;
+import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.event.JsonBinding;
+import io.sio4j.protocol.event.Listener0;
+import io.sio4j.protocol.event.Listener1;
+import io.sio4j.protocol.event.Listener2;
+import io.sio4j.protocol.socketio.EncodedPacket;
+import io.sio4j.protocol.socketio.PacketDecoder;
+import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.protocol.socketio.SocketPacket;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a Socket.IO server, shared by the {@link Socket}s of its namespaces, with the
+ * JavaScript client's reconnection: exponential backoff with jitter, {@code reconnectionAttempts},
+ * connection {@code timeout}. Events (listen with {@link #on}): {@code open}, {@code close}
+ * (reason, cause), {@code error} (Throwable), {@code ping}, {@code reconnect_attempt} (Integer),
+ * {@code reconnect} (Integer), {@code reconnect_error} (Throwable), {@code reconnect_failed}.
+ *
+ * <pre>{@code
+ * Manager manager = Manager.create("https://example.com", ClientOptions.DEFAULTS);
+ * manager.on("reconnect_attempt", (Integer attempt) -> System.out.println("attempt " + attempt));
+ * Socket chat = manager.socket("/chat");
+ * Socket admin = manager.socket("/admin");   // same connection
+ * ...
+ * manager.close();                           // ends the connection and the Manager's thread
+ * }</pre>
+ *
+ * <p>Threading: thread-safe. State changes on the Manager's own thread (one non-daemon thread,
+ * started when the Manager connects and ended when it is closed or gives up reconnecting, so a
+ * {@code main} exits after {@link #close()}). Listeners run on that thread in order, or on {@link
+ * ClientOptions#listenerExecutor()}; a listener must not block the Manager's thread.
+ */
+public final class Manager {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  enum ReadyState {
+    CLOSED,
+    OPENING,
+    OPEN
+  }
+
+  final URI uri;
+  final ClientOptions options;
+  final JsonBinding binding = JsonBinding.defaults();
+  final SocketIoParser parser = SocketIoParser.json();
+  private final EngineUris uris;
+  private final HttpConnector http;
+  private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
+  final Listeners listeners;
+  private final Object loopLock = new Object();
+  private ClientLoop loop; // guarded by loopLock
+
+  // confined to the loop
+  private final Set<Socket> subscribed = new LinkedHashSet<>();
+  private final Backoff backoff;
+  private final List<Runnable> subs = new ArrayList<>();
+  private EngineClient engine;
+  private PacketDecoder decoder;
+  private volatile ReadyState readyState = ReadyState.CLOSED;
+  private boolean skipReconnect;
+  private boolean reconnecting;
+
+  private Manager(URI uri, ClientOptions options) {
+    this.uri = uri;
+    this.options = options;
+    this.uris = EngineUris.of(uri, options);
+    this.http = JdkHttpConnector.create(options);
+    this.backoff =
+        new Backoff(
+            options.reconnectionDelay(),
+            options.reconnectionDelayMax(),
+            options.randomizationFactor(),
+            RANDOM::nextDouble);
+    this.listeners = new Listeners(this);
+  }
+
+  /**
+   * A Manager for the server at {@code uri} (its path is ignored: namespaces come from {@link
+   * #socket}). Connects at once when {@link ClientOptions#autoConnect()} is on.
+   */
+  public static Manager create(String uri, ClientOptions options) {
+    Manager m = new Manager(IO.parse(uri), options);
+    if (options.autoConnect()) m.open();
+    return m;
+  }
+
+  static Manager createUnopened(URI uri, ClientOptions options) {
+    return new Manager(uri, options);
+  }
+
+  /** The socket of a namespace, created on first use; one per namespace per Manager. */
+  public Socket socket(String namespace) {
+    return socket(namespace, null);
+  }
+
+  /**
+   * The socket of a namespace with socket options ({@code auth}, {@code ackTimeout}, {@code
+   * retries}; {@code null} means the Manager's). Connects it when {@code autoConnect} is on.
+   */
+  public Socket socket(String namespace, ClientOptions socketOptions) {
+    String nsp = namespace == null || namespace.isEmpty() ? "/" : namespace;
+    if (!nsp.startsWith("/")) nsp = "/" + nsp;
+    ClientOptions opts = socketOptions == null ? options : socketOptions;
+    boolean[] created = {false};
+    String key = nsp;
+    Socket s =
+        nsps.computeIfAbsent(
+            key,
+            k -> {
+              created[0] = true;
+              return new Socket(this, k, opts);
+            });
+    if (options.autoConnect() && !s.active()) s.connect();
+    return s;
+  }
+
+  boolean hasSocket(String nsp) {
+    return nsps.containsKey(nsp);
+  }
+
+  /** Connects (when not connected or connecting); idempotent. */
+  public Manager open() {
+    execute(() -> open(null));
+    return this;
+  }
+
+  /** Same as {@link #open()}. */
+  public Manager connect() {
+    return open();
+  }
+
+  /**
+   * Closes the connection without reconnecting and ends the Manager's thread once idle. A later
+   * {@link #open()} or {@link Socket#connect()} starts over.
+   */
+  public void close() {
+    execute(this::forceClose);
+  }
+
+  /** Same as {@link #close()}. */
+  public void disconnect() {
+    close();
+  }
+
+  /** Whether the Engine.IO connection is open. */
+  public boolean isOpen() {
+    return readyState == ReadyState.OPEN;
+  }
+
+  /** Adds a listener for a Manager event without arguments ({@code open}, {@code ping}, ...). */
+  public Manager on(String event, Listener0 listener) {
+    listeners.on(event, listener, false);
+    return this;
+  }
+
+  /** Adds a listener for a Manager event (see the class comment for the argument). */
+  public <A> Manager on(String event, Listener1<A> listener) {
+    listeners.on(event, listener, false);
+    return this;
+  }
+
+  /** Adds a listener for {@code close} (reason, cause). */
+  public <A, B> Manager on(String event, Listener2<A, B> listener) {
+    listeners.on(event, listener, false);
+    return this;
+  }
+
+  /** Adds a listener called once. */
+  public Manager once(String event, Listener0 listener) {
+    listeners.on(event, listener, true);
+    return this;
+  }
+
+  /** Adds a listener called once. */
+  public <A> Manager once(String event, Listener1<A> listener) {
+    listeners.on(event, listener, true);
+    return this;
+  }
+
+  /** Removes a listener. */
+  public Manager off(String event, Object listener) {
+    listeners.off(event, listener);
+    return this;
+  }
+
+  // ---- loop
+
+  /** Runs the task on the Manager's thread, starting one when none runs. */
+  void execute(Runnable task) {
+    ClientLoop l;
+    synchronized (loopLock) {
+      if (loop == null || loop.isShutdown()) loop = ClientLoop.create(loop);
+      l = loop;
+    }
+    l.run(
+        () -> {
+          if (l.isShutdown()) {
+            // queued just before the loop went idle: run it on the next loop instead
+            execute(task);
+            return;
+          }
+          task.run();
+          stopLoopIfIdle();
+        });
+  }
+
+  ClientLoop loop() {
+    synchronized (loopLock) {
+      return loop;
+    }
+  }
+
+  /** Ends the thread when nothing needs it: no open engine, no reconnection timer. */
+  private void stopLoopIfIdle() {
+    if (readyState != ReadyState.CLOSED || reconnecting) return;
+    synchronized (loopLock) {
+      if (loop != null && !loop.isShutdown()) {
+        log.debug("{}: idle, ending the client thread", uri);
+        loop.shutdown();
+      }
+    }
+  }
+
+  // ---- connection (confined to the loop)
+
+  private void open(Consumer<Throwable> callback) {
+    if (readyState != ReadyState.CLOSED) return;
+    log.debug("{}: opening", uri);
+    EngineEvents events = new EngineEvents(callback);
+    EngineClient e = new EngineClient(uris, options, http, loop(), events);
+    events.self = e;
+    engine = e;
+    readyState = ReadyState.OPENING;
+    skipReconnect = false;
+    subs.add(
+        loop()
+            .schedule(
+                () -> {
+                  if (engine != e || readyState != ReadyState.OPENING) return;
+                  onOpenError(new ConnectError("timeout", null, false, null), callback);
+                  e.close();
+                },
+                options.timeout()));
+    e.open();
+  }
+
+  private void onOpen(Consumer<Throwable> callback) {
+    cleanup();
+    readyState = ReadyState.OPEN;
+    decoder = parser.newDecoder();
+    listeners.emitReserved("open");
+    for (Socket s : List.copyOf(subscribed)) s.onManagerOpen();
+    if (callback != null) callback.accept(null);
+  }
+
+  private void onOpenError(Throwable error, Consumer<Throwable> callback) {
+    cleanup();
+    readyState = ReadyState.CLOSED;
+    engine = null;
+    emitError(error);
+    if (callback != null) {
+      callback.accept(error);
+    } else if (!reconnecting && options.reconnection() && backoff.attempts() == 0) {
+      reconnect();
+    }
+    stopLoopIfIdle();
+  }
+
+  private void emitError(Throwable error) {
+    listeners.emitReserved("error", error);
+    for (Socket s : List.copyOf(subscribed)) s.onManagerError(error);
+  }
+
+  private void onMessage(EnginePacket frame) {
+    SocketPacket packet;
+    try {
+      packet =
+          frame.isBinary()
+              ? decoder.decodeBinary(frame.binary())
+              : decoder.decodeText(frame.text());
+    } catch (ProtocolException e) {
+      log.debug("invalid packet from the server: {}", e.getMessage());
+      onClose("parse error", e);
+      return;
+    }
+    if (packet == null) return; // awaiting attachments
+    Socket s = nsps.get(packet.namespace());
+    if (s != null && subscribed.contains(s)) {
+      s.onPacket(packet);
+    } else {
+      log.debug("packet for namespace {} without an active socket ignored", packet.namespace());
+    }
+  }
+
+  private void onClose(String reason, Throwable cause) {
+    cleanup();
+    EngineClient e = engine;
+    engine = null;
+    if (e != null) e.close();
+    backoff.reset();
+    readyState = ReadyState.CLOSED;
+    listeners.emitReserved("close", reason, cause);
+    for (Socket s : List.copyOf(subscribed)) s.onManagerClose(reason, cause);
+    if (options.reconnection() && !skipReconnect) reconnect();
+    stopLoopIfIdle();
+  }
+
+  private void cleanup() {
+    subs.forEach(Runnable::run);
+    subs.clear();
+    if (decoder != null) decoder.reset();
+  }
+
+  private void forceClose() {
+    skipReconnect = true;
+    reconnecting = false;
+    if (readyState == ReadyState.CLOSED) {
+      cleanup();
+      stopLoopIfIdle();
+      return;
+    }
+    onClose("forced close", null);
+  }
+
+  private void reconnect() {
+    if (reconnecting || skipReconnect) return;
+    if (backoff.attempts() >= options.reconnectionAttempts()) {
+      backoff.reset();
+      reconnecting = false;
+      listeners.emitReserved("reconnect_failed");
+      return;
+    }
+    reconnecting = true;
+    subs.add(
+        loop()
+            .schedule(
+                () -> {
+                  if (skipReconnect) return;
+                  listeners.emitReserved("reconnect_attempt", backoff.attempts());
+                  if (skipReconnect) return;
+                  open(
+                      err -> {
+                        if (err != null) {
+                          reconnecting = false;
+                          reconnect();
+                          listeners.emitReserved("reconnect_error", err);
+                          stopLoopIfIdle();
+                        } else {
+                          int attempt = backoff.attempts();
+                          reconnecting = false;
+                          backoff.reset();
+                          listeners.emitReserved("reconnect", attempt);
+                        }
+                      });
+                },
+                backoff.next()));
+  }
+
+  // ---- used by sockets (on the loop)
+
+  boolean isReconnecting() {
+    return reconnecting;
+  }
+
+  void subscribe(Socket s) {
+    subscribed.add(s);
+    if (!reconnecting) open(null);
+    if (readyState == ReadyState.OPEN) s.onManagerOpen();
+  }
+
+  /** A socket left: the connection closes when no socket is active any more. */
+  void unsubscribe(Socket s) {
+    subscribed.remove(s);
+    if (subscribed.isEmpty()) forceClose();
+  }
+
+  /** Writes an encoded packet; false when there is no open connection. */
+  boolean write(EncodedPacket packet) {
+    EngineClient e = engine;
+    if (e == null || readyState != ReadyState.OPEN) return false;
+    for (EnginePacket frame : packet.frames()) e.send(frame);
+    return true;
+  }
+
+  /** Whether a packet written now would go out at once (for volatile emits). */
+  boolean writable() {
+    return engine != null && readyState == ReadyState.OPEN && engine.writable();
+  }
+
+  /** Adapts the engine's events, ignoring those of an engine that is no longer current. */
+  private final class EngineEvents implements EngineClient.Listener {
+    private final Consumer<Throwable> callback;
+    private EngineClient self;
+
+    EngineEvents(Consumer<Throwable> callback) {
+      this.callback = callback;
+    }
+
+    @Override
+    public void onOpen(EngineClient e) {
+      if (engine == e && readyState == ReadyState.OPENING) Manager.this.onOpen(callback);
+    }
+
+    @Override
+    public void onMessage(EnginePacket packet) {
+      if (engine == self && readyState == ReadyState.OPEN) Manager.this.onMessage(packet);
+    }
+
+    @Override
+    public void onPing() {
+      if (engine == self) listeners.emitReserved("ping");
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      if (engine != self) return;
+      if (readyState == ReadyState.OPENING) {
+        onOpenError(error, callback);
+      } else if (readyState == ReadyState.OPEN) {
+        emitError(error);
+      }
+    }
+
+    @Override
+    public void onClose(String reason, Throwable cause) {
+      if (engine != self) return;
+      if (readyState == ReadyState.OPEN) Manager.this.onClose(reason, cause);
+    }
+  }
+}

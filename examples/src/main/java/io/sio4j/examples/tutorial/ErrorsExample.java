@@ -1,0 +1,66 @@
+package io.sio4j.examples.tutorial;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.examples.ExampleServer;
+import io.sio4j.examples.TutorialExample;
+import io.sio4j.server.ConnectError;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * The tutorial's error handling, live: the page shows every {@code connect_error}, disconnect and
+ * reconnection attempt. The server gives it something to show: a middleware refuses a handshake
+ * whose {@code auth.token} is present and not {@code letmein} ({@code connect_error} "invalid
+ * token" with data), and the event {@code kickMe} makes the server disconnect that socket ({@code
+ * io server disconnect}, after which the client does not reconnect by itself).
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar errors
+ * }</pre>
+ *
+ * <p>Immutable; the middleware and handlers run on the sockets' event loops.
+ */
+public final class ErrorsExample implements TutorialExample {
+  /** Runs the example: {@code [--port N] [--host H] [--help]}. */
+  public static void main(String[] args) throws InterruptedException {
+    ExampleServer.run(new ErrorsExample(), args);
+  }
+
+  /** The token the page sends. */
+  public static final String TOKEN = "letmein";
+
+  @Override
+  public String name() {
+    return "errors";
+  }
+
+  @Override
+  public String summary() {
+    return "a page that shows connect_error, disconnects and reconnection attempts live";
+  }
+
+  @Override
+  public void install(SocketIoServer io, PrintStream console) {
+    io.use(
+        (socket, next) -> {
+          JsonNode token = socket.handshake().auth().get("token");
+          if (token == null || TOKEN.equals(token.asText())) {
+            next.proceed();
+          } else {
+            console.println("refused a connection: invalid token");
+            next.fail(new ConnectError("invalid token", Map.of("hint", "the token is " + TOKEN)));
+          }
+        });
+    io.on(
+        "connection",
+        socket -> {
+          console.println("connected: " + socket.id());
+          socket.on("kickMe", () -> socket.disconnect(true));
+          socket.on(
+              "disconnect",
+              (String reason) ->
+                  console.println("disconnected: " + socket.id() + " (" + reason + ")"));
+        });
+  }
+}
