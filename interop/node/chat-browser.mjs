@@ -75,6 +75,8 @@ try {
   step = "B picks the taken name";
   await login(b, "ada");
   await b.waitForFunction(() => document.getElementById("login-error").textContent.length > 0);
+  const takenShot = join(shots, "chat-page-b-name-taken.png");
+  await b.screenshot({ path: takenShot });
   out({ type: "name-taken", page: "B", error: await b.textContent("#login-error"), chatHidden: await b.isHidden("#chat") });
 
   step = "B picks another name";
@@ -119,7 +121,7 @@ try {
   });
 
   step = "screenshots";
-  const files = [join(shots, "chat-page-a.png"), join(shots, "chat-page-b.png")];
+  const files = [join(shots, "chat-page-a.png"), join(shots, "chat-page-b.png"), takenShot];
   await a.screenshot({ path: files[0] });
   await b.screenshot({ path: files[1] });
   out({ type: "screenshots", files });
