@@ -19,4 +19,20 @@ class LifecycleTest {
     e.server.shutdown().get();
     e.close();
   }
+
+  /** A connection that never sends a request (the "silent channel" attack) is closed. */
+  @Test
+  void silentConnectionsAreClosedAfterAHeartbeatRoundAndAMargin() throws Exception {
+    try (TestEngine e =
+            new TestEngine(
+                b ->
+                    b.pingInterval(java.time.Duration.ofMillis(100))
+                        .pingTimeout(java.time.Duration.ofMillis(100)));
+        java.net.Socket silent = new java.net.Socket("127.0.0.1", e.port)) {
+      silent.setSoTimeout(15_000);
+      // EOF (not a read timeout): the server closed it
+      assertThat(silent.getInputStream().read()).isEqualTo(-1);
+      assertThat(e.get("EIO=4&transport=polling").statusCode()).isEqualTo(200);
+    }
+  }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.socketio.SocketPacket;
-import io.sio4j.protocol.socketio.SocketPacketType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -282,9 +281,5 @@ public class InMemoryAdapter implements Adapter {
               "unknown adapter event with two arguments: " + event + " (join-room, leave-room)");
     }
     return this;
-  }
-
-  static boolean isEvent(SocketPacket p) {
-    return p.type() == SocketPacketType.EVENT || p.type() == SocketPacketType.BINARY_EVENT;
   }
 }

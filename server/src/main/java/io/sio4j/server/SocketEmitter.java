@@ -57,6 +57,16 @@ public final class SocketEmitter {
    */
   public void emit(String event, Object... args) {
     Namespace nsp = socket.nsp();
+    if (!socket.hasOutgoingListeners() && (flags.isVolatile() || !nsp.recoversSessions())) {
+      // fast path: straight from the Java values to the frames, no intermediate tree
+      Namespace.checkEventName(event);
+      socket
+          .client()
+          .write(
+              nsp.frames(
+                  nsp.server().parser().encoder().encodeEvent(nsp.name(), -1, event, args), flags));
+      return;
+    }
     SocketPacket packet = nsp.eventPacket(event, -1, args);
     if (!flags.isVolatile() && nsp.recoversSessions()) {
       // through the adapter, so that the packet gets an offset and can be replayed on recovery

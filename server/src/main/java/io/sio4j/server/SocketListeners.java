@@ -224,6 +224,10 @@ public abstract sealed class SocketListeners permits Socket {
     }
   }
 
+  boolean hasOutgoingListeners() {
+    return !registry.anyOutgoing().isEmpty();
+  }
+
   void notifyOutgoing(SocketPacket packet) {
     List<AnyListener> listeners = registry.anyOutgoing();
     if (listeners.isEmpty() || !packet.type().isEvent()) return;
