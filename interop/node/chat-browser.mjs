@@ -75,6 +75,8 @@ try {
   step = "B picks the taken name";
   await login(b, "ada");
   await b.waitForFunction(() => document.getElementById("login-error").textContent.length > 0);
+  const takenShot = join(shots, "chat-page-b-name-taken.png");
+  await b.screenshot({ path: takenShot });
   out({ type: "name-taken", page: "B", error: await b.textContent("#login-error"), chatHidden: await b.isHidden("#chat") });
 
   step = "B picks another name";
@@ -93,9 +95,17 @@ try {
   out({ type: "presence", page: "A", users: await a.$$eval("#presence li", (l) => l.map((x) => x.textContent)) });
 
   step = "A types, B sees it";
+  // Record every indicator B shows, so a slow machine cannot miss one that came and went.
+  await b.evaluate(() => {
+    const typing = document.getElementById("typing");
+    window.__typingSeen = [];
+    new MutationObserver(() => {
+      if (typing.textContent) window.__typingSeen.push(typing.textContent);
+    }).observe(typing, { childList: true, characterData: true, subtree: true });
+  });
   await a.type("#message", "Hello from ada", { delay: 10 });
-  await b.waitForFunction(() => document.getElementById("typing").textContent.length > 0);
-  out({ type: "typing", page: "B", text: await b.textContent("#typing") });
+  await b.waitForFunction(() => window.__typingSeen.length > 0);
+  out({ type: "typing", page: "B", text: await b.evaluate(() => window.__typingSeen[0]) });
 
   step = "A sends, B receives";
   await a.click("#message-form button[type=submit]");
@@ -119,7 +129,7 @@ try {
   });
 
   step = "screenshots";
-  const files = [join(shots, "chat-page-a.png"), join(shots, "chat-page-b.png")];
+  const files = [join(shots, "chat-page-a.png"), join(shots, "chat-page-b.png"), takenShot];
   await a.screenshot({ path: files[0] });
   await b.screenshot({ path: files[1] });
   out({ type: "screenshots", files });

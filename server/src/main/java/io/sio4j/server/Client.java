@@ -64,7 +64,12 @@ final class Client implements EngineSocket.Listener {
   }
 
   void execute(Runnable task) {
-    conn.eventLoop().execute(task);
+    try {
+      conn.eventLoop().execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the event loop is gone (shutdown): nobody else touches this connection any more
+      task.run();
+    }
   }
 
   Handshake handshake(JsonNode auth) {

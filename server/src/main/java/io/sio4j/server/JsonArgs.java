@@ -12,6 +12,12 @@ import java.util.Objects;
  * attachments are {@link com.fasterxml.jackson.databind.node.BinaryNode}s and bind to {@code
  * byte[]} or {@code ByteBuffer}.
  *
+ * <pre>{@code
+ * AckResponse answer = socket.emitWithAck("get-order", 42).join();
+ * Order order = answer.get(0, Order.class);
+ * List<Item> items = answer.get(1, new TypeReference<List<Item>>() {});
+ * }</pre>
+ *
  * <p>Immutable view; thread-safe as long as nobody changes the tree.
  */
 public class JsonArgs {

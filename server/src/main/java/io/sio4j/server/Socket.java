@@ -63,6 +63,8 @@ public final class Socket extends SocketListeners {
   private final List<EventMiddleware> middlewares = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean connected;
+  // the rooms seen by "disconnecting" listeners, which may run after the cleanup on an executor
+  private volatile Set<String> roomsWhileDisconnecting;
   private CompletableFuture<Void> dispatchTail = CompletableFuture.completedFuture(null);
 
   /** An acknowledgement awaited from the client. */
@@ -139,6 +141,8 @@ public final class Socket extends SocketListeners {
 
   /** The rooms this socket is in (its own id included); a snapshot. */
   public Set<String> rooms() {
+    Set<String> leaving = roomsWhileDisconnecting;
+    if (leaving != null) return leaving;
     Set<String> rooms = nsp.adapter().socketRooms(id);
     return rooms == null ? Set.of() : Set.copyOf(rooms);
   }
@@ -392,6 +396,21 @@ public final class Socket extends SocketListeners {
     ArrayNode args = JsonNodeFactory.instance.arrayNode(2);
     args.add(reason);
     if (description != null) args.add(description);
-    nsp.server().dispatch(this, () -> invokeListeners(event, args, null));
+    if (!event.equals("disconnecting")) {
+      nsp.server().dispatch(this, () -> invokeListeners(event, args, null));
+      return;
+    }
+    Set<String> rooms = rooms();
+    nsp.server()
+        .dispatch(
+            this,
+            () -> {
+              roomsWhileDisconnecting = rooms;
+              try {
+                invokeListeners(event, args, null);
+              } finally {
+                roomsWhileDisconnecting = null;
+              }
+            });
   }
 }

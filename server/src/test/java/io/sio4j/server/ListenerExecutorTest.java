@@ -77,6 +77,19 @@ class ListenerExecutorTest {
   }
 
   @Test
+  void disconnectingListenersOnTheExecutorStillSeeTheRooms() throws Exception {
+    Socket s = connect(SocketIoServer.builder().listenerExecutor(pool).build());
+    s.join("red");
+    CompletableFuture<java.util.Set<String>> seen = new CompletableFuture<>();
+    s.on("disconnecting", (String reason) -> seen.complete(s.rooms()));
+    c.drop("transport close");
+    assertThat(seen.get(5, TimeUnit.SECONDS)).contains("red", s.id());
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> s.rooms().isEmpty());
+  }
+
+  @Test
   void closeGivesServerShuttingDown() throws Exception {
     SocketIoServer io = SocketIoServer.builder().build();
     Socket s = connect(io);

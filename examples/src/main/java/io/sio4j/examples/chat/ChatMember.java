@@ -1,13 +1,14 @@
 package io.sio4j.examples.chat;
 
+import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What one connected socket is in the chat: its username once set, the rooms it joined (in order)
- * and the rooms it is typing in. Lives as long as the socket; the shared, cluster-wide state is in
- * {@link UserRegistry} and {@link RoomStore}.
+ * What one connected socket is in the chat: its username once set, the rooms it joined (in order),
+ * the rooms it is typing in, and how many requests it made lately (a rate limit). Lives as long as
+ * the socket; the shared, cluster-wide state is in {@link UserRegistry} and {@link RoomStore}.
  *
  * <pre>{@code
  * ChatMember member = new ChatMember();
@@ -19,7 +20,16 @@ import java.util.Set;
  * <p>Thread-safe: every method holds this object's lock, which guards all fields.
  */
 public final class ChatMember {
+  /**
+   * Most requests (messages, joins, leaves, typing) a socket may make per {@link #WINDOW_MILLIS}.
+   */
+  public static final int REQUESTS_PER_WINDOW = 30;
+
+  /** The rate limit's sliding window. */
+  public static final long WINDOW_MILLIS = 10_000;
+
   private String username;
+  private final ArrayDeque<Long> recentRequests = new ArrayDeque<>();
   private final Set<String> rooms = new LinkedHashSet<>();
   private final Set<String> typingIn = new LinkedHashSet<>();
 
@@ -62,6 +72,20 @@ public final class ChatMember {
   /** Clears typing in {@code room}; true when that is news (others should be told). */
   public synchronized boolean stopTyping(String room) {
     return typingIn.remove(room);
+  }
+
+  /**
+   * Counts a request at {@code nowMillis}; false when this socket made {@link #REQUESTS_PER_WINDOW}
+   * requests in the last {@link #WINDOW_MILLIS} already (the request is then not counted), so one
+   * page cannot flood a room or the room list.
+   */
+  public synchronized boolean allowRequest(long nowMillis) {
+    while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= nowMillis - WINDOW_MILLIS) {
+      recentRequests.removeFirst();
+    }
+    if (recentRequests.size() >= REQUESTS_PER_WINDOW) return false;
+    recentRequests.addLast(nowMillis);
+    return true;
   }
 
   /** Clears typing everywhere (on disconnect) and returns the rooms where it was set. */

@@ -34,6 +34,7 @@ public final class ChatServer {
   private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.examples.chat");
 
   private final SocketIoServer io;
+  private final Clock clock;
   private final UserRegistry users;
   private final TypingRelay typing;
   private final RoomActions rooms;
@@ -46,6 +47,7 @@ public final class ChatServer {
   /** A chat over these stores, stamping messages with {@code clock}. */
   public ChatServer(SocketIoServer io, UserRegistry users, RoomStore rooms, Clock clock) {
     this.io = io;
+    this.clock = clock;
     this.users = users;
     this.typing = new TypingRelay(io);
     this.rooms = new RoomActions(io, rooms, typing, clock);
@@ -76,16 +78,23 @@ public final class ChatServer {
     socket.on(
         ChatEvents.JOIN_ROOM,
         (Object room) ->
-            guard(socket, () -> rooms.join(socket, named(member), ChatInput.roomName(room))));
+            guard(
+                socket,
+                () -> rooms.join(socket, limited(named(member)), ChatInput.roomName(room))));
     socket.on(
         ChatEvents.LEAVE_ROOM,
         (Object room) ->
-            guard(socket, () -> rooms.leave(socket, named(member), ChatInput.roomName(room))));
+            guard(
+                socket,
+                () -> rooms.leave(socket, limited(named(member)), ChatInput.roomName(room))));
     socket.on(
         ChatEvents.MSG,
-        (Object payload) -> guard(socket, () -> rooms.send(named(member), payload)));
+        (Object payload) -> guard(socket, () -> rooms.send(limited(named(member)), payload)));
     socket.on(
-        ChatEvents.TYPING, (Object room, Object on) -> typing.onTyping(socket, member, room, on));
+        ChatEvents.TYPING,
+        (Object room, Object on) -> {
+          if (member.allowRequest(clock.millis())) typing.onTyping(socket, member, room, on);
+        });
     socket.on("disconnect", (String reason) -> onDisconnect(socket, member));
   }
 
@@ -149,6 +158,14 @@ public final class ChatServer {
   /** The member, once it has a name; before that, requests other than setUsername are refused. */
   private static ChatMember named(ChatMember member) {
     if (member.username() == null) throw new ChatRejection("Pick a username first.");
+    return member;
+  }
+
+  /** The member, if it is within its rate limit; a flooding page is told to slow down. */
+  private ChatMember limited(ChatMember member) {
+    if (!member.allowRequest(clock.millis())) {
+      throw new ChatRejection("You are going too fast; wait a few seconds.");
+    }
     return member;
   }
 

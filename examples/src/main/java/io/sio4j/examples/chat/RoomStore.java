@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * rooms.leave("general", "ada").join();                       // users []
  * }</pre>
  *
+ * <p>A shared implementation must bound what it keeps (history per room, number of rooms) and drop
+ * the presence of users whose node died, as {@link UserRegistry} does for names.
+ *
  * <p>Implementations are thread-safe.
  */
 public interface RoomStore {

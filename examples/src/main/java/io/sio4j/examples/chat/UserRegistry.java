@@ -20,6 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * users.release("ada", "socket-1").join();                  // true: ada is free again
  * }</pre>
  *
+ * <p>A shared implementation must also free the names held by a node that died without releasing
+ * them (for instance a holder entry with a time to live that the owning node refreshes while the
+ * socket is connected); the in-memory one dies with its node, so it has no such case.
+ *
  * <p>Implementations are thread-safe.
  */
 public interface UserRegistry {

@@ -31,4 +31,19 @@ class ChatMemberTest {
     assertThat(m.stopTypingEverywhere()).containsExactly("b");
     assertThat(m.stopTypingEverywhere()).isEmpty();
   }
+
+  @Test
+  void theRateLimitAllowsAWindowfulThenRecovers() {
+    ChatMember m = new ChatMember();
+    long t = 1_000_000;
+    for (int i = 0; i < ChatMember.REQUESTS_PER_WINDOW; i++) {
+      assertThat(m.allowRequest(t + i)).isTrue();
+    }
+    assertThat(m.allowRequest(t + 100)).isFalse();
+    assertThat(m.allowRequest(t + ChatMember.WINDOW_MILLIS - 1)).isFalse();
+    // the first request leaves the window: one more is allowed, and refused ones never counted
+    assertThat(m.allowRequest(t + ChatMember.WINDOW_MILLIS)).isTrue();
+    assertThat(m.allowRequest(t + ChatMember.WINDOW_MILLIS)).isFalse();
+    assertThat(m.allowRequest(t + 2 * ChatMember.WINDOW_MILLIS + 100)).isTrue();
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.examples.chat.ChatExample;
+import io.sio4j.examples.chat.ChatMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,29 @@ class ChatExampleTest {
       c.emit("a", "msg", Map.of("message", "still here"));
       assertThat(c.arg("a", "newmsg").path("message").asText()).isEqualTo("still here");
       login(c, "b", "bob");
+    }
+  }
+
+  @Test
+  void aFloodingPageIsToldToSlowDownAndOthersAreServed() {
+    try (RunningExample ex = new RunningExample(new ChatExample());
+        NodeClients c = ex.clients()) {
+      login(c, "a", "ada");
+      login(c, "b", "bob");
+      int sent = ChatMember.REQUESTS_PER_WINDOW + 5;
+      for (int i = 0; i < sent; i++) c.emit("a", "msg", Map.of("message", "flood " + i));
+      assertThat(c.arg("a", "chatError").path("message").asText())
+          .isEqualTo("You are going too fast; wait a few seconds.");
+      // bob got exactly the messages that were let through, in order, then his own
+      c.emit("b", "msg", Map.of("message", "bob is fine"));
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i <= ChatMember.REQUESTS_PER_WINDOW; i++) {
+        seen.add(c.arg("b", "newmsg").path("message").asText());
+        if (seen.get(seen.size() - 1).equals("bob is fine")) break;
+      }
+      assertThat(seen).endsWith("bob is fine");
+      assertThat(seen).hasSize(ChatMember.REQUESTS_PER_WINDOW + 1);
+      assertThat(seen.get(0)).isEqualTo("flood 0");
     }
   }
 }

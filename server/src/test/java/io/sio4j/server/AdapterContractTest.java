@@ -14,11 +14,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Rooms, broadcasting (encode once), acks over broadcasts, utilities and adapter events. */
-class BroadcastTest {
-  private final SocketIoServer io = SocketIoServer.builder().build();
+/**
+ * The contract every {@link Adapter} must meet on one node: rooms, broadcasting (encode once), acks
+ * over broadcasts, the utilities and the adapter events. An adapter module extends this class and
+ * returns its factory from {@link #adapterFactory()} (this module publishes its tests as a
+ * test-jar); {@link InMemoryAdapterContractTest} runs it for the default adapter.
+ */
+public abstract class AdapterContractTest {
+  private final SocketIoServer io = SocketIoServer.builder().adapter(adapterFactory()).build();
   private final List<FakeConnection> conns = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
+
+  /** The adapter under test. */
+  protected abstract AdapterFactory adapterFactory();
 
   private void connect(int n) throws Exception {
     for (int i = 0; i < n; i++) {
@@ -35,6 +43,7 @@ class BroadcastTest {
 
   @AfterEach
   void tearDown() {
+    io.close();
     conns.forEach(FakeConnection::shutdown);
   }
 
@@ -44,7 +53,7 @@ class BroadcastTest {
   }
 
   @Test
-  void broadcastWritesTheSameFramesToEveryRecipient() throws Exception {
+  protected void broadcastWritesTheSameFramesToEveryRecipient() throws Exception {
     connect(3);
     io.emit("news", "hi", new byte[] {1});
     List<OutboundMessage> headers = new ArrayList<>();
@@ -60,7 +69,7 @@ class BroadcastTest {
   }
 
   @Test
-  void toExceptAndSocketBroadcastTargetTheRightSockets() throws Exception {
+  protected void toExceptAndSocketBroadcastTargetTheRightSockets() throws Exception {
     connect(3);
     sockets.get(0).join("a");
     sockets.get(1).join("a", "b");
@@ -84,7 +93,7 @@ class BroadcastTest {
   }
 
   @Test
-  void operatorIsImmutable() throws Exception {
+  protected void operatorIsImmutable() throws Exception {
     connect(2);
     sockets.get(0).join("a");
     BroadcastOperator toA = io.to("a");
@@ -97,7 +106,7 @@ class BroadcastTest {
   }
 
   @Test
-  void volatileAndCompressFlagsReachTheEngine() throws Exception {
+  protected void volatileAndCompressFlagsReachTheEngine() throws Exception {
     connect(1);
     io.asVolatile().compress(false).emit("v");
     OutboundMessage m = conns.get(0).nextMessage();
@@ -106,7 +115,7 @@ class BroadcastTest {
   }
 
   @Test
-  void broadcastWithAckGathersOneAnswerPerSocket() throws Exception {
+  protected void broadcastWithAckGathersOneAnswerPerSocket() throws Exception {
     connect(2);
     CompletableFuture<List<AckResponse>> all =
         io.timeout(Duration.ofSeconds(5)).emitWithAck("vote");
@@ -122,7 +131,7 @@ class BroadcastTest {
   }
 
   @Test
-  void broadcastWithAckTimeoutGivesThePartialAnswers() throws Exception {
+  protected void broadcastWithAckTimeoutGivesThePartialAnswers() throws Exception {
     connect(2);
     CompletableFuture<List<AckResponse>> all =
         io.timeout(Duration.ofMillis(200)).emitWithAck("vote");
@@ -137,12 +146,12 @@ class BroadcastTest {
   }
 
   @Test
-  void broadcastWithAckToNobodyCompletesEmpty() throws Exception {
+  protected void broadcastWithAckToNobodyCompletesEmpty() throws Exception {
     assertThat(io.to("nobody").emitWithAck("x").get(5, TimeUnit.SECONDS)).isEmpty();
   }
 
   @Test
-  void utilitiesJoinLeaveFetchAndDisconnect() throws Exception {
+  protected void utilitiesJoinLeaveFetchAndDisconnect() throws Exception {
     connect(2);
     sockets.get(0).join("a");
     io.in("a").socketsJoin("b");
@@ -170,7 +179,7 @@ class BroadcastTest {
   }
 
   @Test
-  void serverSideEmitOnOneNodeReachesNoOne() throws Exception {
+  protected void serverSideEmitOnOneNodeReachesNoOne() throws Exception {
     io.serverSideEmit("hello", 1);
     assertThat(io.serverSideEmitWithAck("hello").get(5, TimeUnit.SECONDS)).isEmpty();
     assertThatThrownBy(() -> io.serverSideEmit("disconnect"))
@@ -178,7 +187,7 @@ class BroadcastTest {
   }
 
   @Test
-  void adapterEventsFollowRoomMembership() throws Exception {
+  protected void adapterEventsFollowRoomMembership() throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     io.sockets().adapter().on("create-room", r -> events.add("create " + r));
     io.sockets().adapter().on("delete-room", r -> events.add("delete " + r));
