@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * serveClient and user routes on the Socket.IO port. (The bundle itself under {@code /socket.io/}
- * needs the engine to offer non-Engine.IO requests under its path to the HTTP handler first; see
- * the report to the lead.)
+ * serveClient and user routes on the Socket.IO port, next to Engine.IO under {@code /socket.io/}.
  */
 class ServeClientTest {
   private SocketIoServer io;
@@ -49,6 +47,15 @@ class ServeClientTest {
             .start();
     assertThat(get("/").body()).isEqualTo("<p>hi</p>");
     assertThat(get("/socket.io/?EIO=4&transport=polling").body()).startsWith("0{\"sid\"");
+    HttpResponse<String> bundle = get("/socket.io/socket.io.js");
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(bundle.headers().firstValue("content-type"))
+        .hasValueSatisfying(ct -> assertThat(ct).contains("javascript"));
+    assertThat(bundle.body()).contains("Socket.IO");
+    assertThat(get("/socket.io/socket.io.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/socket.io/no-such-file.js").statusCode()).isEqualTo(404);
+    // a file-like path that does carry EIO is still Engine.IO's to answer
+    assertThat(get("/socket.io/x?EIO=4&transport=nope").body()).contains("Transport unknown");
   }
 
   @Test

@@ -57,7 +57,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       refuseMalformed(ctx.channel(), req.decoderResult().cause());
       return;
     }
-    if (!req.uri().startsWith(pathPrefix)) {
+    if (!req.uri().startsWith(pathPrefix) || isPlainFileUnderEnginePath(req.uri())) {
       PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
       return;
     }
@@ -70,6 +70,18 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       return;
     }
     route(ctx, req, params, meta);
+  }
+
+  /**
+   * A request for a file below the engine path that carries no {@code EIO} parameter, such as
+   * {@code /socket.io/socket.io.js}: like the official server, which serves the client bundle
+   * before engine.io sees the request, it goes to the HTTP handler rather than Engine.IO.
+   */
+  private boolean isPlainFileUnderEnginePath(String uri) {
+    int q = uri.indexOf('?');
+    String path = q < 0 ? uri : uri.substring(0, q);
+    if (path.length() <= options.path().length()) return false;
+    return q < 0 || !uri.substring(q + 1).matches("(?:.*&)?EIO=.*");
   }
 
   private void route(
