@@ -1,9 +1,7 @@
 // Two headless Chromium pages use the chat example like people would, and report what they saw.
 // Usage: node chat-browser.mjs <chat url> <screenshot folder>
 // Chromium: process.env.CHROMIUM_PATH or /usr/bin/chromium (Debian's package; .ci/run installs it).
-// The pages load /socket.io/socket.io.js from the server. While the server cannot serve that bundle
-// yet, the browser gets the same file from node_modules/socket.io-client/dist instead (reported as
-// "npm-stand-in"), so this script tests the chat, not the bundle serving (which has its own test).
+// The pages load the official browser client from the server at /socket.io/socket.io.js.
 // Output, one JSON object per line; the Java test asserts on them:
 //   {"type":"logged-in","page":"A","me":"ada"}
 //   {"type":"name-taken","page":"B","error":"ada username is taken! Try some other username."}
@@ -12,7 +10,7 @@
 //   {"type":"received","page":"B","texts":[...]}
 //   {"type":"injection","page":"A","shownAsText":true,"imagesInMessages":0,"scriptRan":false,"visible":true}
 //   {"type":"screenshots","files":[...]}   {"type":"reloaded","page":"A","me":"ada","rooms":[...],"history":[...]}
-//   {"type":"bundle","servedBy":"server"|"npm-stand-in","status":N}
+//   {"type":"bundle","servedBy":"server"|"nobody","status":N}
 //   {"type":"page-errors","errors":[...]}   {"type":"done"}  or {"type":"failed","step":"...","message":"..."}
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -56,12 +54,7 @@ try {
   step = "browser client bundle";
   const bundle = await fetch(new URL("/socket.io/socket.io.js", url));
   const servedByServer = bundle.ok && /javascript/.test(bundle.headers.get("content-type") || "");
-  if (!servedByServer) {
-    const file = join(process.cwd(), "node_modules", "socket.io-client", "dist", "socket.io.js");
-    await context.route("**/socket.io/socket.io.js", (route) =>
-      route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" }));
-  }
-  out({ type: "bundle", servedBy: servedByServer ? "server" : "npm-stand-in", status: bundle.status });
+  out({ type: "bundle", servedBy: servedByServer ? "server" : "nobody", status: bundle.status });
 
   step = "open pages";
   const a = await openPage("A");

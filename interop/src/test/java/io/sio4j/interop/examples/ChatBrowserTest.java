@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
  * taken name and sees the error, both join a room and talk, markup is shown as text, and a reload
  * keeps the user. Screenshots of both pages go to {@code interop/target/screenshots/}.
  *
- * <p>The pages load {@code /socket.io/socket.io.js}; while the server cannot serve it, the script
- * hands the browser the same file from npm (reported as {@code npm-stand-in}): this test is about
- * the chat, the bundle serving has its own.
+ * <p>The pages load the official browser client from our server at {@code /socket.io/socket.io.js}.
  */
 class ChatBrowserTest {
   private static final Duration STEP = Duration.ofSeconds(40);
@@ -42,8 +40,7 @@ class ChatBrowserTest {
             NodeProcess.start(
                 "chat-browser.mjs", "http://127.0.0.1:" + ex.port + "/", shots.toString())) {
       String bundle = step(browser, "bundle").path("servedBy").asText();
-      System.out.println("browser client bundle served by: " + bundle);
-      assertThat(bundle).isIn("server", "npm-stand-in");
+      assertThat(bundle).isEqualTo("server");
       JsonNode a = step(browser, "logged-in");
       assertThat(a.path("page").asText()).isEqualTo("A");
       assertThat(a.path("me").asText()).isEqualTo("ada");

@@ -82,9 +82,8 @@ class TutorialPagesBrowserTest {
       }
       try (NodeProcess browser =
           NodeProcess.start("tutorial-pages.mjs", JSON.writeValueAsString(steps))) {
-        System.out.println(
-            "browser client bundle served by: "
-                + browser.await("bundle", Duration.ofSeconds(30)).path("servedBy").asText());
+        assertThat(browser.await("bundle", Duration.ofSeconds(30)).path("servedBy").asText())
+            .isEqualTo("server");
         for (TutorialExample example : plan.keySet()) {
           JsonNode line =
               browser.await(
