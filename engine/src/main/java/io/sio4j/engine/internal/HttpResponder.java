@@ -60,7 +60,10 @@ final class HttpResponder {
     res.setProtocolVersion(meta.version());
     addCors(h, meta.origin());
     if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
-    h.setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+    // a bodiless answer may carry the length of what a GET would send (HEAD): keep the handler's
+    if (res.content().isReadable() || !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      h.setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+    }
     boolean keepAlive = meta.keepAlive() && channel.isActive();
     if (keepAlive) {
       if (meta.version().equals(HttpVersion.HTTP_1_0)) {

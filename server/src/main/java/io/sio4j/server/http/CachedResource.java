@@ -62,7 +62,9 @@ final class CachedResource {
       headers.put("content-encoding", List.of("gzip"));
       payload = gzipped;
     }
-    // HEAD: same headers, no body (the engine sets Content-Length from the body it is given).
-    exchange.respond(200, headers, "HEAD".equals(exchange.method()) ? EMPTY : payload);
+    // HEAD: the same headers as GET, Content-Length included, and no body
+    boolean head = "HEAD".equals(exchange.method());
+    if (head) headers.put("content-length", List.of(Integer.toString(payload.length)));
+    exchange.respond(200, headers, head ? EMPTY : payload);
   }
 }

@@ -83,6 +83,24 @@ class HttpServingLoopbackTest {
   }
 
   @Test
+  void headAnswersTheGetHeadersWithoutABody() throws Exception {
+    HttpResponse<byte[]> getResponse = get("/big.css");
+    HttpResponse<byte[]> head =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + "/big.css"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(TIMEOUT)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("content-length"))
+        .hasValue(Integer.toString(getResponse.body().length));
+    assertThat(head.headers().firstValue("etag"))
+        .isEqualTo(getResponse.headers().firstValue("etag"));
+  }
+
+  @Test
   void staticFilesAndRoutes() throws Exception {
     HttpResponse<byte[]> index = get("/");
     assertThat(index.statusCode()).isEqualTo(200);
