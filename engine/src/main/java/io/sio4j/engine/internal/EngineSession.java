@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class EngineSession implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final long UPGRADE_CHECK_MILLIS = 100;
+  private static final long WS_BATCH_BYTES = 64 * 1024;
 
   private enum State {
     OPEN,
@@ -253,27 +254,39 @@ final class EngineSession implements EngineSocket {
   /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
   void flush() {
     assert loop.inEventLoop();
-    if (state == State.CLOSED || transport == null || writeBuffer.isEmpty()) return;
-    if (!transport.writable()) return;
-    boolean polling = transport instanceof PollingTransport;
+    if (state == State.CLOSED || transport == null) return;
+    if (transport instanceof PollingTransport) {
+      // one payload per poll, within maxPayload (always at least one packet), like the client
+      if (!writeBuffer.isEmpty() && transport.writable()) {
+        transport.send(takeBatch(options.maxHttpBufferSize()));
+      }
+    } else {
+      // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
+      // the channel is writable again (backpressure instead of an unbounded socket buffer)
+      while (!writeBuffer.isEmpty() && transport.writable()) {
+        transport.send(takeBatch(WS_BATCH_BYTES));
+      }
+    }
+    if (writeBuffer.isEmpty() && onDrain != null) {
+      Runnable r = onDrain;
+      onDrain = null;
+      r.run();
+    }
+  }
+
+  private List<WirePacket> takeBatch(long maxBytes) {
     List<WirePacket> batch = new ArrayList<>(Math.min(writeBuffer.size(), 64));
     long bytes = 0;
     while (!writeBuffer.isEmpty()) {
       WirePacket p = writeBuffer.peek();
-      // a polling payload stays within maxPayload (always at least one packet), like the client
-      if (polling && !batch.isEmpty() && bytes + p.size() + 1 > options.maxHttpBufferSize()) break;
+      if (!batch.isEmpty() && bytes + p.size() + 1 > maxBytes) break;
       writeBuffer.poll();
       bytes += p.size() + 1;
       bufferedBytes -= p.size();
       batch.add(p);
     }
     bufferedCount = writeBuffer.size();
-    transport.send(batch);
-    if (writeBuffer.isEmpty() && onDrain != null) {
-      Runnable r = onDrain;
-      onDrain = null;
-      r.run();
-    }
+    return batch;
   }
 
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
