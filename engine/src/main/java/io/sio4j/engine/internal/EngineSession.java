@@ -77,6 +77,9 @@ final class EngineSession implements EngineSocket {
     this.transport = first;
     this.transportName = first.name();
     sendPacket(WirePacket.open(id, upgrades, options));
+    if (options.initialPacket() != null) {
+      sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
+    }
     heartbeat.start();
   }
 
