@@ -39,6 +39,7 @@ public final class EngineOptions {
   private final HttpHandler httpHandler;
   private final int ioThreads;
   private final long maxBufferedBytes;
+  private final String initialPacket;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -58,6 +59,7 @@ public final class EngineOptions {
     this.httpHandler = b.httpHandler;
     this.ioThreads = b.ioThreads;
     this.maxBufferedBytes = b.maxBufferedBytes;
+    this.initialPacket = b.initialPacket;
   }
 
   /** A builder with the official defaults. */
@@ -85,6 +87,7 @@ public final class EngineOptions {
     b.httpHandler = httpHandler;
     b.ioThreads = ioThreads;
     b.maxBufferedBytes = maxBufferedBytes;
+    b.initialPacket = initialPacket;
     return b;
   }
 
@@ -179,6 +182,14 @@ public final class EngineOptions {
     return maxBufferedBytes;
   }
 
+  /**
+   * A text message sent to every new session right after the OPEN packet (the official {@code
+   * initialPacket}), or {@code null} for none (the default).
+   */
+  public String initialPacket() {
+    return initialPacket;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -198,6 +209,7 @@ public final class EngineOptions {
     private HttpHandler httpHandler;
     private int ioThreads;
     private long maxBufferedBytes = 100_000_000L;
+    private String initialPacket;
 
     private Builder() {}
 
@@ -305,6 +317,12 @@ public final class EngineOptions {
     public Builder ioThreads(int threads) {
       if (threads < 0) throw new IllegalArgumentException("ioThreads must be >= 0");
       this.ioThreads = threads;
+      return this;
+    }
+
+    /** See {@link EngineOptions#initialPacket()}. */
+    public Builder initialPacket(String text) {
+      this.initialPacket = text;
       return this;
     }
 

@@ -49,6 +49,15 @@ class HandshakeTest {
   }
 
   @Test
+  void initialPacketFollowsTheOpenPacket() throws Exception {
+    try (TestEngine withInitial = new TestEngine(b -> b.initialPacket("welcome"))) {
+      // like the official server, it shares the handshake payload
+      String body = withInitial.get("EIO=4&transport=polling").body();
+      assertThat(body).startsWith("0{\"sid\":").endsWith("}\u001e4welcome");
+    }
+  }
+
+  @Test
   void sessionIdsAreLongRandomAndUnique() throws Exception {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 100; i++) {

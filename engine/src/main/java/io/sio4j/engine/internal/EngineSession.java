@@ -6,14 +6,10 @@ import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.engineio.EnginePacket;
-import io.sio4j.protocol.engineio.EnginePacketType;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class EngineSession implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final long UPGRADE_CHECK_MILLIS = 100;
+  private static final long WS_BATCH_BYTES = 64 * 1024;
 
   private enum State {
     OPEN,
@@ -39,26 +36,20 @@ final class EngineSession implements EngineSocket {
   private final EventLoop loop;
   private final EngineOptions options;
   private final SessionRegistry registry;
-  private final ArrayDeque<WirePacket> writeBuffer = new ArrayDeque<>();
+  private final WriteBuffer writeBuffer = new WriteBuffer();
   private final ArrayDeque<EnginePacket> undelivered = new ArrayDeque<>();
 
   private Transport transport;
-  private Transport probe;
+  private UpgradeProbe probe;
   private boolean upgraded;
   private volatile String transportName;
   private volatile State state = State.OPEN;
-  private volatile int bufferedCount;
-  private long bufferedBytes;
   private boolean flushScheduled;
   private Runnable onDrain;
   private Listener listener;
   private String closeReason;
   private String closeDescription;
-  private ScheduledFuture<?> pingIntervalTimer;
-  private ScheduledFuture<?> pingTimeoutTimer;
-  private long pongDeadline; // System.nanoTime() by which a pong is due, 0 when none is
-  private ScheduledFuture<?> upgradeTimeoutTimer;
-  private ScheduledFuture<?> upgradeCheckTimer;
+  private final Heartbeat heartbeat;
 
   EngineSession(
       String id,
@@ -71,6 +62,13 @@ final class EngineSession implements EngineSocket {
     this.loop = loop;
     this.options = options;
     this.registry = registry;
+    this.heartbeat =
+        new Heartbeat(
+            loop,
+            options.pingInterval(),
+            options.pingTimeout(),
+            () -> sendPacket(WirePacket.PING),
+            () -> onClose("ping timeout", null));
   }
 
   /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
@@ -78,21 +76,11 @@ final class EngineSession implements EngineSocket {
     assert loop.inEventLoop();
     this.transport = first;
     this.transportName = first.name();
-    StringBuilder json = new StringBuilder(160);
-    json.append("{\"sid\":\"").append(id).append("\",\"upgrades\":[");
-    for (int i = 0; i < upgrades.size(); i++) {
-      if (i > 0) json.append(',');
-      json.append('"').append(upgrades.get(i)).append('"');
+    sendPacket(WirePacket.open(id, upgrades, options));
+    if (options.initialPacket() != null) {
+      sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
     }
-    json.append("],\"pingInterval\":")
-        .append(options.pingInterval().toMillis())
-        .append(",\"pingTimeout\":")
-        .append(options.pingTimeout().toMillis())
-        .append(",\"maxPayload\":")
-        .append(options.maxHttpBufferSize())
-        .append('}');
-    sendPacket(WirePacket.control(EnginePacketType.OPEN, json.toString()));
-    schedulePing();
+    heartbeat.start();
   }
 
   // ---- EngineSocket ----
@@ -152,7 +140,7 @@ final class EngineSession implements EngineSocket {
 
   @Override
   public int bufferedCount() {
-    return bufferedCount;
+    return writeBuffer.count();
   }
 
   @Override
@@ -197,19 +185,15 @@ final class EngineSession implements EngineSocket {
   void onPacket(Transport from, EnginePacket packet) {
     assert loop.inEventLoop();
     if (state != State.OPEN && state != State.CLOSING) return;
-    if (from == probe && probe != null) {
-      onProbePacket(packet);
+    if (probe != null && from == probe.transport()) {
+      probe.onPacket(packet);
       return;
     }
     if (from != transport) return;
     switch (packet.type()) {
       case PONG -> {
         if (closeIfPingOverdue()) return;
-        cancel(pingTimeoutTimer);
-        pingTimeoutTimer = null;
-        pongDeadline = 0;
-        cancel(pingIntervalTimer);
-        if (state == State.OPEN) schedulePing();
+        if (state == State.OPEN) heartbeat.onPong();
       }
       case MESSAGE -> {
         if (listener != null && undelivered.isEmpty()) deliver(packet);
@@ -223,7 +207,7 @@ final class EngineSession implements EngineSocket {
 
   /** The transport {@code from} failed to parse what the client sent. */
   void onParseError(Transport from, String description) {
-    if (from == probe && probe != null) {
+    if (probe != null && from == probe.transport()) {
       abortUpgrade("parse error on probe: " + description);
     } else if (from == transport) {
       log.debug("session {}: parse error: {}", id, description);
@@ -233,7 +217,7 @@ final class EngineSession implements EngineSocket {
 
   /** The transport {@code from} failed (client vanished, overlap, ...). */
   void onTransportError(Transport from, String description) {
-    if (from == probe && probe != null) {
+    if (probe != null && from == probe.transport()) {
       abortUpgrade(description);
     } else if (from == transport) {
       log.debug("session {}: transport error: {}", id, description);
@@ -243,7 +227,7 @@ final class EngineSession implements EngineSocket {
 
   /** The transport {@code from} was closed by the client. */
   void onTransportClose(Transport from) {
-    if (from == probe && probe != null) {
+    if (probe != null && from == probe.transport()) {
       abortUpgrade("probe transport closed");
     } else if (from == transport) {
       onClose("transport close", null);
@@ -253,22 +237,19 @@ final class EngineSession implements EngineSocket {
   /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
   void flush() {
     assert loop.inEventLoop();
-    if (state == State.CLOSED || transport == null || writeBuffer.isEmpty()) return;
-    if (!transport.writable()) return;
-    boolean polling = transport instanceof PollingTransport;
-    List<WirePacket> batch = new ArrayList<>(Math.min(writeBuffer.size(), 64));
-    long bytes = 0;
-    while (!writeBuffer.isEmpty()) {
-      WirePacket p = writeBuffer.peek();
-      // a polling payload stays within maxPayload (always at least one packet), like the client
-      if (polling && !batch.isEmpty() && bytes + p.size() + 1 > options.maxHttpBufferSize()) break;
-      writeBuffer.poll();
-      bytes += p.size() + 1;
-      bufferedBytes -= p.size();
-      batch.add(p);
+    if (state == State.CLOSED || transport == null) return;
+    if (transport instanceof PollingTransport) {
+      // one payload per poll, within maxPayload (always at least one packet), like the client
+      if (!writeBuffer.isEmpty() && transport.writable()) {
+        transport.send(writeBuffer.take(options.maxHttpBufferSize()));
+      }
+    } else {
+      // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
+      // the channel is writable again (backpressure instead of an unbounded socket buffer)
+      while (!writeBuffer.isEmpty() && transport.writable()) {
+        transport.send(writeBuffer.take(WS_BATCH_BYTES));
+      }
     }
-    bufferedCount = writeBuffer.size();
-    transport.send(batch);
     if (writeBuffer.isEmpty() && onDrain != null) {
       Runnable r = onDrain;
       onDrain = null;
@@ -282,22 +263,43 @@ final class EngineSession implements EngineSocket {
     if (state != State.OPEN
         || upgraded
         || probe != null
+        || !options.allowUpgrades()
         || !(transport instanceof PollingTransport)) {
-      log.debug("session {}: refusing a second upgrade", id);
+      log.debug("session {}: refusing an upgrade (upgraded or upgrading already)", id);
       ws.close(null);
       return;
     }
-    probe = ws;
-    upgradeTimeoutTimer =
-        loop.schedule(
-            () -> abortUpgrade("upgrade timeout"),
-            options.upgradeTimeout().toMillis(),
-            TimeUnit.MILLISECONDS);
+    probe = new UpgradeProbe(this, ws, loop, options.upgradeTimeout());
   }
 
   /** Whether the probe has been answered and polling is being drained. */
   boolean upgrading() {
-    return probe != null && upgradeCheckTimer != null;
+    return probe != null && probe.probed();
+  }
+
+  /** The client sent UPGRADE on the probe: the WebSocket becomes the transport. */
+  void completeUpgrade(UpgradeProbe done) {
+    if (done != probe || state == State.CLOSED) return;
+    probe.cancelTimers();
+    probe = null;
+    Transport old = transport;
+    transport = done.transport();
+    transportName = transport.name();
+    upgraded = true;
+    old.discard();
+    log.debug("session {}: upgraded to websocket", id);
+    flush();
+    if (state == State.CLOSING) closeTransport();
+  }
+
+  /** Ends the upgrade attempt (the session stays on polling). */
+  void abortUpgrade(String why) {
+    UpgradeProbe p = probe;
+    if (p == null) return;
+    log.debug("session {}: upgrade aborted: {}", id, why);
+    probe = null;
+    p.cancelTimers();
+    p.transport().close(null);
   }
 
   /** A POST over maxHttpBufferSize was refused with 413: the session ends. */
@@ -321,48 +323,9 @@ final class EngineSession implements EngineSocket {
 
   // ---- internals ----
 
-  private void onProbePacket(EnginePacket packet) {
-    if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-      probe.send(List.of(WirePacket.PONG_PROBE));
-      cancel(upgradeCheckTimer);
-      upgradeCheckTimer =
-          loop.scheduleAtFixedRate(
-              this::releasePendingPoll, 0, UPGRADE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-    } else if (packet.type() == EnginePacketType.UPGRADE && state != State.CLOSED) {
-      Transport ws = probe;
-      clearUpgradeTimers();
-      probe = null;
-      Transport old = transport;
-      transport = ws;
-      transportName = ws.name();
-      upgraded = true;
-      old.discard();
-      log.debug("session {}: upgraded to websocket", id);
-      flush();
-      if (state == State.CLOSING) closeTransport();
-    } else {
-      abortUpgrade("unexpected " + packet.type() + " packet on probe");
-    }
-  }
-
   /** Ends a waiting poll with NOOP so the client can finish the upgrade. */
   void releasePendingPoll() {
     if (transport instanceof PollingTransport p && p.writable()) p.send(List.of(WirePacket.NOOP));
-  }
-
-  private void abortUpgrade(String why) {
-    log.debug("session {}: upgrade aborted: {}", id, why);
-    clearUpgradeTimers();
-    Transport ws = probe;
-    probe = null;
-    if (ws != null) ws.close(null);
-  }
-
-  private void clearUpgradeTimers() {
-    cancel(upgradeTimeoutTimer);
-    cancel(upgradeCheckTimer);
-    upgradeTimeoutTimer = null;
-    upgradeCheckTimer = null;
   }
 
   private boolean transportWritable() {
@@ -371,10 +334,7 @@ final class EngineSession implements EngineSocket {
 
   private void sendPacket(WirePacket packet) {
     if (state != State.OPEN) return;
-    writeBuffer.add(packet);
-    bufferedBytes += packet.size();
-    bufferedCount = writeBuffer.size();
-    if (bufferedBytes > options.maxBufferedBytes()) {
+    if (writeBuffer.add(packet) > options.maxBufferedBytes()) {
       log.debug("session {}: write buffer over {} bytes, closing", id, options.maxBufferedBytes());
       onClose("transport error", "write buffer full");
       return;
@@ -399,31 +359,12 @@ final class EngineSession implements EngineSocket {
     }
   }
 
-  private void schedulePing() {
-    // deadlines are absolute: a ping task that runs late does not extend the client's time
-    long due = System.nanoTime() + options.pingInterval().toNanos();
-    pingIntervalTimer =
-        loop.schedule(
-            () -> {
-              sendPacket(WirePacket.PING);
-              cancel(pingTimeoutTimer);
-              pongDeadline = due + options.pingTimeout().toNanos();
-              pingTimeoutTimer =
-                  loop.schedule(
-                      () -> onClose("ping timeout", null),
-                      Math.max(0, pongDeadline - System.nanoTime()),
-                      TimeUnit.NANOSECONDS);
-            },
-            options.pingInterval().toNanos(),
-            TimeUnit.NANOSECONDS);
-  }
-
   /**
    * Closes the session with "ping timeout" if its pong deadline has passed, even when the timer has
    * not run yet (a busy event loop); returns whether the session is closed.
    */
   boolean closeIfPingOverdue() {
-    if (state != State.CLOSED && pongDeadline != 0 && System.nanoTime() - pongDeadline >= 0) {
+    if (state != State.CLOSED && heartbeat.overdue()) {
       onClose("ping timeout", null);
     }
     return state == State.CLOSED;
@@ -436,16 +377,10 @@ final class EngineSession implements EngineSocket {
   private void onClose(String reason, String description) {
     if (state == State.CLOSED) return;
     state = State.CLOSED;
-    cancel(pingIntervalTimer);
-    cancel(pingTimeoutTimer);
-    clearUpgradeTimers();
+    heartbeat.stop();
     writeBuffer.clear();
-    bufferedBytes = 0;
-    bufferedCount = 0;
     onDrain = null;
-    Transport ws = probe;
-    probe = null;
-    if (ws != null) ws.close(null);
+    abortUpgrade("session closed");
     if (transport != null) transport.close(null);
     registry.remove(this);
     log.debug("session {}: closed ({})", id, reason);
@@ -470,9 +405,5 @@ final class EngineSession implements EngineSocket {
     } catch (RejectedExecutionException e) {
       log.debug("session {}: event loop is shut down, dropping a task", id);
     }
-  }
-
-  private static void cancel(ScheduledFuture<?> f) {
-    if (f != null) f.cancel(false);
   }
 }

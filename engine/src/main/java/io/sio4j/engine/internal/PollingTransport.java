@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.protocol.ProtocolException;
@@ -158,7 +160,12 @@ final class PollingTransport extends Transport {
     shouldClose = null;
     ByteBuf body = encode(packets, afterClose != null, meta.jsonp());
     // JSONP responses keep text/plain, like the official server
-    responder.send(channel, meta, HttpResponder.response(HttpResponseStatus.OK, TEXT, body));
+    FullHttpResponse res = HttpResponder.response(HttpResponseStatus.OK, TEXT, body);
+    if (!anyCompressible(packets)) {
+      // every message asked not to be compressed: an explicit identity keeps the compressor off
+      res.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
+    }
+    responder.send(channel, meta, res);
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();
@@ -217,6 +224,14 @@ final class PollingTransport extends Transport {
     for (byte[] part : parts) sb.append(new String(part, StandardCharsets.UTF_8));
     return Unpooled.wrappedBuffer(
         JsonpPayloads.wrap(jsonp, sb.toString()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Like the official server: compress when any packet allows it (control packets do). */
+  private static boolean anyCompressible(List<WirePacket> packets) {
+    for (WirePacket p : packets) {
+      if (p.message() == null || p.message().compress()) return true;
+    }
+    return false;
   }
 
   private static boolean isBinaryContentType(String contentType) {

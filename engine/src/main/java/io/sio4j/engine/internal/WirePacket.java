@@ -1,9 +1,15 @@
 package io.sio4j.engine.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.engineio.EnginePacketType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One packet waiting in a session's write buffer: either a control packet (open, ping, pong, close,
@@ -18,6 +24,8 @@ final class WirePacket {
   static final WirePacket CLOSE = control(EnginePacketType.CLOSE, "");
   static final WirePacket NOOP = control(EnginePacketType.NOOP, "");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final byte[] controlBytes;
   private final OutboundMessage message;
 
@@ -28,6 +36,23 @@ final class WirePacket {
 
   static WirePacket control(EnginePacketType type, String data) {
     return new WirePacket((type.code() + data).getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  /**
+   * The handshake packet: {@code 0{"sid","upgrades","pingInterval","pingTimeout","maxPayload"}}.
+   */
+  static WirePacket open(String sid, List<String> upgrades, EngineOptions options) {
+    Map<String, Object> open = new LinkedHashMap<>();
+    open.put("sid", sid);
+    open.put("upgrades", upgrades);
+    open.put("pingInterval", options.pingInterval().toMillis());
+    open.put("pingTimeout", options.pingTimeout().toMillis());
+    open.put("maxPayload", options.maxHttpBufferSize());
+    try {
+      return control(EnginePacketType.OPEN, JSON.writeValueAsString(open));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the OPEN packet", e);
+    }
   }
 
   static WirePacket message(OutboundMessage message) {

@@ -196,6 +196,22 @@ class PollingTest {
   }
 
   @Test
+  void messagesSentWithoutCompressAreNotCompressed() throws Exception {
+    String sid = engine.openPolling();
+    EngineSocket socket = engine.await("connection").socket();
+    socket.send(io.sio4j.engine.OutboundMessage.text("k".repeat(1500)).withCompress(false));
+    HttpResponse<String> r =
+        engine.http.send(
+            HttpRequest.newBuilder(URI.create(engine.url(q(sid))))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.headers().firstValue("content-encoding"))
+        .isNotEqualTo(java.util.Optional.of("gzip"));
+    assertThat(r.body()).isEqualTo("4" + "k".repeat(1500));
+  }
+
+  @Test
   void compressionCanBeTurnedOff() throws Exception {
     try (TestEngine plain = new TestEngine(b -> b.httpCompression(false))) {
       String sid = plain.openPolling();

@@ -1,0 +1,55 @@
+package io.sio4j.engine.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session's queue of packets not yet handed to a transport, with its size in bytes for the {@code
+ * maxBufferedBytes} bound.
+ *
+ * <p>Threading: confined to the session's event loop, except {@link #count()}, readable anywhere.
+ */
+final class WriteBuffer {
+  private final ArrayDeque<WirePacket> packets = new ArrayDeque<>();
+  private long bytes;
+  private volatile int count;
+
+  /** Adds a packet; returns the buffered size in bytes afterwards. */
+  long add(WirePacket packet) {
+    packets.add(packet);
+    bytes += packet.size();
+    count = packets.size();
+    return bytes;
+  }
+
+  boolean isEmpty() {
+    return packets.isEmpty();
+  }
+
+  int count() {
+    return count;
+  }
+
+  /** Takes packets from the head up to {@code maxBytes} on the wire (always at least one). */
+  List<WirePacket> take(long maxBytes) {
+    List<WirePacket> batch = new ArrayList<>(Math.min(packets.size(), 64));
+    long taken = 0;
+    while (!packets.isEmpty()) {
+      WirePacket p = packets.peek();
+      if (!batch.isEmpty() && taken + p.size() + 1 > maxBytes) break;
+      packets.poll();
+      taken += p.size() + 1;
+      bytes -= p.size();
+      batch.add(p);
+    }
+    count = packets.size();
+    return batch;
+  }
+
+  void clear() {
+    packets.clear();
+    bytes = 0;
+    count = 0;
+  }
+}
