@@ -14,8 +14,9 @@ class HeartbeatTest {
   @BeforeEach
   void start() {
     engine =
+        // short interval, roomy timeout: a pong must not race a loaded CI machine
         new TestEngine(
-            b -> b.pingInterval(Duration.ofMillis(200)).pingTimeout(Duration.ofMillis(300)));
+            b -> b.pingInterval(Duration.ofMillis(200)).pingTimeout(Duration.ofSeconds(2)));
   }
 
   @AfterEach

@@ -258,10 +258,63 @@ class WebSocketTest {
     }
   }
 
+  /** CVE-2023-31125: invalid transport values on a WebSocket upgrade. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"constructor", "__proto__", "toString", "", "polling&transport=websocket"})
+  void upgradeWithABadTransportIsRefused(String transport) throws Exception {
+    String answer =
+        engine.raw(WebSocketRequests.upgrade("/engine.io/?EIO=4&transport=" + transport));
+    assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 101 ");
+    assertThat(engine.awaitError().code()).isIn(0, 3);
+    assertServerStillServes();
+  }
+
+  /** CVE-2024-37890: a duplicated key header. */
+  @Test
+  void duplicateKeyHeaderNeverBreaksTheServer() throws Exception {
+    try (RawWebSocket ws =
+        RawWebSocket.connect(
+            engine.port,
+            WebSocketRequests.upgrade(
+                WS_PATH, "Sec-WebSocket-Key: c2Vjb25kIGtleSB2YWx1ZQ==\r\n"))) {
+      assertThat(ws.handshakeResponse).matches("(?s)(HTTP/1\\.1 (101|400) .*)?");
+    }
+    assertServerStillServes();
+  }
+
+  /** CVE-2021-32640 and CVE-2020-7663: long, whitespace-heavy or unterminated header values. */
+  @ParameterizedTest
+  @ValueSource(strings = {"protocol", "extensions"})
+  void pathologicalHeaderValuesAreHandled(String which) throws Exception {
+    String header =
+        which.equals("protocol")
+            ? "Sec-WebSocket-Protocol: b" + " ".repeat(15000) + "x\r\n"
+            : "Sec-WebSocket-Extensions: x=\"" + "\\a".repeat(7000) + "\r\n";
+    try (TestEngine deflate = new TestEngine(b -> b.perMessageDeflate(true));
+        RawWebSocket ws =
+            RawWebSocket.connect(deflate.port, WebSocketRequests.upgrade(WS_PATH, header))) {
+      assertThat(ws.handshakeResponse).matches("(?s)(HTTP/1\\.1 (101|400|431) .*)?");
+      assertThat(deflate.get("EIO=4&transport=polling").statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** CVE-2026-48779: a frame delivered one byte per TCP write is still one packet. */
+  @Test
+  void oneByteWritesAreReassembled() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      for (byte b : WebSocketRequests.text("4slow")) ws.write(new byte[] {b});
+      assertThat(engine.await("text").text()).isEqualTo("slow");
+      assertThat(ws.read().text()).isEqualTo("4slow");
+    }
+  }
+
   @Test
   void clientVanishingMidRequestLeavesTheServerServing() throws Exception {
     for (int i = 0; i < 20; i++) {
       try (java.net.Socket s = new java.net.Socket("127.0.0.1", engine.port)) {
+        // every other one resets the connection (RST) instead of closing it (CVE-2022-41940)
+        if (i % 2 == 0) s.setSoLinger(true, 0);
         s.getOutputStream().write(("GET " + WS_PATH + " HTTP/1.1\r\nHost: x\r\nUpgr").getBytes());
         s.getOutputStream().flush();
       }

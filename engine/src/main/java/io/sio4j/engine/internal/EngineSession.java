@@ -10,6 +10,7 @@ import io.sio4j.protocol.engineio.EnginePacketType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class EngineSession implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final long UPGRADE_CHECK_MILLIS = 100;
+  private static final long WS_BATCH_BYTES = 64 * 1024;
 
   private enum State {
     OPEN,
@@ -55,6 +57,7 @@ final class EngineSession implements EngineSocket {
   private String closeDescription;
   private ScheduledFuture<?> pingIntervalTimer;
   private ScheduledFuture<?> pingTimeoutTimer;
+  private long pongDeadline; // System.nanoTime() by which a pong is due, 0 when none is
   private ScheduledFuture<?> upgradeTimeoutTimer;
   private ScheduledFuture<?> upgradeCheckTimer;
 
@@ -113,7 +116,7 @@ final class EngineSession implements EngineSocket {
   @Override
   public void setListener(Listener listener) {
     if (!loop.inEventLoop()) {
-      loop.execute(() -> setListener(listener));
+      runOnLoop(() -> setListener(listener));
       return;
     }
     this.listener = listener;
@@ -128,7 +131,7 @@ final class EngineSession implements EngineSocket {
   @Override
   public void send(OutboundMessage message) {
     if (!loop.inEventLoop()) {
-      loop.execute(() -> send(message));
+      runOnLoop(() -> send(message));
       return;
     }
     if (message.isVolatile() && !transportWritable()) return;
@@ -139,7 +142,7 @@ final class EngineSession implements EngineSocket {
   public void sendAll(OutboundMessage... messages) {
     if (!loop.inEventLoop()) {
       OutboundMessage[] copy = messages.clone();
-      loop.execute(() -> sendAll(copy));
+      runOnLoop(() -> sendAll(copy));
       return;
     }
     boolean allVolatile = true;
@@ -161,7 +164,7 @@ final class EngineSession implements EngineSocket {
   @Override
   public void close() {
     if (!loop.inEventLoop()) {
-      loop.execute(this::close);
+      runOnLoop(this::close);
       return;
     }
     if (state != State.OPEN) return;
@@ -202,8 +205,10 @@ final class EngineSession implements EngineSocket {
     if (from != transport) return;
     switch (packet.type()) {
       case PONG -> {
+        if (closeIfPingOverdue()) return;
         cancel(pingTimeoutTimer);
         pingTimeoutTimer = null;
+        pongDeadline = 0;
         cancel(pingIntervalTimer);
         if (state == State.OPEN) schedulePing();
       }
@@ -249,27 +254,39 @@ final class EngineSession implements EngineSocket {
   /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
   void flush() {
     assert loop.inEventLoop();
-    if (state == State.CLOSED || transport == null || writeBuffer.isEmpty()) return;
-    if (!transport.writable()) return;
-    boolean polling = transport instanceof PollingTransport;
+    if (state == State.CLOSED || transport == null) return;
+    if (transport instanceof PollingTransport) {
+      // one payload per poll, within maxPayload (always at least one packet), like the client
+      if (!writeBuffer.isEmpty() && transport.writable()) {
+        transport.send(takeBatch(options.maxHttpBufferSize()));
+      }
+    } else {
+      // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
+      // the channel is writable again (backpressure instead of an unbounded socket buffer)
+      while (!writeBuffer.isEmpty() && transport.writable()) {
+        transport.send(takeBatch(WS_BATCH_BYTES));
+      }
+    }
+    if (writeBuffer.isEmpty() && onDrain != null) {
+      Runnable r = onDrain;
+      onDrain = null;
+      r.run();
+    }
+  }
+
+  private List<WirePacket> takeBatch(long maxBytes) {
     List<WirePacket> batch = new ArrayList<>(Math.min(writeBuffer.size(), 64));
     long bytes = 0;
     while (!writeBuffer.isEmpty()) {
       WirePacket p = writeBuffer.peek();
-      // a polling payload stays within maxPayload (always at least one packet), like the client
-      if (polling && !batch.isEmpty() && bytes + p.size() + 1 > options.maxHttpBufferSize()) break;
+      if (!batch.isEmpty() && bytes + p.size() + 1 > maxBytes) break;
       writeBuffer.poll();
       bytes += p.size() + 1;
       bufferedBytes -= p.size();
       batch.add(p);
     }
     bufferedCount = writeBuffer.size();
-    transport.send(batch);
-    if (writeBuffer.isEmpty() && onDrain != null) {
-      Runnable r = onDrain;
-      onDrain = null;
-      r.run();
-    }
+    return batch;
   }
 
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
@@ -309,7 +326,7 @@ final class EngineSession implements EngineSocket {
   /** Called when the server closes: reason "server shutting down". */
   void shutdown() {
     if (!loop.inEventLoop()) {
-      loop.execute(this::shutdown);
+      runOnLoop(this::shutdown);
       return;
     }
     onClose("server shutting down", null);
@@ -396,19 +413,33 @@ final class EngineSession implements EngineSocket {
   }
 
   private void schedulePing() {
+    // deadlines are absolute: a ping task that runs late does not extend the client's time
+    long due = System.nanoTime() + options.pingInterval().toNanos();
     pingIntervalTimer =
         loop.schedule(
             () -> {
               sendPacket(WirePacket.PING);
               cancel(pingTimeoutTimer);
+              pongDeadline = due + options.pingTimeout().toNanos();
               pingTimeoutTimer =
                   loop.schedule(
                       () -> onClose("ping timeout", null),
-                      options.pingTimeout().toMillis(),
-                      TimeUnit.MILLISECONDS);
+                      Math.max(0, pongDeadline - System.nanoTime()),
+                      TimeUnit.NANOSECONDS);
             },
-            options.pingInterval().toMillis(),
-            TimeUnit.MILLISECONDS);
+            options.pingInterval().toNanos(),
+            TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Closes the session with "ping timeout" if its pong deadline has passed, even when the timer has
+   * not run yet (a busy event loop); returns whether the session is closed.
+   */
+  boolean closeIfPingOverdue() {
+    if (state != State.CLOSED && pongDeadline != 0 && System.nanoTime() - pongDeadline >= 0) {
+      onClose("ping timeout", null);
+    }
+    return state == State.CLOSED;
   }
 
   private void closeTransport() {
@@ -442,6 +473,15 @@ final class EngineSession implements EngineSocket {
     } else {
       closeReason = reason;
       closeDescription = description;
+    }
+  }
+
+  /** Runs on the event loop; after the server's loops are gone there is nothing left to do. */
+  private void runOnLoop(Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("session {}: event loop is shut down, dropping a task", id);
     }
   }
 

@@ -63,15 +63,13 @@ final class PollingTransport extends Transport {
 
   /** A GET arrived: it waits until there is something to send. */
   void onGet(Channel channel, RequestMeta meta) {
+    session.closeIfPingOverdue();
     if (closed && session.registry().takeClientClose(session.id())) {
       // the poll the client sent before its CLOSE packet overtook it: end it quietly
       responder.send(channel, meta, HttpResponder.text(HttpResponseStatus.OK, TEXT, "6"));
       return;
     }
-    if ((closed && shouldClose == null) || discarded) {
-      responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
-      return;
-    }
+    if (refusedAsGone(channel, meta)) return;
     if (pendingGet != null) {
       log.debug("session {}: overlapping poll", session.id());
       session.onTransportError(this, "overlap from client");
@@ -99,10 +97,8 @@ final class PollingTransport extends Transport {
 
   /** A POST body (already bounded by maxHttpBufferSize) arrived. */
   void onPost(Channel channel, RequestMeta meta, String contentType, String body) {
-    if (closed || discarded) {
-      responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
-      return;
-    }
+    session.closeIfPingOverdue();
+    if (refusedAsGone(channel, meta)) return;
     if (meta.jsonp() == null && contentType != null && isBinaryContentType(contentType)) {
       // v4 payloads are text only; the official server refuses binary bodies (engine.io 6.6.7)
       session.onTransportError(this, "invalid content");
@@ -134,6 +130,23 @@ final class PollingTransport extends Transport {
     responder.send(channel, meta, ok);
   }
 
+  /**
+   * Refuses a request that reached a transport already gone: a closed session answers like an
+   * unknown one (code 1), a transport left by an upgrade answers "Bad request" (code 3).
+   */
+  private boolean refusedAsGone(Channel channel, RequestMeta meta) {
+    if (discarded) {
+      responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
+      return true;
+    }
+    if (closed && shouldClose == null) {
+      responder.send(
+          channel, meta, HttpResponder.error(EngineError.UNKNOWN_SID, "Session ID unknown"));
+      return true;
+    }
+    return false;
+  }
+
   @Override
   void send(List<WirePacket> packets) {
     Channel channel = pendingGet;
@@ -144,8 +157,8 @@ final class PollingTransport extends Transport {
     Runnable afterClose = shouldClose;
     shouldClose = null;
     ByteBuf body = encode(packets, afterClose != null, meta.jsonp());
-    String type = meta.jsonp() == null ? TEXT : "text/javascript; charset=UTF-8";
-    responder.send(channel, meta, HttpResponder.response(HttpResponseStatus.OK, type, body));
+    // JSONP responses keep text/plain, like the official server
+    responder.send(channel, meta, HttpResponder.response(HttpResponseStatus.OK, TEXT, body));
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();

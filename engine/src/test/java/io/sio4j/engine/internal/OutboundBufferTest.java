@@ -40,6 +40,29 @@ class OutboundBufferTest {
     }
   }
 
+  /** A WebSocket client that stops reading: the server stops writing, buffers, then gives up. */
+  @Test
+  void slowWebSocketConsumerIsClosedAtTheBound() throws Exception {
+    try (TestEngine e = new TestEngine(b -> b.maxBufferedBytes(4_000_000));
+        io.sio4j.engine.RawWebSocket ws =
+            io.sio4j.engine.RawWebSocket.connect(
+                e.port,
+                io.sio4j.engine.WebSocketRequests.upgrade(
+                    "/engine.io/?EIO=4&transport=websocket"))) {
+      assertThat(ws.read().text()).startsWith("0{");
+      EngineSocket socket = e.await("connection").socket();
+      OutboundMessage mb = OutboundMessage.text("m".repeat(1_000_000)); // shared by every send
+      // one send per event-loop turn, so each is flushed before the next: only backpressure
+      // (not a burst) can make the write buffer grow
+      for (int i = 0; i < 60 && socket.isOpen(); i++) {
+        socket.eventLoop().submit(() -> socket.send(mb)).get();
+      }
+      TestEngine.Event closed = e.await("close");
+      assertThat(closed.text()).isEqualTo("transport error");
+      assertThat(new String(closed.bytes())).isEqualTo("write buffer full");
+    }
+  }
+
   @Test
   void bufferedCountReflectsTheQueue() throws Exception {
     try (TestEngine e = new TestEngine()) {
