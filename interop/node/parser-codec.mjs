@@ -1,19 +1,24 @@
-// Encodes and decodes Socket.IO packets with the official npm socket.io-parser, for
-// ParserCrossCheckTest. Commands arrive as JSON lines on stdin; each answer is one JSON line.
+// Encodes and decodes Socket.IO packets with the official npm socket.io-parser (or, with the
+// argument "msgpack", socket.io-msgpack-parser), for ParserCrossCheckTest and
+// MsgpackParserCrossCheckTest. Commands arrive as JSON lines on stdin; each answer is one JSON line.
 // Binary values travel as {"$bin":"<base64>"} in both directions.
 //   {"cmd":"encode","id":1,"packet":{"type":2,"nsp":"/","id":5,"data":[...]}}
 //     -> {"type":"encoded","id":1,"frames":[{"text":"..."},{"bin":"<base64>"}]}
 //   {"cmd":"decode","id":2,"frames":[...]}
 //     -> {"type":"decoded","id":2,"packet":{...}} or {"type":"rejected","id":2,"message":"..."}
-import { Encoder, Decoder } from "socket.io-parser";
+import * as jsonParser from "socket.io-parser";
+import msgpackParser from "socket.io-msgpack-parser";
 import { createInterface } from "node:readline";
 
+const { Encoder, Decoder } = process.argv[2] === "msgpack" ? msgpackParser : jsonParser;
 const encoder = new Encoder();
 
 const revive = (v) => {
   if (Array.isArray(v)) return v.map(revive);
   if (v && typeof v === "object") {
     if (typeof v.$bin === "string") return Buffer.from(v.$bin, "base64");
+    // what a browser sends: an ArrayBuffer (notepack writes it as extension type 0)
+    if (typeof v.$ab === "string") return new Uint8Array(Buffer.from(v.$ab, "base64")).buffer;
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
   }
   return v;

@@ -29,6 +29,28 @@ public interface SocketIoParser {
     return Builder.DEFAULT;
   }
 
+  /**
+   * The msgpack parser, wire-compatible with npm socket.io-msgpack-parser (the client must use it
+   * too, e.g. the {@code socket.io.msgpack.min.js} bundle). Needs {@code org.msgpack:msgpack-core}
+   * on the class path (an optional dependency of sio4j-protocol).
+   *
+   * @throws IllegalStateException when msgpack-core is missing
+   */
+  static SocketIoParser msgpack() {
+    return msgpack(JsonBinding.defaults());
+  }
+
+  /** The msgpack parser, turning Java values into trees with {@code binding}. */
+  static SocketIoParser msgpack(JsonBinding binding) {
+    try {
+      Class.forName("org.msgpack.core.MessagePack", false, SocketIoParser.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "SocketIoParser.msgpack() needs org.msgpack:msgpack-core on the class path", e);
+    }
+    return new MsgpackSocketIoParser(Objects.requireNonNull(binding, "binding"));
+  }
+
   /** A builder for the JSON parser. */
   static Builder builder() {
     return new Builder();

@@ -18,5 +18,9 @@
  * additionally bounds every number it reads and checks placeholders before buffering anything
  * (CVE-2020-36049, CVE-2022-2421, CVE-2023-32695, CVE-2026-33151). Pure functions: no I/O, no
  * threads, no Netty.
+ *
+ * <p>{@link io.sio4j.protocol.socketio.SocketIoParser#msgpack()} is the alternative format of npm
+ * socket.io-msgpack-parser: each packet is one binary MessagePack frame (needs the optional
+ * dependency {@code org.msgpack:msgpack-core}).
  */
 package io.sio4j.protocol.socketio;
