@@ -1,7 +1,8 @@
 // A scriptable npm socket.io-client 4.8 peer for the server interop tests (interop/src/test/java/
 // io/sio4j/interop/server). Usage: node sio-client.mjs <base url>
 // Commands (JSON lines on stdin), each socket named by "id":
-//   {"cmd":"connect","id":"a","nsp":"/","opts":{...}}       io(url + nsp, opts)
+//   {"cmd":"connect","id":"a","nsp":"/","opts":{...}}       io(url + nsp, opts); "parser":"msgpack"
+//                                                          selects socket.io-msgpack-parser
 //   {"cmd":"emit","id":"a","event":"e","args":[...],"ack":true,"timeout":500,"seq":1}
 //   {"cmd":"disconnect","id":"a"}                          socket.disconnect()
 //   {"cmd":"connect-again","id":"a"}                       socket.connect()
@@ -12,6 +13,7 @@
 // Binary values travel as {"$bin":"<base64>"} both ways. Events that ask for an acknowledgement
 // are answered with ["ack", ...args] unless told otherwise.
 import { io } from "socket.io-client";
+import msgpackParser from "socket.io-msgpack-parser";
 import { createInterface } from "node:readline";
 
 const base = process.argv[2];
@@ -37,7 +39,13 @@ const mark = (v) => {
 };
 
 function connect({ id, nsp = "/", opts = {} }) {
-  const socket = io(base + nsp, { reconnectionDelay: 100, reconnectionDelayMax: 200, ...opts });
+  const { parser, ...rest } = opts; // "parser":"msgpack" selects socket.io-msgpack-parser
+  const socket = io(base + nsp, {
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 200,
+    ...rest,
+    ...(parser === "msgpack" ? { parser: msgpackParser } : {}),
+  });
   sockets.set(id, socket);
   socket.on("connect", () => out({ type: "connect", id, sid: socket.id, recovered: socket.recovered }));
   socket.on("connect_error", (err) => out({ type: "connect_error", id, message: err.message, data: mark(err.data ?? null) }));

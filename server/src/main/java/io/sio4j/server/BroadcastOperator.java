@@ -97,7 +97,9 @@ public final class BroadcastOperator {
    * Sends an event that asks every targeted socket for an acknowledgement. The future completes
    * with one response per socket once all have answered. When the {@link #timeout} fires first, it
    * fails with an {@link AckTimeoutException} whose {@link AckTimeoutException#responses()} holds
-   * the answers received so far (the official server passes them with the timeout error).
+   * the answers received so far (the official server passes them with the timeout error). Without a
+   * timeout, a socket that disconnects before answering keeps the future waiting forever, as in
+   * JavaScript: set one.
    */
   public CompletableFuture<List<AckResponse>> emitWithAck(String event, Object... args) {
     CompletableFuture<List<AckResponse>> result = new CompletableFuture<>();

@@ -74,8 +74,13 @@ final class Client implements EngineSocket.Listener {
 
   Handshake handshake(JsonNode auth) {
     HandshakeRequest r = conn.request();
+    java.net.InetSocketAddress remote = r.remoteAddress();
     String address =
-        r.remoteAddress() == null ? null : r.remoteAddress().getAddress().getHostAddress();
+        remote == null
+            ? null
+            : remote.getAddress() != null
+                ? remote.getAddress().getHostAddress()
+                : remote.getHostString();
     return new Handshake(
         r.headers(),
         r.time(),

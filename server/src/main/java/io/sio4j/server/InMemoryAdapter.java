@@ -141,15 +141,22 @@ public class InMemoryAdapter implements Adapter {
     long id = nsp.nextAckId();
     SocketPacket sent = new SocketPacket(packet.type(), nsp.name(), id, packet.data());
     OutboundMessage[] frames = nsp.encode(sent, opts.flags());
-    int[] count = {0};
+    List<Socket> asked = new ArrayList<>();
     apply(
         opts,
         socket -> {
-          count[0]++;
+          asked.add(socket);
           socket.registerAck(id, args -> ack.accept(socket.id(), args));
           socket.writePacket(sent, frames);
         });
-    clientCount.accept(count[0]);
+    clientCount.accept(asked.size());
+    java.time.Duration timeout = opts.flags().timeout();
+    if (timeout != null && !asked.isEmpty()) {
+      // answers after the timeout are not wanted: forget the pending acks then
+      CompletableFuture.delayedExecutor(
+              timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
+          .execute(() -> asked.forEach(s -> s.removeAck(id)));
+    }
   }
 
   private SocketPacket withNamespace(SocketPacket p) {

@@ -318,46 +318,6 @@ public final class Socket extends SocketListeners {
     }
   }
 
-  private void onEvent(SocketPacket packet) {
-    ArrayNode data = (ArrayNode) packet.data();
-    String name = data.get(0).asText();
-    ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
-    for (int i = 1; i < data.size(); i++) args.add(data.get(i));
-    Consumer<Object[]> ack = packet.hasAckId() ? ackSender(packet.ackId()) : null;
-    SocketEvent event = new SocketEvent(name, args, ack != null, nsp.server().mapper());
-    nsp.server()
-        .dispatch(
-            this,
-            () -> {
-              if (!registry().any().isEmpty()) {
-                List<JsonNode> values = new java.util.ArrayList<>(args.size());
-                args.forEach(values::add);
-                io.sio4j.protocol.event.Ack anyAck = ack == null ? null : ack::accept;
-                for (io.sio4j.protocol.event.AnyListener l : registry().any()) {
-                  safely(() -> nsp.server().invoker().invokeAny(l, name, values, anyAck));
-                }
-              }
-              MiddlewareChain.run(
-                  middlewares,
-                  (m, next) -> m.handle(event, next),
-                  err -> {
-                    if (err != null) fireError(err);
-                    else if (connected) invokeListeners(name, args, ack);
-                  });
-            });
-  }
-
-  private Consumer<Object[]> ackSender(long ackId) {
-    AtomicBoolean sent = new AtomicBoolean();
-    return args -> {
-      if (!sent.compareAndSet(false, true)) return; // an ack is sent at most once
-      client.write(
-          nsp.frames(
-              nsp.server().parser().encoder().encodeAck(nsp.name(), ackId, args),
-              BroadcastFlags.DEFAULT));
-    };
-  }
-
   private void onAck(SocketPacket packet) {
     PendingAck ack = acks.remove(packet.ackId());
     if (ack == null) {

@@ -2,6 +2,7 @@ package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sio4j.protocol.event.Ack;
 import io.sio4j.protocol.event.AnyListener;
 import io.sio4j.protocol.event.BindingException;
@@ -15,6 +16,7 @@ import io.sio4j.protocol.socketio.SocketPacket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -216,6 +218,53 @@ public abstract sealed class SocketListeners permits Socket {
       Socket.LOG.debug("socket {}: unhandled error: {}", self().id(), error.toString());
     }
     for (Consumer<Throwable> l : errorListeners) safely(() -> l.accept(error));
+  }
+
+  /** An EVENT from the client: catch-alls, then the socket middlewares, then the listeners. */
+  void onEvent(SocketPacket packet) {
+    Socket socket = self();
+    Namespace nsp = socket.nsp();
+    ArrayNode data = (ArrayNode) packet.data();
+    String name = data.get(0).asText();
+    ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
+    for (int i = 1; i < data.size(); i++) args.add(data.get(i));
+    Consumer<Object[]> ack = packet.hasAckId() ? ackSender(packet.ackId()) : null;
+    SocketEvent event = new SocketEvent(name, args, ack != null, nsp.server().mapper());
+    nsp.server()
+        .dispatch(
+            socket,
+            () -> {
+              if (!registry.any().isEmpty()) {
+                List<JsonNode> values = new ArrayList<>(args.size());
+                args.forEach(values::add);
+                Ack anyAck = ack == null ? null : ack::accept;
+                for (AnyListener l : registry.any()) {
+                  safely(() -> nsp.server().invoker().invokeAny(l, name, values, anyAck));
+                }
+              }
+              MiddlewareChain.run(
+                  socket.middlewares(),
+                  (m, next) -> m.handle(event, next),
+                  err -> {
+                    if (err != null) fireError(err);
+                    else if (socket.connected()) invokeListeners(name, args, ack);
+                  });
+            });
+  }
+
+  /** Sends the acknowledgement for {@code ackId}, at most once. */
+  private Consumer<Object[]> ackSender(long ackId) {
+    Namespace nsp = self().nsp();
+    AtomicBoolean sent = new AtomicBoolean();
+    return args -> {
+      if (!sent.compareAndSet(false, true)) return;
+      self()
+          .client()
+          .write(
+              nsp.frames(
+                  nsp.server().parser().encoder().encodeAck(nsp.name(), ackId, args),
+                  BroadcastFlags.DEFAULT));
+    };
   }
 
   void invokeListeners(String event, ArrayNode args, Consumer<Object[]> ack) {

@@ -41,7 +41,15 @@ class ConnectLifecycleTest {
     assertThat(reply).startsWith("0{\"sid\":\"");
     Socket socket = connected.get(5, TimeUnit.SECONDS);
     assertThat(reply).isEqualTo("0{\"sid\":\"" + socket.id() + "\"}");
-    assertThat(socket.handshake().auth().path("token").asText()).isEqualTo("123");
+    Handshake h = socket.handshake();
+    assertThat(h.auth().path("token").asText()).isEqualTo("123");
+    assertThat(h.address()).isEqualTo("127.0.0.1");
+    assertThat(h.url()).isEqualTo("/socket.io/?EIO=4&transport=websocket");
+    assertThat(h.query()).containsEntry("EIO", "4");
+    assertThat(h.header("Host")).isEqualTo("localhost");
+    assertThat(h.secure()).isFalse();
+    assertThat(h.xdomain()).isFalse();
+    assertThat(h.issued()).isEqualTo(h.time().toEpochMilli());
     assertThat(socket.rooms()).containsExactly(socket.id());
     assertThat(io.sockets().sockets()).containsKey(socket.id());
   }

@@ -111,6 +111,31 @@ class EventsAndAcksTest {
     assertThat(c.nextMessage().binary()).containsExactly(9, 8);
   }
 
+  /** A record with binary inside, bound both ways. */
+  public record Blob(String name, java.nio.ByteBuffer data) {}
+
+  @Test
+  void byteBuffersAndRecordsWithBinaryInsideBindBothWays() throws Exception {
+    Socket s = connect();
+    CompletableFuture<Blob> got = new CompletableFuture<>();
+    s.on("blob", (Blob b) -> got.complete(b));
+    c.text("51-[\"blob\",{\"name\":\"n\",\"data\":{\"_placeholder\":true,\"num\":0}}]");
+    c.binary(new byte[] {7, 7});
+    Blob b = got.get(5, TimeUnit.SECONDS);
+    assertThat(b.name()).isEqualTo("n");
+    assertThat(b.data().remaining()).isEqualTo(2);
+
+    s.asVolatile()
+        .compress(false)
+        .emit("blob", new Blob("m", java.nio.ByteBuffer.wrap(new byte[] {1})));
+    OutboundMessage header = c.nextMessage();
+    assertThat(header.text())
+        .isEqualTo("51-[\"blob\",{\"name\":\"m\",\"data\":{\"_placeholder\":true,\"num\":0}}]");
+    assertThat(header.isVolatile()).isTrue();
+    assertThat(header.compress()).isFalse();
+    assertThat(c.nextMessage().binary()).containsExactly(1);
+  }
+
   @Test
   void reservedEventNamesCannotBeSent() throws Exception {
     Socket s = connect();
