@@ -18,6 +18,7 @@ import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.protocol.socketio.SocketPacket;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,9 @@ public final class Manager {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** How long a closing connection may take to write its last packets. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
   enum ReadyState {
     CLOSED,
     OPENING,
@@ -75,6 +79,7 @@ public final class Manager {
   private final Backoff backoff;
   private final List<Runnable> subs = new ArrayList<>();
   private EngineClient engine;
+  private EngineClient closing;
   private PacketDecoder decoder;
   private volatile ReadyState readyState = ReadyState.CLOSED;
   private boolean skipReconnect;
@@ -232,7 +237,7 @@ public final class Manager {
 
   /** Ends the thread when nothing needs it: no open engine, no reconnection timer. */
   private void stopLoopIfIdle() {
-    if (readyState != ReadyState.CLOSED || reconnecting) return;
+    if (readyState != ReadyState.CLOSED || reconnecting || closing != null) return;
     synchronized (loopLock) {
       if (loop != null && !loop.isShutdown()) {
         log.debug("{}: idle, ending the client thread", uri);
@@ -316,7 +321,24 @@ public final class Manager {
     cleanup();
     EngineClient e = engine;
     engine = null;
-    if (e != null) e.close();
+    if (e != null && !e.isClosed()) {
+      // keep the thread until the engine wrote what it buffered (bounded: see CLOSE_GRACE)
+      closing = e;
+      e.close();
+      if (e.isClosed()) {
+        closing = null;
+      } else {
+        loop()
+            .schedule(
+                () -> {
+                  if (closing == e) {
+                    closing = null;
+                    stopLoopIfIdle();
+                  }
+                },
+                CLOSE_GRACE);
+      }
+    }
     backoff.reset();
     readyState = ReadyState.CLOSED;
     listeners.emitReserved("close", reason, cause);
@@ -443,6 +465,10 @@ public final class Manager {
 
     @Override
     public void onClose(String reason, Throwable cause) {
+      if (closing == self) {
+        closing = null;
+        stopLoopIfIdle();
+      }
       if (engine != self) return;
       if (readyState == ReadyState.OPEN) Manager.this.onClose(reason, cause);
     }
