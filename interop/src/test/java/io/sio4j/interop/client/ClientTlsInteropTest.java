@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClientTlsInteropTest {
   private static final String PASS = "changeit";
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
+  private static Path localCert;
+  private static Path otherHostCert;
   private NodeServer server;
   private Socket socket;
 
@@ -39,7 +42,13 @@ class ClientTlsInteropTest {
     if (server != null) server.close();
   }
 
-  private Path certificate(String san) throws Exception {
+  @BeforeAll
+  static void certificates() throws Exception {
+    localCert = certificate("ip:127.0.0.1");
+    otherHostCert = certificate("dns:other.example");
+  }
+
+  private static Path certificate(String san) throws Exception {
     Path ks = dir.resolve(san.replaceAll("\\W", "_") + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process p =
@@ -109,7 +118,7 @@ class ClientTlsInteropTest {
 
   @Test
   void untrustedCertificateIsRefusedByDefault() throws Exception {
-    startServer(certificate("ip:127.0.0.1"));
+    startServer(localCert);
     ConnectError e = connectError(ClientOptions.builder());
     assertThat(e.isRefusal()).isFalse();
     assertThat(e.getMessage()).contains("xhr poll error");
@@ -118,16 +127,15 @@ class ClientTlsInteropTest {
 
   @Test
   void trustedCertificateForAnotherHostIsRefused() throws Exception {
-    Path ks = certificate("dns:other.example");
-    startServer(ks);
-    ConnectError e = connectError(ClientOptions.builder().sslContext(trusting(ks)));
+    startServer(otherHostCert);
+    ConnectError e = connectError(ClientOptions.builder().sslContext(trusting(otherHostCert)));
     assertThat(e.getMessage()).contains("xhr poll error");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
   void customSslContextConnects(String transport) throws Exception {
-    Path ks = certificate("ip:127.0.0.1");
+    Path ks = localCert;
     startServer(ks);
     socket =
         IO.socket(
