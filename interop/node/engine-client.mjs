@@ -18,7 +18,13 @@ socket._sendPacket = (type, ...rest) => {
   return originalSend(type, ...rest);
 };
 
-socket.on("open", () => print({ type: "open", sid: socket.id, transport: socket.transport.name }));
+const extensions = () => {
+  const ws = socket.transport && socket.transport.ws;
+  return ws && typeof ws.extensions === "string" ? ws.extensions : "";
+};
+socket.on("open", () =>
+  print({ type: "open", sid: socket.id, transport: socket.transport.name, extensions: extensions() }),
+);
 socket.on("upgrade", (t) => print({ type: "upgrade", transport: t.name }));
 socket.on("ping", () => print({ type: "ping", transport: socket.transport.name }));
 socket.on("message", (data) => {

@@ -29,6 +29,10 @@ public final class Main {
   public static final Map<String, Example> EXAMPLES =
       new TreeMap<>(
           Map.of(
+              "conformance",
+              new Example(
+                  io.sio4j.examples.socketio.Conformance.class,
+                  "Socket.IO server with the fixture of the official v5 protocol test suite"),
               "engine-conformance",
               new Example(
                   EngineConformance.class,

@@ -286,7 +286,7 @@ class ParserCrossCheckTest {
     }
     if (n.isObject()) {
       ObjectNode o = F.objectNode();
-      n.fields().forEachRemaining(e -> o.set(e.getKey(), markBinary(e.getValue())));
+      n.properties().forEach(e -> o.set(e.getKey(), markBinary(e.getValue())));
       return o;
     }
     return n;
@@ -302,7 +302,7 @@ class ParserCrossCheckTest {
     }
     if (n.isObject()) {
       ObjectNode o = F.objectNode();
-      n.fields().forEachRemaining(e -> o.set(e.getKey(), reviveBinary(e.getValue())));
+      n.properties().forEach(e -> o.set(e.getKey(), reviveBinary(e.getValue())));
       return o;
     }
     return n;

@@ -13,8 +13,10 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.sio4j.engine.EngineOptions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of every connection, in order: HTTP codec with bounded request line and headers;
@@ -30,6 +32,9 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Largest header block, like Node's default {@code maxHeaderSize}. */
   static final int MAX_HEADER_SIZE = 16384;
 
+  /** Extra quiet time allowed beyond pingInterval + pingTimeout before a connection is closed. */
+  static final long IDLE_MARGIN_MS = 5_000;
+
   private final NettyEngineServer server;
   private final HttpResponder responder;
 
@@ -42,6 +47,12 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     EngineOptions options = server.options();
     ChannelPipeline p = ch.pipeline();
+    // a connection silent both ways for longer than a heartbeat round can only be a dead or
+    // idle-by-design one (a live session writes a ping every pingInterval)
+    long idleMillis =
+        options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
+    p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+    p.addLast("idle-close", IdleConnectionCloser.INSTANCE);
     p.addLast(
         "http",
         new HttpServerCodec(
@@ -61,6 +72,18 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
     p.addLast("http-aggregator", new SessionAwareAggregator(server, options.maxHttpBufferSize()));
     p.addLast("engine", new EngineRequestHandler(server, responder));
+  }
+
+  /** Closes a connection on its idle event. Stateless, shared. */
+  @io.netty.channel.ChannelHandler.Sharable
+  static final class IdleConnectionCloser extends io.netty.channel.ChannelInboundHandlerAdapter {
+    static final IdleConnectionCloser INSTANCE = new IdleConnectionCloser();
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      if (evt instanceof io.netty.handler.timeout.IdleStateEvent) ctx.close();
+      else super.userEventTriggered(ctx, evt);
+    }
   }
 
   /**

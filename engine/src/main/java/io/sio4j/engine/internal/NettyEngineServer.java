@@ -149,9 +149,19 @@ public final class NettyEngineServer implements EngineServer {
   /** A new registered session with a fresh id from SecureRandom (never from the client). */
   EngineSession newSession(HandshakeRequest request, EventLoop loop) {
     while (true) {
-      EngineSession s = new EngineSession(newId(), request, loop, options, registry);
+      EngineSession s = createSession(request, loop);
       if (registry.add(s)) return s;
     }
+  }
+
+  /** A new session not yet registered (see {@link #register}). */
+  EngineSession createSession(HandshakeRequest request, EventLoop loop) {
+    return new EngineSession(newId(), request, loop, options, registry);
+  }
+
+  /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
+  boolean register(EngineSession session) {
+    return registry.add(session);
   }
 
   private String newId() {

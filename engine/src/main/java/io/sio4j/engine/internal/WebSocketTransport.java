@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -37,6 +38,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
   private final Channel channel;
   private volatile EngineSession session;
   private final Adapter adapter = new Adapter();
+  private volatile boolean closing;
 
   WebSocketTransport(Channel channel) {
     this.channel = channel;
@@ -108,8 +110,17 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     // with a close frame; end this connection only
     EngineSession s = session;
     log.debug("session {}: websocket error: {}", s == null ? "-" : s.id(), cause.toString());
+    if (ctx.channel().isActive() && !closing) {
+      closing = true;
+      WebSocketCloseStatus status =
+          cause instanceof TooLongFrameException
+              ? WebSocketCloseStatus.MESSAGE_TOO_BIG
+              : WebSocketCloseStatus.PROTOCOL_ERROR;
+      ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.close();
+    }
     if (s != null) onSessionLoop(s, () -> s.onTransportError(adapter, cause.toString()));
-    ctx.close();
   }
 
   private static void onSessionLoop(EngineSession s, Runnable task) {
@@ -150,7 +161,8 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     void close(Runnable onClosed) {
       if (!closed) {
         closed = true;
-        if (channel.isActive()) {
+        if (channel.isActive() && !closing) {
+          closing = true;
           channel
               .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
               .addListener(ChannelFutureListener.CLOSE);

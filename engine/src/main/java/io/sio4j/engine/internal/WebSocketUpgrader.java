@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -35,24 +36,20 @@ final class WebSocketUpgrader {
       ChannelHandlerContext ctx,
       FullHttpRequest req,
       HandshakeRequest handshake) {
-    EngineSession session = server.newSession(handshake, ctx.channel().eventLoop());
+    // the session is registered only once the 101 is out: a refused handshake leaves nothing
+    EngineSession session = server.createSession(handshake, ctx.channel().eventLoop());
     HttpHeaders headers = new DefaultHttpHeaders();
     String cookie = server.sidCookie(session.id());
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
     WebSocketTransport ws = start(server, ctx, req, headers);
-    if (ws == null) {
-      server.registry().remove(session);
-      return;
-    }
+    if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
         .addListener(
             f -> {
-              if (f.isSuccess()) {
+              if (f.isSuccess() && server.register(session)) {
                 session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
                 server.fireConnection(session);
-              } else {
-                server.registry().remove(session);
               }
             });
   }
@@ -100,7 +97,9 @@ final class WebSocketUpgrader {
     }
     ChannelPipeline p = ctx.pipeline();
     WebSocketTransport ws = new WebSocketTransport(channel);
-    p.addAfter(ctx.name(), "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
+    // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
+    p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(true));
+    p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
     p.addAfter(
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
     p.addAfter("ws-aggregator", "ws-transport", ws);

@@ -6,7 +6,8 @@ import java.util.List;
  * A catch-all listener, as {@code socket.onAny} / {@code onAnyOutgoing} in JavaScript: the event
  * name and its arguments as natural Java values (String, Number, Boolean, Map, List, byte[], null).
  * As in JavaScript, an incoming event that asked for an acknowledgement has its {@link Ack} as the
- * last element.
+ * last element ({@link ListenerInvoker#invokeAny} does this). For outgoing events ({@code
+ * onAnyOutgoing}) the arguments are the values given to {@code emit}, as they are.
  *
  * <pre>{@code
  * socket.onAny((event, args) -> log.info("got {} {}", event, args));

@@ -13,6 +13,9 @@ import io.sio4j.protocol.ProtocolException;
  * p = decoder.decodeBinary(bytes); // the complete BINARY_EVENT
  * }</pre>
  *
+ * <p>With the JSON parser, a binary frame is always an attachment; a parser that carries whole
+ * packets in binary frames (msgpack) returns them from {@link #decodeBinary} directly.
+ *
  * <p>Any {@link ProtocolException} means the peer broke the protocol: close the connection (the
  * official server does). The decoder is reset after an exception.
  *

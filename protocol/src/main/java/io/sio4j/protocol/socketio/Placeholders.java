@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sio4j.protocol.ProtocolException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -54,13 +53,13 @@ final class Placeholders {
         else if (child.isContainerNode()) found = collect(child, slots, found);
       }
     } else if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         JsonNode child = e.getValue();
-        if (isPlaceholder(child))
+        if (isPlaceholder(child)) {
           found = record(slots, found, child, new Slot(object, -1, e.getKey()));
-        else if (child.isContainerNode()) found = collect(child, slots, found);
+        } else if (child.isContainerNode()) {
+          found = collect(child, slots, found);
+        }
       }
     }
     return found;

@@ -1,0 +1,311 @@
+package io.sio4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The WebSocket transport: handshake without polling, text and binary frames, and the malformed
+ * frames of CVE-2022-21676, CVE-2016-10542 and CVE-2026-48779: each closes that connection only.
+ */
+class WebSocketTest {
+  private static final String WS_PATH = "/engine.io/?EIO=4&transport=websocket";
+  private TestEngine engine;
+
+  @BeforeEach
+  void start() {
+    engine = new TestEngine(b -> b.maxHttpBufferSize(1000));
+  }
+
+  @AfterEach
+  void stop() {
+    engine.close();
+  }
+
+  @Test
+  void websocketOnlySessionEchoesTextAndBinary() throws Exception {
+    LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    WebSocket ws =
+        engine
+            .http
+            .newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + engine.port + WS_PATH), new Collector(received))
+            .get(10, TimeUnit.SECONDS);
+    String open = (String) received.poll(10, TimeUnit.SECONDS);
+    assertThat(open).startsWith("0{\"sid\":\"").contains("\"upgrades\":[]", "\"maxPayload\":1000");
+    EngineSocket socket = engine.await("connection").socket();
+    assertThat(socket.transport()).isEqualTo("websocket");
+    assertThat(open).contains(socket.id());
+
+    ws.sendText("4héllo", true).get(10, TimeUnit.SECONDS);
+    assertThat(engine.await("text").text()).isEqualTo("4héllo".substring(1));
+    assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("4héllo");
+
+    ws.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(10, TimeUnit.SECONDS);
+    assertThat(engine.await("binary").bytes()).containsExactly(1, 2, 3);
+    assertThat((byte[]) received.poll(10, TimeUnit.SECONDS)).containsExactly(1, 2, 3);
+
+    ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    assertThat(engine.await("close").text()).isEqualTo("transport close");
+  }
+
+  @Test
+  void invalidPacketClosesWithParseError() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(WebSocketRequests.text("abc"));
+      ws.awaitClosed();
+      assertThat(engine.await("close").text()).isEqualTo("parse error");
+    }
+  }
+
+  @Test
+  void closePacketClosesTheSession() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(WebSocketRequests.text("1"));
+      ws.awaitClosed();
+      assertThat(engine.await("close").text()).isEqualTo("transport close");
+    }
+  }
+
+  /** Frames a client must never send; each must end that connection and nothing else. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "rsv1",
+        "rsv2",
+        "rsv3",
+        "reserved-opcode",
+        "reserved-control-opcode",
+        "unmasked",
+        "bad-utf8",
+        "oversized-ping",
+        "oversized-text",
+        "huge-length-header",
+        "fragment-flood",
+        "continuation-without-start"
+      })
+  void malformedFramesCloseOnlyThatConnection(String kind) throws Exception {
+    String otherSid = engine.openPolling();
+    EngineSocket other = engine.await("connection").socket();
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(badFrame(kind));
+      int code = ws.awaitClosed();
+      assertThat(code).isIn(-1, 1002, 1007, 1009);
+      if (kind.equals("bad-utf8")) assertThat(code).isEqualTo(1007);
+      if (kind.startsWith("oversized-text") || kind.equals("fragment-flood")) {
+        assertThat(code).isEqualTo(1009);
+      }
+      TestEngine.Event closed = engine.await("close");
+      assertThat(closed.socket()).isNotSameAs(other);
+    }
+    assertThat(other.isOpen()).isTrue();
+    assertThat(engine.post("EIO=4&transport=polling&sid=" + otherSid, "4ok").statusCode())
+        .isEqualTo(200);
+    assertThat(engine.server.clientsCount()).isEqualTo(1);
+  }
+
+  private static byte[] badFrame(String kind) {
+    byte[] hello = "4hello".getBytes(StandardCharsets.UTF_8);
+    switch (kind) {
+      case "rsv1":
+        return WebSocketRequests.frame(0x81 | 0x40, hello, true);
+      case "rsv2":
+        return WebSocketRequests.frame(0x81 | 0x20, hello, true);
+      case "rsv3":
+        return WebSocketRequests.frame(0x81 | 0x10, hello, true);
+      case "reserved-opcode":
+        return WebSocketRequests.frame(0x83, hello, true);
+      case "reserved-control-opcode":
+        return WebSocketRequests.frame(0x8b, hello, true);
+      case "unmasked":
+        return WebSocketRequests.frame(0x81, hello, false);
+      case "bad-utf8":
+        return WebSocketRequests.frame(0x81, new byte[] {'4', (byte) 0xc3, (byte) 0x28}, true);
+      case "oversized-ping":
+        return WebSocketRequests.frame(0x89, new byte[200], true);
+      case "oversized-text":
+        return WebSocketRequests.frame(0x81, ("4" + "x".repeat(2000)).getBytes(), true);
+      case "huge-length-header":
+        // announces 2^63-1 bytes: must be refused from the header alone
+        return new byte[] {(byte) 0x81, (byte) 0xff, 0x7f, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3, 4};
+      case "fragment-flood":
+        {
+          java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+          out.writeBytes(WebSocketRequests.frame(0x01, new byte[] {'4'}, true));
+          for (int i = 0; i < 3000; i++) {
+            out.writeBytes(WebSocketRequests.frame(0x00, new byte[] {'a'}, true));
+          }
+          return out.toByteArray();
+        }
+      case "continuation-without-start":
+        return WebSocketRequests.frame(0x80, hello, true);
+      default:
+        throw new IllegalArgumentException(kind);
+    }
+  }
+
+  private RawWebSocket openRaw() throws Exception {
+    RawWebSocket ws = RawWebSocket.connect(engine.port, WebSocketRequests.upgrade(WS_PATH));
+    assertThat(ws.handshakeResponse).startsWith("HTTP/1.1 101 ");
+    assertThat(ws.read().text()).startsWith("0{\"sid\":");
+    engine.await("connection");
+    return ws;
+  }
+
+  @Test
+  void upgradeWithoutKeyIsRefusedCleanly() throws Exception {
+    String answer =
+        engine.raw(
+            "GET "
+                + WS_PATH
+                + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n");
+    assertThat(answer).doesNotContain(" 101 ");
+    assertThat(engine.server.clientsCount()).isZero();
+    assertServerStillServes();
+  }
+
+  @Test
+  void unsupportedWebSocketVersionIsRefused() throws Exception {
+    String answer =
+        engine.raw(
+            "GET "
+                + WS_PATH
+                + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 426 ").contains("sec-websocket-version: 13");
+    assertThat(engine.server.clientsCount()).isZero();
+  }
+
+  @Test
+  void h2cUpgradeIsIgnoredAndServedAsPlainHttp() throws Exception {
+    String answer =
+        engine.raw(
+            "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 200 ").contains("0{\"sid\":\"");
+    String refused =
+        engine.raw(
+            "GET "
+                + WS_PATH
+                + " HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade, close\r\n\r\n");
+    assertThat(refused).startsWith("HTTP/1.1 400 ").contains("\"code\":3");
+    assertServerStillServes();
+  }
+
+  @Test
+  void headerFloodIsRefusedWith431() throws Exception {
+    StringBuilder req = new StringBuilder("GET " + WS_PATH + " HTTP/1.1\r\nHost: x\r\n");
+    for (int i = 0; i < 2100; i++) req.append("X-Flood-").append(i).append(": y\r\n");
+    req.append("\r\n");
+    assertThat(engine.raw(req.toString())).startsWith("HTTP/1.1 431 ");
+    assertServerStillServes();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "constructor",
+        "__proto__",
+        "permessage-deflate; client_max_window_bits=99999999999",
+        "permessage-deflate; permessage-deflate; server_no_context_takeover; server_no_context_takeover",
+        "x=\"\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a\\\\a",
+        "toString; __proto__=1; constructor"
+      })
+  void extensionHeaderFuzzNeverBreaksTheServer(String extensions) throws Exception {
+    try (TestEngine deflate = new TestEngine(b -> b.perMessageDeflate(true));
+        RawWebSocket ws =
+            RawWebSocket.connect(
+                deflate.port,
+                WebSocketRequests.upgrade(
+                    WS_PATH, "Sec-WebSocket-Extensions: " + extensions + "\r\n"))) {
+      // either a handshake (the header ignored or negotiated), a refusal, or a dropped connection
+      assertThat(ws.handshakeResponse).matches("(?s)(HTTP/1\\.1 (101|400) .*)?");
+      assertThat(deflate.get("EIO=4&transport=polling").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void tinyFragmentFloodWithinTheByteLimitIsCut() throws Exception {
+    try (TestEngine roomy = new TestEngine(b -> b.maxHttpBufferSize(1_000_000));
+        RawWebSocket ws = RawWebSocket.connect(roomy.port, WebSocketRequests.upgrade(WS_PATH))) {
+      assertThat(ws.read().text()).startsWith("0{");
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.writeBytes(WebSocketRequests.frame(0x01, new byte[] {'4'}, true));
+      for (int i = 0; i < 5000; i++) {
+        out.writeBytes(WebSocketRequests.frame(0x00, new byte[] {'a'}, true));
+      }
+      try {
+        ws.write(out.toByteArray());
+      } catch (java.io.IOException e) {
+        // the server may close before reading it all
+      }
+      assertThat(ws.awaitClosed()).isEqualTo(1009);
+      assertThat(roomy.await("close").text()).isIn("transport close", "transport error");
+    }
+  }
+
+  @Test
+  void clientVanishingMidRequestLeavesTheServerServing() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", engine.port)) {
+        s.getOutputStream().write(("GET " + WS_PATH + " HTTP/1.1\r\nHost: x\r\nUpgr").getBytes());
+        s.getOutputStream().flush();
+      }
+    }
+    assertThat(engine.server.clientsCount()).isZero();
+    assertServerStillServes();
+  }
+
+  private void assertServerStillServes() throws Exception {
+    assertThat(engine.get("EIO=4&transport=polling").body()).startsWith("0{\"sid\":");
+  }
+
+  /** Collects whole messages: String for text, byte[] for binary. */
+  private static final class Collector implements WebSocket.Listener {
+    private final LinkedBlockingQueue<Object> out;
+    private final StringBuilder text = new StringBuilder();
+    private final java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
+
+    Collector(LinkedBlockingQueue<Object> out) {
+      this.out = out;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        out.add(text.toString());
+        text.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+      byte[] b = new byte[data.remaining()];
+      data.get(b);
+      bin.writeBytes(b);
+      if (last) {
+        out.add(bin.toByteArray());
+        bin.reset();
+      }
+      ws.request(1);
+      return null;
+    }
+  }
+}

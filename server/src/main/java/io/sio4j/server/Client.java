@@ -1,0 +1,225 @@
+package io.sio4j.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HandshakeRequest;
+import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.ProtocolException;
+import io.sio4j.protocol.socketio.PacketDecoder;
+import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.protocol.socketio.SocketPacketType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Engine.IO connection seen by the Socket.IO layer: decodes its packets and routes them to the
+ * socket of each namespace it joined (several namespaces share one connection).
+ *
+ * <p>Threading: the decoder and the routing run on the connection's event loop; {@link
+ * #execute(Runnable)} hops there. The socket map is concurrent because sockets may be disconnected
+ * from any thread.
+ */
+final class Client implements EngineSocket.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.server");
+
+  private final SocketIoServer server;
+  private final EngineSocket conn;
+  private final PacketDecoder decoder;
+  private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
+  private final ScheduledFuture<?> connectTimer;
+  private volatile boolean closed;
+  private volatile String closeReason; // set when the server closes, wins over the engine's reason
+
+  Client(SocketIoServer server, EngineSocket conn) {
+    this.server = server;
+    this.conn = conn;
+    this.decoder = server.parser().newDecoder();
+    long timeout = server.options().connectTimeout().toNanos();
+    this.connectTimer =
+        conn.eventLoop()
+            .schedule(
+                () -> {
+                  if (nsps.isEmpty()) {
+                    LOG.debug("client {}: no namespace joined in time, closing", conn.id());
+                    close(DisconnectReason.FORCED_SERVER_CLOSE);
+                  }
+                },
+                timeout,
+                TimeUnit.NANOSECONDS);
+    conn.setListener(this);
+  }
+
+  boolean isOpen() {
+    return !closed && conn.isOpen();
+  }
+
+  String transport() {
+    return conn.transport();
+  }
+
+  void execute(Runnable task) {
+    try {
+      conn.eventLoop().execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the event loop is gone (shutdown): nobody else touches this connection any more
+      task.run();
+    }
+  }
+
+  Handshake handshake(JsonNode auth) {
+    HandshakeRequest r = conn.request();
+    String address =
+        r.remoteAddress() == null ? null : r.remoteAddress().getAddress().getHostAddress();
+    return new Handshake(
+        r.headers(),
+        r.time(),
+        address,
+        r.header("origin") != null,
+        r.secure(),
+        r.time().toEpochMilli(),
+        r.url(),
+        r.query(),
+        auth);
+  }
+
+  // ---- from the engine, on the event loop ----
+
+  @Override
+  public void onText(String text) {
+    SocketPacket packet;
+    try {
+      packet = decoder.decodeText(text);
+    } catch (ProtocolException | RuntimeException e) {
+      onDecodeError(e);
+      return;
+    }
+    if (packet != null) onDecoded(packet);
+  }
+
+  @Override
+  public void onBinary(byte[] data) {
+    SocketPacket packet;
+    try {
+      packet = decoder.decodeBinary(data);
+    } catch (ProtocolException | RuntimeException e) {
+      onDecodeError(e);
+      return;
+    }
+    if (packet != null) onDecoded(packet);
+  }
+
+  @Override
+  public void onClose(String reason, String description) {
+    String mine = closeReason;
+    onClosed(mine != null ? mine : reason, mine != null ? null : description);
+  }
+
+  private void onDecodeError(Exception e) {
+    LOG.debug("client {}: invalid packet, closing: {}", conn.id(), e.getMessage());
+    close(DisconnectReason.PARSE_ERROR);
+  }
+
+  private void onDecoded(SocketPacket packet) {
+    if (closed) return;
+    Socket socket = nsps.get(packet.namespace());
+    if (socket == null && packet.type() == SocketPacketType.CONNECT) {
+      connect(packet.namespace(), packet.data());
+    } else if (socket != null
+        && packet.type() != SocketPacketType.CONNECT
+        && packet.type() != SocketPacketType.CONNECT_ERROR) {
+      socket.onPacket(packet);
+    } else {
+      // a packet for a namespace not joined, a second CONNECT, or a CONNECT_ERROR from a client
+      LOG.debug(
+          "client {}: {} for namespace {} in the wrong state, closing",
+          conn.id(),
+          packet.type(),
+          packet.namespace());
+      close(DisconnectReason.FORCED_SERVER_CLOSE);
+    }
+  }
+
+  private void connect(String name, JsonNode authPayload) {
+    JsonNode auth =
+        authPayload != null && authPayload.isObject()
+            ? authPayload
+            : JsonNodeFactory.instance.objectNode();
+    Namespace nsp = server.lookupNamespace(name, auth);
+    if (nsp == null) {
+      LOG.debug("client {}: unknown namespace {}", conn.id(), name);
+      sendPacket(
+          SocketPacket.connectError(name, "Invalid namespace", null), BroadcastFlags.DEFAULT);
+      return;
+    }
+    nsp.add(this, auth);
+  }
+
+  // ---- from sockets and namespaces ----
+
+  void registered(Socket socket) {
+    nsps.put(socket.nsp().name(), socket);
+    connectTimer.cancel(false);
+  }
+
+  void remove(Socket socket) {
+    nsps.remove(socket.nsp().name(), socket);
+  }
+
+  void sendConnectError(String nsp, Throwable err) {
+    Object data = err instanceof ConnectError ce ? ce.data() : null;
+    JsonNode dataNode = data == null ? null : server.mapper().valueToTree(data);
+    String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
+    sendPacket(SocketPacket.connectError(nsp, message, dataNode), BroadcastFlags.DEFAULT);
+  }
+
+  void sendPacket(SocketPacket packet, BroadcastFlags flags) {
+    Namespace any = server.mainNamespace();
+    write(any.encode(packet, flags));
+  }
+
+  void write(OutboundMessage[] frames) {
+    if (!conn.isOpen()) return;
+    if (frames.length == 1) conn.send(frames[0]);
+    else conn.sendAll(frames);
+  }
+
+  /**
+   * {@code socket.disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes.
+   */
+  void disconnectAll() {
+    for (Socket socket : List.copyOf(nsps.values())) {
+      sendPacket(SocketPacket.disconnect(socket.nsp().name()), BroadcastFlags.DEFAULT);
+      socket.onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, null);
+    }
+    close(DisconnectReason.FORCED_SERVER_CLOSE);
+  }
+
+  /** Closes the connection; every socket still on it gets {@code reason}. */
+  void close(String reason) {
+    if (closed) return;
+    closeReason = reason;
+    if (conn.isOpen()) conn.close();
+    onClosed(reason, null);
+  }
+
+  /** Server shutdown: sockets get {@code "server shutting down"} before the engine closes. */
+  void shutdown() {
+    execute(() -> onClosed(DisconnectReason.SERVER_SHUTTING_DOWN, null));
+  }
+
+  private void onClosed(String reason, String description) {
+    if (closed) return;
+    closed = true;
+    connectTimer.cancel(false);
+    decoder.reset();
+    for (Socket socket : List.copyOf(nsps.values())) socket.onClose(reason, description);
+    nsps.clear();
+    server.removeClient(this);
+  }
+}

@@ -1,0 +1,285 @@
+package io.sio4j.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.socketio.SocketPacket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * The default {@link Adapter}: rooms in concurrent maps, broadcasts to the sockets of this node.
+ * Each broadcast is encoded once and the same frames are written to every recipient. When
+ * connection state recovery is on, it also keeps sessions and recent packets in memory.
+ *
+ * <pre>{@code
+ * SocketIoServer io = SocketIoServer.builder().adapter(InMemoryAdapter::new).build();
+ * }</pre>
+ *
+ * <p>Thread-safe. Cluster adapters extend it and override the methods that must reach other nodes.
+ */
+public class InMemoryAdapter implements Adapter {
+  private final Namespace nsp;
+  private final Map<String, Set<String>> rooms = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> sids = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> createRoom = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> deleteRoom = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> joinRoom = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> leaveRoom = new CopyOnWriteArrayList<>();
+  private final SessionStore sessions;
+
+  /** The adapter of a namespace. */
+  public InMemoryAdapter(Namespace nsp) {
+    this.nsp = nsp;
+    ConnectionStateRecovery csr = nsp.server().options().connectionStateRecovery();
+    this.sessions =
+        csr == null
+            ? null
+            : new SessionStore(
+                csr.maxDisconnectionDuration().toMillis(), System::currentTimeMillis);
+  }
+
+  /** The namespace this adapter serves. */
+  protected Namespace namespace() {
+    return nsp;
+  }
+
+  @Override
+  public CompletableFuture<Integer> serverCount() {
+    return CompletableFuture.completedFuture(1);
+  }
+
+  @Override
+  public void addAll(String id, Set<String> roomNames) {
+    Set<String> mine = sids.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
+    for (String room : roomNames) {
+      mine.add(room);
+      boolean[] created = {false};
+      boolean[] joined = {false};
+      rooms.compute(
+          room,
+          (k, members) -> {
+            if (members == null) {
+              members = ConcurrentHashMap.newKeySet();
+              created[0] = true;
+            }
+            joined[0] = members.add(id);
+            return members;
+          });
+      if (created[0]) createRoom.forEach(l -> l.accept(room));
+      if (joined[0]) joinRoom.forEach(l -> l.accept(room, id));
+    }
+  }
+
+  @Override
+  public void del(String id, String room) {
+    Set<String> mine = sids.get(id);
+    if (mine != null) mine.remove(room);
+    removeFromRoom(id, room);
+  }
+
+  private void removeFromRoom(String id, String room) {
+    boolean[] left = {false};
+    boolean[] deleted = {false};
+    rooms.computeIfPresent(
+        room,
+        (k, members) -> {
+          left[0] = members.remove(id);
+          if (members.isEmpty()) {
+            deleted[0] = true;
+            return null;
+          }
+          return members;
+        });
+    if (left[0]) leaveRoom.forEach(l -> l.accept(room, id));
+    if (deleted[0]) deleteRoom.forEach(l -> l.accept(room));
+  }
+
+  @Override
+  public void delAll(String id) {
+    Set<String> mine = sids.remove(id);
+    if (mine == null) return;
+    for (String room : mine) removeFromRoom(id, room);
+  }
+
+  @Override
+  public void broadcast(SocketPacket packet, BroadcastOptions opts) {
+    packet = withNamespace(packet);
+    if (sessions != null
+        && packet.type().isEvent()
+        && !packet.hasAckId()
+        && !opts.flags().isVolatile()) {
+      String offset = sessions.nextOffset();
+      ArrayNode data = JsonNodeFactory.instance.arrayNode();
+      data.addAll((ArrayNode) packet.data());
+      data.add(offset);
+      packet = new SocketPacket(packet.type(), packet.namespace(), -1, data);
+      sessions.storePacket(offset, opts, data);
+    }
+    SocketPacket sent = packet;
+    OutboundMessage[] frames = nsp.encode(sent, opts.flags());
+    apply(opts, socket -> socket.writePacket(sent, frames));
+  }
+
+  @Override
+  public void broadcastWithAck(
+      SocketPacket packet,
+      BroadcastOptions opts,
+      IntConsumer clientCount,
+      BiConsumer<String, ArrayNode> ack) {
+    long id = nsp.nextAckId();
+    SocketPacket sent = new SocketPacket(packet.type(), nsp.name(), id, packet.data());
+    OutboundMessage[] frames = nsp.encode(sent, opts.flags());
+    int[] count = {0};
+    apply(
+        opts,
+        socket -> {
+          count[0]++;
+          socket.registerAck(id, args -> ack.accept(socket.id(), args));
+          socket.writePacket(sent, frames);
+        });
+    clientCount.accept(count[0]);
+  }
+
+  private SocketPacket withNamespace(SocketPacket p) {
+    return p.namespace().equals(nsp.name())
+        ? p
+        : new SocketPacket(p.type(), nsp.name(), p.ackId(), p.data());
+  }
+
+  /** Calls {@code fn} once for each local socket targeted by {@code opts}. */
+  protected void apply(BroadcastOptions opts, Consumer<Socket> fn) {
+    Set<String> except = computeExceptSids(opts.except());
+    if (!opts.rooms().isEmpty()) {
+      Set<String> seen = new HashSet<>();
+      for (String room : opts.rooms()) {
+        Set<String> members = rooms.get(room);
+        if (members == null) continue;
+        for (String id : members) {
+          if (except.contains(id) || !seen.add(id)) continue;
+          Socket socket = nsp.localSocket(id);
+          if (socket != null) fn.accept(socket);
+        }
+      }
+    } else {
+      for (Socket socket : nsp.sockets().values()) {
+        if (!except.contains(socket.id())) fn.accept(socket);
+      }
+    }
+  }
+
+  private Set<String> computeExceptSids(Set<String> exceptRooms) {
+    if (exceptRooms.isEmpty()) return Set.of();
+    Set<String> out = new HashSet<>();
+    for (String room : exceptRooms) {
+      Set<String> members = rooms.get(room);
+      if (members != null) out.addAll(members);
+    }
+    return out;
+  }
+
+  @Override
+  public CompletableFuture<Set<String>> sockets(Set<String> roomNames) {
+    Set<String> out = new LinkedHashSet<>();
+    apply(new BroadcastOptions(roomNames, Set.of(), null), s -> out.add(s.id()));
+    return CompletableFuture.completedFuture(Collections.unmodifiableSet(out));
+  }
+
+  @Override
+  public Set<String> socketRooms(String id) {
+    Set<String> mine = sids.get(id);
+    return mine == null ? null : Collections.unmodifiableSet(mine);
+  }
+
+  @Override
+  public CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions opts) {
+    List<RemoteSocket> out = new ArrayList<>();
+    apply(opts, s -> out.add(RemoteSocket.of(s)));
+    return CompletableFuture.completedFuture(List.copyOf(out));
+  }
+
+  @Override
+  public void addSockets(BroadcastOptions opts, Set<String> roomNames) {
+    apply(opts, s -> s.join(roomNames));
+  }
+
+  @Override
+  public void delSockets(BroadcastOptions opts, Set<String> roomNames) {
+    apply(opts, s -> roomNames.forEach(s::leave));
+  }
+
+  @Override
+  public void disconnectSockets(BroadcastOptions opts, boolean close) {
+    List<Socket> targets = new ArrayList<>();
+    apply(opts, targets::add);
+    targets.forEach(s -> s.disconnect(close));
+  }
+
+  @Override
+  public void serverSideEmit(
+      String event, Object[] args, BiConsumer<Throwable, List<ArrayNode>> ack) {
+    // A single node has no other server to reach, like the official in-memory adapter.
+    if (ack != null) ack.accept(null, List.of());
+  }
+
+  @Override
+  public void persistSession(SessionToPersist session) {
+    if (sessions != null) sessions.persist(session);
+  }
+
+  @Override
+  public CompletableFuture<RestoredSession> restoreSession(String pid, String offset) {
+    return CompletableFuture.completedFuture(
+        sessions == null ? null : sessions.restore(pid, offset));
+  }
+
+  /** Whether this adapter keeps sessions (connection state recovery is on). */
+  boolean recoversSessions() {
+    return sessions != null;
+  }
+
+  @Override
+  public Map<String, Set<String>> rooms() {
+    return Collections.unmodifiableMap(rooms);
+  }
+
+  @Override
+  public Map<String, Set<String>> sids() {
+    return Collections.unmodifiableMap(sids);
+  }
+
+  @Override
+  public Adapter on(String event, Consumer<String> listener) {
+    switch (event) {
+      case "create-room" -> createRoom.add(listener);
+      case "delete-room" -> deleteRoom.add(listener);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown adapter event with one argument: " + event + " (create-room, delete-room)");
+    }
+    return this;
+  }
+
+  @Override
+  public Adapter on(String event, BiConsumer<String, String> listener) {
+    switch (event) {
+      case "join-room" -> joinRoom.add(listener);
+      case "leave-room" -> leaveRoom.add(listener);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown adapter event with two arguments: " + event + " (join-room, leave-room)");
+    }
+    return this;
+  }
+}

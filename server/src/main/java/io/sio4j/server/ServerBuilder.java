@@ -1,0 +1,226 @@
+package io.sio4j.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sio4j.engine.CorsOptions;
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.HttpHandler;
+import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.server.http.BrowserClient;
+import io.sio4j.server.http.HttpRoutes;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a {@link SocketIoServer}; every default is the official server's.
+ *
+ * <pre>{@code
+ * SocketIoServer io = SocketIoServer.builder()
+ *     .host("127.0.0.1").port(0)
+ *     .pingInterval(Duration.ofSeconds(10))
+ *     .cors(CorsOptions.builder().origins("https://app.example").build())
+ *     .build()
+ *     .start();
+ * }</pre>
+ *
+ * <p>Not thread-safe; the server it builds is.
+ */
+public final class ServerBuilder {
+  /** The bundle is loaded and compressed once per path and JVM: servers share it. */
+  private static final java.util.Map<String, HttpHandler> BROWSER_CLIENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String host = "0.0.0.0";
+  private int port = 3000;
+  private EngineOptions.Builder engine = EngineOptions.builder().path("/socket.io/");
+  private Duration connectTimeout = Duration.ofSeconds(45);
+  private ConnectionStateRecovery connectionStateRecovery;
+  private boolean cleanupEmptyChildNamespaces;
+  private AdapterFactory adapterFactory = InMemoryAdapter::new;
+  private SocketIoParser parser;
+  private ObjectMapper mapper;
+  private int maxAttachments = SocketIoParser.Builder.DEFAULT_MAX_ATTACHMENTS;
+  private boolean serveClient = true;
+  private Executor listenerExecutor;
+
+  ServerBuilder() {}
+
+  /** The address to bind (default {@code 0.0.0.0}; tests use {@code 127.0.0.1}). */
+  public ServerBuilder host(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  /** The port (default 3000; 0 for a free one, see {@link SocketIoServer#address()}). */
+  public ServerBuilder port(int port) {
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("port: " + port);
+    this.port = port;
+    return this;
+  }
+
+  /** The request path (default {@code /socket.io/}). */
+  public ServerBuilder path(String path) {
+    engine.path(path);
+    return this;
+  }
+
+  /** Interval between pings (default 25 s). */
+  public ServerBuilder pingInterval(Duration d) {
+    engine.pingInterval(d);
+    return this;
+  }
+
+  /** How long to wait for a pong (default 20 s). */
+  public ServerBuilder pingTimeout(Duration d) {
+    engine.pingTimeout(d);
+    return this;
+  }
+
+  /** Largest message in bytes (default 1 000 000). */
+  public ServerBuilder maxHttpBufferSize(int bytes) {
+    engine.maxHttpBufferSize(bytes);
+    return this;
+  }
+
+  /** Cross-origin settings (default none). */
+  public ServerBuilder cors(CorsOptions cors) {
+    engine.cors(cors);
+    return this;
+  }
+
+  /** Enabled transports (default polling and websocket). */
+  public ServerBuilder transports(String... transports) {
+    engine.transports(transports);
+    return this;
+  }
+
+  /** Any other Engine.IO option: {@code .engine(e -> e.perMessageDeflate(true))}. */
+  public ServerBuilder engine(UnaryOperator<EngineOptions.Builder> customizer) {
+    engine = customizer.apply(engine);
+    return this;
+  }
+
+  /** Serves other HTTP requests on the same port (pages, static files, routes). */
+  public ServerBuilder httpHandler(HttpHandler handler) {
+    engine.httpHandler(handler);
+    return this;
+  }
+
+  /** How long a connection may stay without joining a namespace (default 45 s). */
+  public ServerBuilder connectTimeout(Duration d) {
+    Objects.requireNonNull(d, "connectTimeout");
+    if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("connectTimeout <= 0");
+    this.connectTimeout = d;
+    return this;
+  }
+
+  /** Turns connection state recovery on (default off). */
+  public ServerBuilder connectionStateRecovery(ConnectionStateRecovery settings) {
+    this.connectionStateRecovery = settings;
+    return this;
+  }
+
+  /** Turns connection state recovery on. */
+  public ServerBuilder connectionStateRecovery(
+      Duration maxDisconnectionDuration, boolean skipMiddlewares) {
+    return connectionStateRecovery(
+        new ConnectionStateRecovery(maxDisconnectionDuration, skipMiddlewares));
+  }
+
+  /** Whether an empty dynamic child namespace is removed (default false). */
+  public ServerBuilder cleanupEmptyChildNamespaces(boolean cleanup) {
+    this.cleanupEmptyChildNamespaces = cleanup;
+    return this;
+  }
+
+  /** The adapter of each namespace (default {@link InMemoryAdapter}). */
+  public ServerBuilder adapter(AdapterFactory factory) {
+    this.adapterFactory = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /** The packet format (default JSON, built with {@link #mapper} and {@link #maxAttachments}). */
+  public ServerBuilder parser(SocketIoParser parser) {
+    this.parser = parser;
+    return this;
+  }
+
+  /** The Jackson mapper that writes and binds arguments (default: the protocol's). */
+  public ServerBuilder mapper(ObjectMapper mapper) {
+    this.mapper = mapper;
+    return this;
+  }
+
+  /** Most binary attachments one incoming packet may announce (default 10). */
+  public ServerBuilder maxAttachments(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxAttachments < 0");
+    this.maxAttachments = max;
+    return this;
+  }
+
+  /** Whether the browser client is served at {@code <path>socket.io.js} (default true). */
+  public ServerBuilder serveClient(boolean serve) {
+    this.serveClient = serve;
+    return this;
+  }
+
+  /**
+   * Runs listeners, middlewares and acknowledgement callbacks on this executor instead of the event
+   * loop, one at a time per socket, so they may block (e.g. {@code
+   * Executors.newVirtualThreadPerTaskExecutor()} on Java 21). Default: the event loop.
+   */
+  public ServerBuilder listenerExecutor(Executor executor) {
+    this.listenerExecutor = executor;
+    return this;
+  }
+
+  /** The options, validated. */
+  public ServerOptions options() {
+    ObjectMapper m = mapper != null ? mapper : defaultMapper();
+    SocketIoParser p =
+        parser != null
+            ? parser
+            : SocketIoParser.builder().mapper(m).maxAttachments(maxAttachments).build();
+    EngineOptions engineOptions = engine.build();
+    if (serveClient) engineOptions = withBrowserClient(engineOptions);
+    return new ServerOptions(
+        host,
+        port,
+        engineOptions,
+        connectTimeout,
+        connectionStateRecovery,
+        cleanupEmptyChildNamespaces,
+        adapterFactory,
+        p,
+        m,
+        serveClient,
+        listenerExecutor);
+  }
+
+  /** The server, not started yet: call {@link SocketIoServer#start()}. */
+  public SocketIoServer build() {
+    return new SocketIoServer(options());
+  }
+
+  /** Serves the packed browser client under the path, before the user's own handler. */
+  private static EngineOptions withBrowserClient(EngineOptions options) {
+    String path = options.path().substring(0, options.path().length() - 1);
+    HttpHandler client;
+    try {
+      client = BROWSER_CLIENTS.computeIfAbsent(path.isEmpty() ? "/" : path, BrowserClient::at);
+    } catch (IllegalStateException e) {
+      LoggerFactory.getLogger("io.sio4j.server")
+          .warn("serveClient: the browser client bundle is not in this build: {}", e.getMessage());
+      return options;
+    }
+    HttpHandler user = options.httpHandler();
+    HttpHandler both = user == null ? client : HttpRoutes.of(client, user);
+    return options.toBuilder().httpHandler(both).build();
+  }
+
+  private static ObjectMapper defaultMapper() {
+    return io.sio4j.protocol.event.JsonBinding.defaults().mapper();
+  }
+}

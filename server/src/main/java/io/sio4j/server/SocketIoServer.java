@@ -1,0 +1,333 @@
+package io.sio4j.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sio4j.engine.EngineServer;
+import io.sio4j.protocol.socketio.SocketIoParser;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A Socket.IO v5 server (the official server's {@code io}), on an Engine.IO server on Netty.
+ * Methods that target sockets ({@code emit}, {@code to}, {@code use}, {@code on}...) act on the
+ * main namespace {@code "/"}.
+ *
+ * <pre>{@code
+ * SocketIoServer io = SocketIoServer.create(3000);
+ * io.on("connection", socket -> socket.on("chat", (String msg) -> io.emit("chat", msg)));
+ *
+ * SocketIoServer test = SocketIoServer.builder()
+ *     .host("127.0.0.1").port(0)
+ *     .pingInterval(Duration.ofMillis(300))
+ *     .connectionStateRecovery(Duration.ofMinutes(2), true)
+ *     .build()
+ *     .start();
+ * int port = test.address().getPort();
+ * test.close();
+ * }</pre>
+ *
+ * <p>Threading: thread-safe. Listeners run on the event loop of the connection concerned unless a
+ * {@link ServerBuilder#listenerExecutor(Executor) listener executor} is set.
+ */
+public final class SocketIoServer implements AutoCloseable {
+  private final ServerOptions options;
+  private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+  private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
+  private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final Namespace main;
+  private final io.sio4j.protocol.event.ListenerInvoker invoker;
+  private volatile EngineServer engine;
+  private volatile InetSocketAddress address;
+
+  SocketIoServer(ServerOptions options) {
+    this.options = options;
+    this.invoker =
+        new io.sio4j.protocol.event.ListenerInvoker(
+            options.mapper() == io.sio4j.protocol.event.JsonBinding.defaults().mapper()
+                ? io.sio4j.protocol.event.JsonBinding.defaults()
+                : io.sio4j.protocol.event.JsonBinding.of(options.mapper()));
+    this.main = new Namespace(this, "/", null);
+    namespaces.put("/", main);
+  }
+
+  /** Starts a server on all interfaces, on {@code port}, with the default options. */
+  public static SocketIoServer create(int port) {
+    return builder().port(port).build().start();
+  }
+
+  /** A builder with the official defaults. */
+  public static ServerBuilder builder() {
+    return new ServerBuilder();
+  }
+
+  /** Binds and starts serving; blocks until the port is bound. Returns this server. */
+  public synchronized SocketIoServer start() {
+    if (engine != null) throw new IllegalStateException("already started");
+    EngineServer e = EngineServer.create(options.engine());
+    e.onConnection(this::accept);
+    engine = e;
+    address = e.listen(options.host(), options.port()).join();
+    return this;
+  }
+
+  /** The bound address, once started. */
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** The options. */
+  public ServerOptions options() {
+    return options;
+  }
+
+  /** The underlying Engine.IO server, once started. */
+  public EngineServer engine() {
+    return engine;
+  }
+
+  /** The main namespace {@code "/"} ({@code io.sockets}). */
+  public Namespace sockets() {
+    return main;
+  }
+
+  /** The namespace with this name, created when needed ({@code io.of("/admin")}). */
+  public Namespace of(String name) {
+    Objects.requireNonNull(name, "name");
+    String n = name.startsWith("/") ? name : "/" + name;
+    boolean[] created = {false};
+    Namespace nsp =
+        namespaces.computeIfAbsent(
+            n,
+            k -> {
+              created[0] = true;
+              return new Namespace(this, k, null);
+            });
+    if (created[0]) fireNewNamespace(nsp);
+    return nsp;
+  }
+
+  /** A dynamic namespace matching names against a regular expression (whole name). */
+  public ParentNamespace of(Pattern pattern) {
+    return of((name, auth) -> pattern.matcher(name).matches());
+  }
+
+  /** A dynamic namespace whose children are the names the matcher accepts. */
+  public ParentNamespace of(NamespaceMatcher matcher) {
+    ParentNamespace parent =
+        new ParentNamespace(this, "/_" + Ids.newId(), Objects.requireNonNull(matcher));
+    parents.add(parent);
+    return parent;
+  }
+
+  /** Listens to {@code "new_namespace"}: called for each namespace created after this call. */
+  public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
+    newNamespaceListeners.add(listener);
+    return this;
+  }
+
+  /** Listens to {@code "connection"} on the main namespace. See {@link Namespace#on}. */
+  public SocketIoServer on(String event, Consumer<Socket> listener) {
+    if ("new_namespace".equals(event)) {
+      throw new IllegalArgumentException("use io.onNewNamespace(nsp -> ...) for \"new_namespace\"");
+    }
+    main.on(event, listener);
+    return this;
+  }
+
+  /** Adds a middleware to the main namespace. */
+  public SocketIoServer use(Middleware middleware) {
+    main.use(middleware);
+    return this;
+  }
+
+  /** Targets rooms of the main namespace. */
+  public BroadcastOperator to(String... rooms) {
+    return main.to(rooms);
+  }
+
+  /** Same as {@link #to(String...)}. */
+  public BroadcastOperator in(String... rooms) {
+    return main.in(rooms);
+  }
+
+  /** Targets every socket of the main namespace but those in these rooms. */
+  public BroadcastOperator except(String... rooms) {
+    return main.except(rooms);
+  }
+
+  /** Targets the sockets of this node only. */
+  public BroadcastOperator local() {
+    return main.local();
+  }
+
+  /** A volatile broadcast ({@code io.volatile}). */
+  public BroadcastOperator asVolatile() {
+    return main.asVolatile();
+  }
+
+  /** A broadcast with compression on or off. */
+  public BroadcastOperator compress(boolean compress) {
+    return main.compress(compress);
+  }
+
+  /** A broadcast whose acknowledgements time out. */
+  public BroadcastOperator timeout(Duration timeout) {
+    return main.timeout(timeout);
+  }
+
+  /** Sends an event to every socket of the main namespace. */
+  public SocketIoServer emit(String event, Object... args) {
+    main.emit(event, args);
+    return this;
+  }
+
+  /** Sends a {@code message} event to every socket of the main namespace. */
+  public SocketIoServer send(Object... args) {
+    main.send(args);
+    return this;
+  }
+
+  /** Broadcast with acknowledgements to the main namespace. */
+  public CompletableFuture<List<AckResponse>> emitWithAck(String event, Object... args) {
+    return main.emitWithAck(event, args);
+  }
+
+  /** Makes every socket of the main namespace join rooms. */
+  public void socketsJoin(String... rooms) {
+    main.socketsJoin(rooms);
+  }
+
+  /** Makes every socket of the main namespace leave rooms. */
+  public void socketsLeave(String... rooms) {
+    main.socketsLeave(rooms);
+  }
+
+  /** Disconnects every socket of the main namespace. */
+  public void disconnectSockets(boolean close) {
+    main.disconnectSockets(close);
+  }
+
+  /** Views of every socket of the main namespace. */
+  public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+    return main.fetchSockets();
+  }
+
+  /** Sends an event to the other server nodes. */
+  public void serverSideEmit(String event, Object... args) {
+    main.serverSideEmit(event, args);
+  }
+
+  /** Sends an event to the other server nodes and gathers their answers. */
+  public CompletableFuture<List<ArrayNode>> serverSideEmitWithAck(String event, Object... args) {
+    return main.serverSideEmitWithAck(event, args);
+  }
+
+  /**
+   * Closes gracefully: every socket gets {@code "server shutting down"}, the adapters close, then
+   * the Engine.IO server closes every connection and stops listening.
+   */
+  public CompletableFuture<Void> closeAsync() {
+    for (Client c : List.copyOf(clients)) c.shutdown();
+    CompletableFuture<?>[] adapters =
+        namespaces.values().stream()
+            .map(n -> n.adapter().close())
+            .toArray(CompletableFuture[]::new);
+    EngineServer e = engine;
+    return CompletableFuture.allOf(adapters)
+        .handle((v, err) -> null)
+        .thenCompose(v -> e == null ? CompletableFuture.completedFuture(null) : e.shutdown());
+  }
+
+  /** Same as {@code closeAsync().join()}. */
+  @Override
+  public void close() {
+    closeAsync().join();
+  }
+
+  // ---- internals ----
+
+  SocketIoParser parser() {
+    return options.parser();
+  }
+
+  io.sio4j.protocol.event.ListenerInvoker invoker() {
+    return invoker;
+  }
+
+  ObjectMapper mapper() {
+    return options.mapper();
+  }
+
+  Namespace mainNamespace() {
+    return main;
+  }
+
+  /** A new Engine.IO connection; on its event loop. */
+  void accept(io.sio4j.engine.EngineSocket conn) {
+    clients.add(new Client(this, conn));
+  }
+
+  void removeClient(Client client) {
+    clients.remove(client);
+  }
+
+  /** The namespace for a CONNECT: an existing one, a new child of a matching parent, or null. */
+  Namespace lookupNamespace(String name, JsonNode auth) {
+    Namespace existing = namespaces.get(name);
+    if (existing != null) return existing;
+    for (ParentNamespace parent : parents) {
+      boolean matches;
+      try {
+        matches = parent.matches(name, auth);
+      } catch (RuntimeException e) {
+        Socket.LOG.error("namespace matcher failed for {}", name, e);
+        matches = false;
+      }
+      if (!matches) continue;
+      boolean[] created = {false};
+      Namespace child =
+          namespaces.computeIfAbsent(
+              name,
+              n -> {
+                created[0] = true;
+                return parent.createChild(n);
+              });
+      if (created[0]) fireNewNamespace(child);
+      return child;
+    }
+    return null;
+  }
+
+  void removeNamespace(Namespace nsp) {
+    if (namespaces.remove(nsp.name(), nsp)) nsp.adapter().close();
+  }
+
+  private void fireNewNamespace(Namespace nsp) {
+    for (Consumer<Namespace> l : newNamespaceListeners) {
+      try {
+        l.accept(nsp);
+      } catch (RuntimeException e) {
+        Socket.LOG.error("new_namespace listener failed", e);
+      }
+    }
+  }
+
+  /** Runs listener code for a socket: inline on the event loop, or on the listener executor. */
+  void dispatch(Socket socket, Runnable task) {
+    Executor executor = options.listenerExecutor();
+    if (executor == null) task.run();
+    else socket.enqueue(task, executor);
+  }
+}

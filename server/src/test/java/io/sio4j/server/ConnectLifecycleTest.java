@@ -1,0 +1,227 @@
+package io.sio4j.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CONNECT, CONNECT_ERROR, middlewares, DISCONNECT and the connection lifecycle, over a fake engine.
+ */
+class ConnectLifecycleTest {
+  private final SocketIoServer io =
+      SocketIoServer.builder().connectTimeout(Duration.ofMillis(300)).build();
+  private final List<FakeConnection> conns = new CopyOnWriteArrayList<>();
+
+  private FakeConnection connect() {
+    FakeConnection c = FakeConnection.connect(io);
+    conns.add(c);
+    return c;
+  }
+
+  @AfterEach
+  void tearDown() {
+    conns.forEach(FakeConnection::shutdown);
+  }
+
+  @Test
+  void connectsToMainNamespaceWithSocketIdAndAuth() throws Exception {
+    CompletableFuture<Socket> connected = new CompletableFuture<>();
+    io.on("connection", connected::complete);
+    FakeConnection c = connect();
+    c.text("0{\"token\":\"123\"}");
+    String reply = c.next();
+    assertThat(reply).startsWith("0{\"sid\":\"");
+    Socket socket = connected.get(5, TimeUnit.SECONDS);
+    assertThat(reply).isEqualTo("0{\"sid\":\"" + socket.id() + "\"}");
+    assertThat(socket.handshake().auth().path("token").asText()).isEqualTo("123");
+    assertThat(socket.rooms()).containsExactly(socket.id());
+    assertThat(io.sockets().sockets()).containsKey(socket.id());
+  }
+
+  @Test
+  void unknownNamespaceGetsInvalidNamespace() {
+    FakeConnection c = connect();
+    c.text("0/random,");
+    assertThat(c.next()).isEqualTo("4/random,{\"message\":\"Invalid namespace\"}");
+    assertThat(c.isOpen()).isTrue();
+  }
+
+  @Test
+  void middlewareRefusalReachesClientWithMessageAndData() {
+    io.of("/admin")
+        .use((socket, next) -> next.fail(new ConnectError("not authorized", Map.of("retry", 5))));
+    FakeConnection c = connect();
+    c.text("0/admin,");
+    assertThat(c.next())
+        .isEqualTo("4/admin,{\"message\":\"not authorized\",\"data\":{\"retry\":5}}");
+    assertThat(io.of("/admin").sockets()).isEmpty();
+  }
+
+  @Test
+  void middlewareThatThrowsRefusesWithItsMessage() {
+    io.use(
+        (socket, next) -> {
+          throw new IllegalStateException("boom");
+        });
+    FakeConnection c = connect();
+    c.text("0");
+    assertThat(c.next()).isEqualTo("4{\"message\":\"boom\"}");
+  }
+
+  @Test
+  void asyncMiddlewareRunsInOrderAndSeesAuth() {
+    List<String> order = new CopyOnWriteArrayList<>();
+    io.use(
+        (socket, next) -> {
+          order.add("1:" + socket.handshake().auth().path("k").asText());
+          CompletableFuture.runAsync(next::proceed);
+        });
+    io.use(
+        (socket, next) -> {
+          order.add("2");
+          next.proceed();
+        });
+    FakeConnection c = connect();
+    c.text("0{\"k\":\"v\"}");
+    assertThat(c.next()).startsWith("0{\"sid\"");
+    assertThat(order).containsExactly("1:v", "2");
+  }
+
+  @Test
+  void secondConnectForSameNamespaceClosesTheConnection() throws Exception {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    io.on(
+        "connection",
+        s -> s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false));
+    FakeConnection c = connect();
+    c.text("0");
+    assertThat(c.next()).startsWith("0{");
+    c.text("0");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo("forced server close");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !c.isOpen());
+  }
+
+  @Test
+  void invalidPacketClosesWithParseError() throws Exception {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    io.on(
+        "connection",
+        s -> s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false));
+    FakeConnection c = connect();
+    c.text("0");
+    c.next();
+    c.text("2[{\"toString\":\"foo\"}]");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo("parse error");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !c.isOpen());
+  }
+
+  @Test
+  void noConnectWithinConnectTimeoutClosesTheConnection() {
+    FakeConnection c = connect();
+    await().atMost(Duration.ofSeconds(5)).until(() -> !c.isOpen());
+  }
+
+  @Test
+  void clientDisconnectKeepsTheConnectionAndLeavesRooms() throws Exception {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    CompletableFuture<Socket> connected = new CompletableFuture<>();
+    io.on(
+        "connection",
+        s -> {
+          s.join("room1");
+          s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false);
+          connected.complete(s);
+        });
+    FakeConnection c = connect();
+    c.text("0");
+    c.next();
+    Socket s = connected.get(5, TimeUnit.SECONDS);
+    assertThat(io.sockets().adapter().rooms()).containsKey("room1");
+    c.text("1");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo("client namespace disconnect");
+    assertThat(c.isOpen()).isTrue();
+    assertThat(io.sockets().adapter().rooms()).doesNotContainKey("room1");
+    assertThat(s.connected()).isFalse();
+  }
+
+  @Test
+  void serverDisconnectSendsDisconnectPacket() throws Exception {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    io.of("/custom")
+        .on(
+            "connection",
+            s -> {
+              s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false);
+              s.disconnect();
+            });
+    FakeConnection c = connect();
+    c.text("0/custom,");
+    assertThat(c.next()).startsWith("0/custom,{");
+    assertThat(c.next()).isEqualTo("1/custom,");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo("server namespace disconnect");
+  }
+
+  @Test
+  void disconnectTrueClosesEveryNamespaceAndTheConnection() throws Exception {
+    CompletableFuture<Socket> main = new CompletableFuture<>();
+    io.on("connection", main::complete);
+    CompletableFuture<String> customReason = new CompletableFuture<>();
+    io.of("/custom")
+        .on(
+            "connection",
+            s ->
+                s.onRaw(
+                    "disconnect",
+                    null,
+                    (a, ack) -> customReason.complete(a.get(0).asText()),
+                    false));
+    FakeConnection c = connect();
+    c.text("0");
+    c.next();
+    c.text("0/custom,");
+    c.next();
+    main.get(5, TimeUnit.SECONDS).disconnect(true);
+    assertThat(customReason.get(5, TimeUnit.SECONDS)).isEqualTo("server namespace disconnect");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !c.isOpen());
+  }
+
+  @Test
+  void transportCloseReachesDisconnectingThenDisconnect() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    io.on(
+        "connection",
+        s -> {
+          s.join("r");
+          s.onRaw(
+              "disconnecting",
+              null,
+              (a, ack) ->
+                  events.add("disconnecting:" + a.get(0).asText() + ":" + s.rooms().contains("r")),
+              false);
+          s.onRaw(
+              "disconnect",
+              null,
+              (a, ack) -> {
+                events.add("disconnect:" + a.get(0).asText());
+                done.complete(null);
+              },
+              false);
+        });
+    FakeConnection c = connect();
+    c.text("0");
+    c.next();
+    c.drop("transport close");
+    done.get(5, TimeUnit.SECONDS);
+    assertThat(events)
+        .containsExactly("disconnecting:transport close:true", "disconnect:transport close");
+  }
+}
