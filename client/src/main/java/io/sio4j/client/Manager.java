@@ -274,7 +274,7 @@ public final class Manager {
     readyState = ReadyState.OPEN;
     decoder = parser.newDecoder();
     listeners.emitReserved("open");
-    for (Socket s : List.copyOf(subscribed)) s.onManagerOpen();
+    for (Socket s : List.copyOf(subscribed)) s.session.onManagerOpen();
     if (callback != null) callback.accept(null);
   }
 
@@ -293,7 +293,7 @@ public final class Manager {
 
   private void emitError(Throwable error) {
     listeners.emitReserved("error", error);
-    for (Socket s : List.copyOf(subscribed)) s.onManagerError(error);
+    for (Socket s : List.copyOf(subscribed)) s.session.onManagerError(error);
   }
 
   private void onMessage(EnginePacket frame) {
@@ -311,7 +311,7 @@ public final class Manager {
     if (packet == null) return; // awaiting attachments
     Socket s = nsps.get(packet.namespace());
     if (s != null && subscribed.contains(s)) {
-      s.onPacket(packet);
+      s.session.onPacket(packet);
     } else {
       log.debug("packet for namespace {} without an active socket ignored", packet.namespace());
     }
@@ -342,7 +342,7 @@ public final class Manager {
     backoff.reset();
     readyState = ReadyState.CLOSED;
     listeners.emitReserved("close", reason, cause);
-    for (Socket s : List.copyOf(subscribed)) s.onManagerClose(reason, cause);
+    for (Socket s : List.copyOf(subscribed)) s.session.onManagerClose(reason, cause);
     if (options.reconnection() && !skipReconnect) reconnect();
     stopLoopIfIdle();
   }
@@ -407,7 +407,7 @@ public final class Manager {
   void subscribe(Socket s) {
     subscribed.add(s);
     if (!reconnecting) open(null);
-    if (readyState == ReadyState.OPEN) s.onManagerOpen();
+    if (readyState == ReadyState.OPEN) s.session.onManagerOpen();
   }
 
   /** A socket left: the connection closes when no socket is active any more. */
