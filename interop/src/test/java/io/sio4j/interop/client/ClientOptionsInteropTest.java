@@ -10,6 +10,7 @@ import io.sio4j.client.Socket;
 import io.sio4j.protocol.event.Listener1;
 import java.net.CookieManager;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,43 @@ class ClientOptionsInteropTest {
     await().until(() -> seen.contains("always b"));
     assertThat(seen).containsExactly("always a", "once a", "always b");
     assertThat(socket.listeners("echo")).containsExactly(always);
+  }
+
+  @Test
+  void sendEmitsMessageAndCatchAllListenersCanBeOrderedAndRemoved() {
+    server = NodeServer.start();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    socket = IO.socket(server.url("/"), ClientOptions.builder().forceNew(true).build());
+    io.sio4j.protocol.event.AnyListener second = (e, a) -> seen.add("second " + e);
+    io.sio4j.protocol.event.AnyListener removed = (e, a) -> seen.add("removed " + e);
+    socket.onAny(second);
+    socket.prependAny((e, a) -> seen.add("first " + e));
+    socket.onAny(removed);
+    socket.offAny(removed);
+    assertThat(socket.listenersAny()).hasSize(2);
+    socket.send("hi", 1);
+    assertThat(server.awaitEvent("message").get("args").toString()).isEqualTo("[\"hi\",1]");
+    socket.emit("echo", "back");
+    await().until(() -> seen.size() == 2);
+    assertThat(seen).containsExactly("first echo", "second echo");
+    socket.offAny();
+    assertThat(socket.listenersAny()).isEmpty();
+  }
+
+  @Test
+  void rawListenerSeesJsonArgumentsAndCanAck() {
+    server = NodeServer.start();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    socket = IO.socket(server.url("/"), ClientOptions.builder().forceNew(true).build());
+    socket.onRaw(
+        "question",
+        (args, ack) -> {
+          seen.add(args.toString());
+          ack.send(args.size());
+        });
+    socket.emit("ask", Map.of("deep", List.of(1, 2)));
+    assertThat(server.await("answer").get("args").toString()).isEqualTo("[1]");
+    assertThat(seen).containsExactly("[{\"deep\":[1,2]}]");
   }
 
   @Test
