@@ -71,8 +71,7 @@ public final class Manager {
   private final HttpConnector http;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   final Listeners listeners;
-  private final Object loopLock = new Object();
-  private ClientLoop loop; // guarded by loopLock
+  private final ManagerThread thread;
 
   // confined to the loop
   private final Set<Socket> subscribed = new LinkedHashSet<>();
@@ -97,6 +96,10 @@ public final class Manager {
             options.randomizationFactor(),
             RANDOM::nextDouble);
     this.listeners = new Listeners(this);
+    this.thread =
+        new ManagerThread(
+            uri.toString(),
+            () -> readyState == ReadyState.CLOSED && !reconnecting && closing == null);
   }
 
   /**
@@ -208,42 +211,15 @@ public final class Manager {
     return this;
   }
 
-  // ---- loop
+  // ---- thread
 
   /** Runs the task on the Manager's thread, starting one when none runs. */
   void execute(Runnable task) {
-    ClientLoop l;
-    synchronized (loopLock) {
-      if (loop == null || loop.isShutdown()) loop = ClientLoop.create(loop);
-      l = loop;
-    }
-    l.run(
-        () -> {
-          if (l.isShutdown()) {
-            // queued just before the loop went idle: run it on the next loop instead
-            execute(task);
-            return;
-          }
-          task.run();
-          stopLoopIfIdle();
-        });
+    thread.execute(task);
   }
 
   ClientLoop loop() {
-    synchronized (loopLock) {
-      return loop;
-    }
-  }
-
-  /** Ends the thread when nothing needs it: no open engine, no reconnection timer. */
-  private void stopLoopIfIdle() {
-    if (readyState != ReadyState.CLOSED || reconnecting || closing != null) return;
-    synchronized (loopLock) {
-      if (loop != null && !loop.isShutdown()) {
-        log.debug("{}: idle, ending the client thread", uri);
-        loop.shutdown();
-      }
-    }
+    return thread.loop();
   }
 
   // ---- connection (confined to the loop)
@@ -288,7 +264,7 @@ public final class Manager {
     } else if (!reconnecting && options.reconnection() && backoff.attempts() == 0) {
       reconnect();
     }
-    stopLoopIfIdle();
+    thread.stopIfIdle();
   }
 
   private void emitError(Throwable error) {
@@ -333,7 +309,7 @@ public final class Manager {
                 () -> {
                   if (closing == e) {
                     closing = null;
-                    stopLoopIfIdle();
+                    thread.stopIfIdle();
                   }
                 },
                 CLOSE_GRACE);
@@ -344,7 +320,7 @@ public final class Manager {
     listeners.emitReserved("close", reason, cause);
     for (Socket s : List.copyOf(subscribed)) s.session.onManagerClose(reason, cause);
     if (options.reconnection() && !skipReconnect) reconnect();
-    stopLoopIfIdle();
+    thread.stopIfIdle();
   }
 
   private void cleanup() {
@@ -358,7 +334,7 @@ public final class Manager {
     reconnecting = false;
     if (readyState == ReadyState.CLOSED) {
       cleanup();
-      stopLoopIfIdle();
+      thread.stopIfIdle();
       return;
     }
     onClose("forced close", null);
@@ -386,7 +362,7 @@ public final class Manager {
                           reconnecting = false;
                           reconnect();
                           listeners.emitReserved("reconnect_error", err);
-                          stopLoopIfIdle();
+                          thread.stopIfIdle();
                         } else {
                           int attempt = backoff.attempts();
                           reconnecting = false;
@@ -399,10 +375,6 @@ public final class Manager {
   }
 
   // ---- used by sockets (on the loop)
-
-  boolean isReconnecting() {
-    return reconnecting;
-  }
 
   void subscribe(Socket s) {
     subscribed.add(s);
@@ -467,7 +439,7 @@ public final class Manager {
     public void onClose(String reason, Throwable cause) {
       if (closing == self) {
         closing = null;
-        stopLoopIfIdle();
+        thread.stopIfIdle();
       }
       if (engine != self) return;
       if (readyState == ReadyState.OPEN) Manager.this.onClose(reason, cause);
