@@ -1,9 +1,12 @@
 // A socket.io 4.8 server for the Java client's interop tests.
 // Usage: node node-server.mjs '{"pingInterval":300,"pingTimeout":200,"recovery":true}'
+// Options: pingInterval, pingTimeout, maxHttpBufferSize, transports, recovery, tls, cookie, port.
 // Prints one JSON object per line on stdout: {"type":"listening","port":N} first, then
 // connection / disconnect / event / ack lines. Reads JSON command lines on stdin (see commands).
 // Binary values appear as {"$bin":"<base64>"} in both directions.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 
@@ -30,13 +33,21 @@ let io;
 const seen = new Map(); // flaky event receipts, by payload
 
 function start() {
-  const http = createServer();
+  // {"tls":{"pfx":"<PKCS12 file>","passphrase":"..."}} serves https/wss instead
+  const http = cfg.tls
+    ? createTlsServer({ pfx: readFileSync(cfg.tls.pfx), passphrase: cfg.tls.passphrase })
+    : createServer();
   io = new Server(http, {
     pingInterval: cfg.pingInterval ?? 25000,
     pingTimeout: cfg.pingTimeout ?? 20000,
     maxHttpBufferSize: cfg.maxHttpBufferSize ?? 1e6,
     transports: cfg.transports ?? ["polling", "websocket"],
     connectionStateRecovery: cfg.recovery ? { maxDisconnectionDuration: 60000, skipMiddlewares: true } : undefined,
+    cookie: cfg.cookie ? { name: "io", path: "/", httpOnly: true, sameSite: "lax" } : false,
+  });
+  // every HTTP request after the handshake that brings a cookie back
+  io.engine.on("headers", (headers, req) => {
+    if (req.headers.cookie) out({ type: "cookie", cookie: req.headers.cookie });
   });
   const setup = (nsp) => {
     nsp.on("connection", (socket) => {

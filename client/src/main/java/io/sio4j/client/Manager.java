@@ -18,6 +18,7 @@ import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.protocol.socketio.SocketPacket;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,9 @@ public final class Manager {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** How long a closing connection may take to write its last packets. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
   enum ReadyState {
     CLOSED,
     OPENING,
@@ -67,14 +71,14 @@ public final class Manager {
   private final HttpConnector http;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   final Listeners listeners;
-  private final Object loopLock = new Object();
-  private ClientLoop loop; // guarded by loopLock
+  private final ManagerThread thread;
 
   // confined to the loop
   private final Set<Socket> subscribed = new LinkedHashSet<>();
   private final Backoff backoff;
   private final List<Runnable> subs = new ArrayList<>();
   private EngineClient engine;
+  private EngineClient closing;
   private PacketDecoder decoder;
   private volatile ReadyState readyState = ReadyState.CLOSED;
   private boolean skipReconnect;
@@ -92,6 +96,10 @@ public final class Manager {
             options.randomizationFactor(),
             RANDOM::nextDouble);
     this.listeners = new Listeners(this);
+    this.thread =
+        new ManagerThread(
+            uri.toString(),
+            () -> readyState == ReadyState.CLOSED && !reconnecting && closing == null);
   }
 
   /**
@@ -203,42 +211,15 @@ public final class Manager {
     return this;
   }
 
-  // ---- loop
+  // ---- thread
 
   /** Runs the task on the Manager's thread, starting one when none runs. */
   void execute(Runnable task) {
-    ClientLoop l;
-    synchronized (loopLock) {
-      if (loop == null || loop.isShutdown()) loop = ClientLoop.create(loop);
-      l = loop;
-    }
-    l.run(
-        () -> {
-          if (l.isShutdown()) {
-            // queued just before the loop went idle: run it on the next loop instead
-            execute(task);
-            return;
-          }
-          task.run();
-          stopLoopIfIdle();
-        });
+    thread.execute(task);
   }
 
   ClientLoop loop() {
-    synchronized (loopLock) {
-      return loop;
-    }
-  }
-
-  /** Ends the thread when nothing needs it: no open engine, no reconnection timer. */
-  private void stopLoopIfIdle() {
-    if (readyState != ReadyState.CLOSED || reconnecting) return;
-    synchronized (loopLock) {
-      if (loop != null && !loop.isShutdown()) {
-        log.debug("{}: idle, ending the client thread", uri);
-        loop.shutdown();
-      }
-    }
+    return thread.loop();
   }
 
   // ---- connection (confined to the loop)
@@ -269,7 +250,7 @@ public final class Manager {
     readyState = ReadyState.OPEN;
     decoder = parser.newDecoder();
     listeners.emitReserved("open");
-    for (Socket s : List.copyOf(subscribed)) s.onManagerOpen();
+    for (Socket s : List.copyOf(subscribed)) s.session.onManagerOpen();
     if (callback != null) callback.accept(null);
   }
 
@@ -283,12 +264,12 @@ public final class Manager {
     } else if (!reconnecting && options.reconnection() && backoff.attempts() == 0) {
       reconnect();
     }
-    stopLoopIfIdle();
+    thread.stopIfIdle();
   }
 
   private void emitError(Throwable error) {
     listeners.emitReserved("error", error);
-    for (Socket s : List.copyOf(subscribed)) s.onManagerError(error);
+    for (Socket s : List.copyOf(subscribed)) s.session.onManagerError(error);
   }
 
   private void onMessage(EnginePacket frame) {
@@ -306,7 +287,7 @@ public final class Manager {
     if (packet == null) return; // awaiting attachments
     Socket s = nsps.get(packet.namespace());
     if (s != null && subscribed.contains(s)) {
-      s.onPacket(packet);
+      s.session.onPacket(packet);
     } else {
       log.debug("packet for namespace {} without an active socket ignored", packet.namespace());
     }
@@ -316,13 +297,30 @@ public final class Manager {
     cleanup();
     EngineClient e = engine;
     engine = null;
-    if (e != null) e.close();
+    if (e != null && !e.isClosed()) {
+      // keep the thread until the engine wrote what it buffered (bounded: see CLOSE_GRACE)
+      closing = e;
+      e.close();
+      if (e.isClosed()) {
+        closing = null;
+      } else {
+        loop()
+            .schedule(
+                () -> {
+                  if (closing == e) {
+                    closing = null;
+                    thread.stopIfIdle();
+                  }
+                },
+                CLOSE_GRACE);
+      }
+    }
     backoff.reset();
     readyState = ReadyState.CLOSED;
     listeners.emitReserved("close", reason, cause);
-    for (Socket s : List.copyOf(subscribed)) s.onManagerClose(reason, cause);
+    for (Socket s : List.copyOf(subscribed)) s.session.onManagerClose(reason, cause);
     if (options.reconnection() && !skipReconnect) reconnect();
-    stopLoopIfIdle();
+    thread.stopIfIdle();
   }
 
   private void cleanup() {
@@ -336,7 +334,7 @@ public final class Manager {
     reconnecting = false;
     if (readyState == ReadyState.CLOSED) {
       cleanup();
-      stopLoopIfIdle();
+      thread.stopIfIdle();
       return;
     }
     onClose("forced close", null);
@@ -364,7 +362,7 @@ public final class Manager {
                           reconnecting = false;
                           reconnect();
                           listeners.emitReserved("reconnect_error", err);
-                          stopLoopIfIdle();
+                          thread.stopIfIdle();
                         } else {
                           int attempt = backoff.attempts();
                           reconnecting = false;
@@ -378,14 +376,10 @@ public final class Manager {
 
   // ---- used by sockets (on the loop)
 
-  boolean isReconnecting() {
-    return reconnecting;
-  }
-
   void subscribe(Socket s) {
     subscribed.add(s);
     if (!reconnecting) open(null);
-    if (readyState == ReadyState.OPEN) s.onManagerOpen();
+    if (readyState == ReadyState.OPEN) s.session.onManagerOpen();
   }
 
   /** A socket left: the connection closes when no socket is active any more. */
@@ -443,6 +437,10 @@ public final class Manager {
 
     @Override
     public void onClose(String reason, Throwable cause) {
+      if (closing == self) {
+        closing = null;
+        thread.stopIfIdle();
+      }
       if (engine != self) return;
       if (readyState == ReadyState.OPEN) Manager.this.onClose(reason, cause);
     }

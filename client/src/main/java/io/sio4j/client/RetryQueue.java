@@ -45,7 +45,7 @@ final class RetryQueue {
 
   /** Sends the head of the queue unless it waits for its ack ({@code force}: send it anyway). */
   void drain(boolean force) {
-    if (!socket.isConnectedOnLoop() || queue.isEmpty()) return;
+    if (!socket.connected() || queue.isEmpty()) return;
     Entry e = queue.peek();
     if (e.pending && !force) return;
     e.pending = true;

@@ -1,9 +1,5 @@
 package io.sio4j.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sio4j.protocol.event.Ack;
 import io.sio4j.protocol.event.AnyListener;
 import io.sio4j.protocol.event.Listener0;
@@ -15,15 +11,11 @@ import io.sio4j.protocol.event.RawListener;
 import io.sio4j.protocol.socketio.EncodedPacket;
 import io.sio4j.protocol.socketio.SocketPacket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A namespace connection, as the JavaScript client's {@code Socket}: {@code on/once/off}, {@code
@@ -47,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * in the order events arrived, unless {@link ClientOptions#listenerExecutor()} is set.
  */
 public final class Socket {
-  private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
   static final Set<String> RESERVED =
       Set.of(
           "connect",
@@ -62,18 +53,11 @@ public final class Socket {
   private final ClientOptions opts;
   private final Listeners listeners;
   private final AtomicLong ids = new AtomicLong();
-  private final SocketAcks acks;
-  private final RetryQueue queue;
+  final SocketSession session;
   private volatile String id;
   private volatile boolean connected;
   private volatile boolean recovered;
   private volatile boolean active;
-
-  // confined to the Manager's thread
-  private final List<Outgoing> sendBuffer = new ArrayList<>();
-  private final List<Runnable> receiveBuffer = new ArrayList<>();
-  private String pid;
-  private String lastOffset;
 
   /** A packet waiting for the connection. */
   record Outgoing(String event, List<Object> args, long ackId, EncodedPacket packet) {}
@@ -83,8 +67,7 @@ public final class Socket {
     this.nsp = nsp;
     this.opts = opts;
     this.listeners = new Listeners(io);
-    this.acks = new SocketAcks(io, listeners, sendBuffer);
-    this.queue = new RetryQueue(this, opts.retries());
+    this.session = new SocketSession(this, io, opts, listeners);
   }
 
   // ---- state
@@ -151,8 +134,8 @@ public final class Socket {
         () -> {
           boolean was = connected;
           if (was) io.write(io.parser.encoder().encode(SocketPacket.disconnect(nsp)));
-          destroy();
-          if (was) onClose("io client disconnect", null);
+          session.destroy();
+          if (was) session.onClose("io client disconnect", null);
         });
     return this;
   }
@@ -367,7 +350,7 @@ public final class Socket {
     if (opts.retries() > 0 && !vol) {
       Object[] v = values;
       AckCallback c = cb;
-      io.execute(() -> queue.add(event, v, c, timeout));
+      io.execute(() -> session.queue.add(event, v, c, timeout));
       return;
     }
     emitNow(event, values, cb, timeout, vol);
@@ -379,150 +362,30 @@ public final class Socket {
     EncodedPacket packet = io.parser.encoder().encodeEvent(nsp, ackId, event, values);
     Outgoing out = new Outgoing(event, Arrays.asList(values), ackId, packet);
     Duration t = timeout != null ? timeout : opts.ackTimeout();
-    io.execute(
-        () -> {
-          if (cb != null) acks.register(ackId, cb, t);
-          if (vol && !(connected && io.writable())) {
-            log.debug("volatile packet dropped: the transport is not writable");
-          } else if (connected) {
-            listeners.emitOutgoing(event, out.args());
-            io.write(packet);
-          } else {
-            sendBuffer.add(out);
-          }
-        });
+    io.execute(() -> session.send(out, cb, t, vol));
   }
 
-  // ---- from the Manager (on its thread)
+  // ---- state changes, from the session on the Manager's thread
 
-  void onManagerOpen() {
-    ObjectNode payload = null;
-    try {
-      Object auth = opts.auth() == null ? null : opts.auth().get();
-      JsonNode tree = auth == null ? null : io.binding.toTree(auth);
-      if (tree != null && !tree.isObject() && !tree.isNull()) {
-        throw new IllegalArgumentException("auth must serialise to a JSON object, not " + tree);
-      }
-      if (pid != null) {
-        payload = JsonNodeFactory.instance.objectNode();
-        payload.put("pid", pid);
-        if (lastOffset != null) payload.put("offset", lastOffset);
-        else payload.putNull("offset");
-      }
-      if (tree != null && tree.isObject()) {
-        if (payload == null) payload = JsonNodeFactory.instance.objectNode();
-        payload.setAll((ObjectNode) tree);
-      }
-    } catch (RuntimeException e) {
-      listeners.emitReserved("connect_error", new ConnectError(e.getMessage(), null, false, e));
-      return;
-    }
-    io.write(io.parser.encoder().encode(SocketPacket.connect(nsp, payload)));
-  }
-
-  void onManagerError(Throwable error) {
-    if (connected) return;
-    ConnectError e =
-        error instanceof ConnectError ce
-            ? ce
-            : new ConnectError(error.getMessage(), null, false, error);
-    listeners.emitReserved("connect_error", e);
-  }
-
-  void onManagerClose(String reason, Throwable cause) {
-    onClose(reason, cause);
-  }
-
-  void onPacket(SocketPacket p) {
-    switch (p.type()) {
-      case CONNECT -> {
-        JsonNode d = p.data();
-        if (d != null && d.path("sid").isTextual()) {
-          onConnect(
-              d.get("sid").asText(), d.path("pid").isTextual() ? d.get("pid").asText() : null);
-        } else {
-          listeners.emitReserved(
-              "connect_error",
-              new ConnectError(
-                  "invalid CONNECT reply (a Socket.IO v2 server?)", null, false, null));
-        }
-      }
-      case EVENT, BINARY_EVENT -> onEvent(p);
-      case ACK, BINARY_ACK -> acks.onAck(p.ackId(), (ArrayNode) p.data());
-      case DISCONNECT -> {
-        destroy();
-        onClose("io server disconnect", null);
-      }
-      case CONNECT_ERROR -> {
-        destroy();
-        JsonNode d = p.data();
-        String message = d == null ? "" : d.isTextual() ? d.asText() : d.path("message").asText();
-        JsonNode data = d == null || !d.has("data") ? null : d.get("data");
-        listeners.emitReserved("connect_error", new ConnectError(message, data, true, null));
-      }
-    }
-  }
-
-  private void onEvent(SocketPacket p) {
-    ArrayNode data = (ArrayNode) p.data();
-    String event = data.get(0).asText();
-    List<JsonNode> args = new ArrayList<>(data.size() - 1);
-    for (int i = 1; i < data.size(); i++) args.add(data.get(i));
-    Ack ack = p.hasAckId() ? ackSender(p.ackId()) : Ack.NONE;
-    Runnable emit =
-        () -> {
-          listeners.emitEvent(event, args, ack);
-          if (pid != null && !args.isEmpty() && args.get(args.size() - 1).isTextual()) {
-            lastOffset = args.get(args.size() - 1).asText();
-          }
-        };
-    if (connected) emit.run();
-    else receiveBuffer.add(emit);
-  }
-
-  private Ack ackSender(long ackId) {
-    AtomicBoolean sent = new AtomicBoolean();
-    return args -> {
-      if (!sent.compareAndSet(false, true)) return;
-      EncodedPacket packet = io.parser.encoder().encodeAck(nsp, ackId, args);
-      io.execute(() -> io.write(packet));
-    };
-  }
-
-  private void onConnect(String sid, String newPid) {
+  void connectedAs(String sid, boolean wasRecovered) {
     id = sid;
-    recovered = newPid != null && newPid.equals(pid);
-    pid = newPid;
+    recovered = wasRecovered;
     connected = true;
-    receiveBuffer.forEach(Runnable::run);
-    receiveBuffer.clear();
-    for (Outgoing out : sendBuffer) {
-      listeners.emitOutgoing(out.event(), out.args());
-      io.write(out.packet());
-    }
-    sendBuffer.clear();
-    queue.drain(true);
-    listeners.emitReserved("connect");
   }
 
-  private void onClose(String reason, Throwable cause) {
+  void markDisconnected() {
     connected = false;
     id = null;
-    listeners.emitReserved("disconnect", reason, cause);
-    acks.failUnbuffered();
   }
 
-  private void destroy() {
-    if (!active) return;
+  /** Marks the socket inactive; false when it already was. */
+  boolean deactivate() {
+    if (!active) return false;
     active = false;
-    io.unsubscribe(this);
+    return true;
   }
 
   void runListener(Runnable call) {
     listeners.run(call);
-  }
-
-  boolean isConnectedOnLoop() {
-    return connected;
   }
 }

@@ -129,6 +129,11 @@ public final class EngineClient implements Transport.Events {
     return state == State.OPEN && transport != null && transport.writable && !upgrading;
   }
 
+  /** Whether the session ended (or never started). */
+  public boolean isClosed() {
+    return state == State.CLOSED;
+  }
+
   /** Whether the session is open. */
   public boolean isOpen() {
     return state == State.OPEN;

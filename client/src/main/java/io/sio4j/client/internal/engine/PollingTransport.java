@@ -77,7 +77,9 @@ final class PollingTransport extends Transport {
       events.onPacket(this, p);
       if (state == State.CLOSED) return;
     }
-    if (state == State.PAUSED) {
+    if (state == State.OPENING) {
+      fail("parse error", new ProtocolException("the first response holds no handshake"));
+    } else if (state == State.PAUSED) {
       maybePaused();
     } else if (state == State.OPEN) {
       poll();

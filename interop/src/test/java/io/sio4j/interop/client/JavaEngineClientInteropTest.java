@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The Engine.IO client layer against the official Node server: handshake on each transport, the
  * upgrade from polling, heartbeats, batching within maxPayload, and the ends of a session.
  */
-class EngineClientInteropTest {
+class JavaEngineClientInteropTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final ClientLoop loop = ClientLoop.create();
