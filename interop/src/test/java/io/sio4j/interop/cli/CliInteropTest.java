@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.cli.SioCli;
 import io.sio4j.testkit.NodeProcess;
+import io.sio4j.testkit.ProjectPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,34 @@ class CliInteropTest {
     JsonNode ack = first(lines, "ack");
     assertThat(ack.get("event").asText()).isEqualTo("ack");
     assertThat(ack.get("args").toString()).isEqualTo("[{\"text\":\"hi\"},-1]");
+  }
+
+  @Test
+  void theShadedJarRunsTheIssuesExample() throws Exception {
+    Path jar = ProjectPaths.root().resolve("cli/target/sio4j-cli.jar");
+    assertThat(jar).as("built by the cli module's package phase").exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-jar",
+                jar.toString(),
+                url("/chat"),
+                "--emit",
+                "ack",
+                "{\"text\":\"hi\"}",
+                "--ack",
+                "--timeout",
+                "5s")
+            .start();
+    boolean exited = p.waitFor(60, TimeUnit.SECONDS);
+    if (!exited) p.destroyForcibly();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(exited).isTrue();
+    assertThat(p.exitValue()).as(stderr).isZero();
+    assertThat(stdout)
+        .contains("{\"type\":\"ack\",\"event\":\"ack\",\"args\":[{\"text\":\"hi\"}]}");
   }
 
   @Test

@@ -119,6 +119,29 @@ class ClientOptionsInteropTest {
   }
 
   @Test
+  void proxySelectorRoutesRequestsThroughTheProxy() throws Exception {
+    server = NodeServer.start();
+    try (TcpProxy proxy = new TcpProxy(server.port)) {
+      socket =
+          IO.socket(
+              server.url("/"),
+              ClientOptions.builder()
+                  .forceNew(true)
+                  .transports("polling")
+                  .reconnection(false)
+                  .proxy(
+                      java.net.ProxySelector.of(
+                          new java.net.InetSocketAddress("127.0.0.1", proxy.port())))
+                  .build());
+      // an HTTP proxy gets the absolute URI of the request
+      await().until(() -> !proxy.firstChunks.isEmpty());
+      assertThat(proxy.firstChunks.get(0))
+          .startsWith(
+              "GET http://127.0.0.1:" + server.port + "/socket.io/?EIO=4&transport=polling");
+    }
+  }
+
+  @Test
   void cookieHandlerSendsTheStickySessionCookieBack() {
     server = NodeServer.start("{\"cookie\":true}");
     socket =

@@ -18,6 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TcpProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+  /** The first bytes each client sent, as text (to see what a proxy client asked for). */
+  final List<String> firstChunks = new CopyOnWriteArrayList<>();
+
   private volatile int targetPort;
 
   TcpProxy(int targetPort) throws IOException {
@@ -55,15 +59,15 @@ final class TcpProxy implements AutoCloseable {
         }
         open.add(client);
         open.add(server);
-        pump(client, server);
-        pump(server, client);
+        pump(client, server, true);
+        pump(server, client, false);
       } catch (IOException e) {
         return; // closed
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean record) {
     Thread t =
         new Thread(
             () -> {
@@ -71,7 +75,13 @@ final class TcpProxy implements AutoCloseable {
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
                 int n;
+                boolean first = record;
                 while ((n = in.read(buf)) >= 0) {
+                  if (first) {
+                    firstChunks.add(
+                        new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    first = false;
+                  }
                   out.write(buf, 0, n);
                   out.flush();
                 }
