@@ -90,7 +90,8 @@ public final class EngineCodec {
     char first = payload.charAt(start);
     if (first == 'b') {
       try {
-        return EnginePacket.binary(Base64.getDecoder().decode(payload.substring(start + 1, end)));
+        return EnginePacket.binary(
+            Base64.getDecoder().decode(withoutLineBreaks(payload.substring(start + 1, end))));
       } catch (IllegalArgumentException e) {
         throw new ProtocolException("invalid base64 in binary packet", e);
       }
@@ -100,6 +101,21 @@ public final class EngineCodec {
       throw new ProtocolException("unknown packet type " + preview(payload.substring(start, end)));
     }
     return EnginePacket.of(type, payload.substring(start + 1, end));
+  }
+
+  /**
+   * Drops CR/LF: the official Java client (io.socket 2.x, Android's Base64 with DEFAULT flags) ends
+   * its base64 with a line break, which the Node server accepts. Anything else outside the base64
+   * alphabet is still refused.
+   */
+  private static String withoutLineBreaks(String base64) {
+    if (base64.indexOf('\n') < 0 && base64.indexOf('\r') < 0) return base64;
+    StringBuilder sb = new StringBuilder(base64.length());
+    for (int i = 0; i < base64.length(); i++) {
+      char c = base64.charAt(i);
+      if (c != '\n' && c != '\r') sb.append(c);
+    }
+    return sb.toString();
   }
 
   private static String preview(String s) {

@@ -64,6 +64,16 @@ class EngineCodecTest {
   }
 
   @Test
+  void base64WithTrailingLineBreakIsAcceptedLikeNode() throws Exception {
+    // what io.socket:socket.io-client 2.x sends over polling for a binary attachment
+    List<EnginePacket> packets = EngineCodec.decodePayload("bBQYH\n\u001ebAQI\r\nDBA==", 10);
+    assertThat(packets.get(0).binary()).containsExactly(5, 6, 7);
+    assertThat(packets.get(1).binary()).containsExactly(1, 2, 3, 4);
+    assertThatThrownBy(() -> EngineCodec.decodePayload("bAQ ID", 10))
+        .isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
   void packetCountIsBoundedWhileScanning() {
     String payload = String.join("\u001e", java.util.Collections.nCopies(50, "4x"));
     assertThatThrownBy(() -> EngineCodec.decodePayload(payload, 10))
