@@ -75,8 +75,12 @@ public abstract sealed class SocketListeners permits Socket {
     return add(event, listener, false);
   }
 
-  /** Listens to an event with its arguments as Jackson trees. */
-  public Socket on(String event, RawListener listener) {
+  /**
+   * Listens to an event with its arguments as Jackson trees. (A separate name, not an {@code on}
+   * overload, so that an untyped two-parameter lambda {@code (a, b) -> ...} still means {@link
+   * Listener2}; the client has the same method.)
+   */
+  public Socket onRaw(String event, RawListener listener) {
     return add(event, listener, false);
   }
 
@@ -105,8 +109,8 @@ public abstract sealed class SocketListeners permits Socket {
     return add(event, listener, true);
   }
 
-  /** Listens to the next occurrence of an event only. */
-  public Socket once(String event, RawListener listener) {
+  /** Listens to the next occurrence of an event only, with its arguments as Jackson trees. */
+  public Socket onceRaw(String event, RawListener listener) {
     return add(event, listener, true);
   }
 

@@ -3,7 +3,6 @@ package io.sio4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sio4j.protocol.event.RawListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +33,7 @@ class BadInputTest {
         s -> {
           s.onAny((event, args) -> userCalls.add(event));
           for (String e : List.of("hello", "connect", "newListener", "x", "n", "1")) {
-            s.on(e, (RawListener) (args, ack) -> userCalls.add(e));
+            s.onRaw(e, (args, ack) -> userCalls.add(e));
           }
           s.on("disconnect", (String reason) -> reasons.add(reason));
         });

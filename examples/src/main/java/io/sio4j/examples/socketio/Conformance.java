@@ -1,7 +1,6 @@
 package io.sio4j.examples.socketio;
 
 import io.sio4j.examples.Main;
-import io.sio4j.protocol.event.RawListener;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.ServerBuilder;
 import io.sio4j.server.SocketIoServer;
@@ -44,9 +43,8 @@ public final class Conformance {
         "connection",
         socket -> {
           socket.emit("auth", socket.handshake().auth());
-          socket.on(
-              "message", (RawListener) (args, ack) -> socket.emit("message-back", args.toArray()));
-          socket.on("message-with-ack", (RawListener) (args, ack) -> ack.send(args.toArray()));
+          socket.onRaw("message", (args, ack) -> socket.emit("message-back", args.toArray()));
+          socket.onRaw("message-with-ack", (args, ack) -> ack.send(args.toArray()));
         });
   }
 

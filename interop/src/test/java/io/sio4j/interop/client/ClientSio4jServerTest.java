@@ -10,7 +10,6 @@ import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import io.sio4j.protocol.event.Ack;
-import io.sio4j.protocol.event.RawListener;
 import io.sio4j.server.ConnectError;
 import io.sio4j.server.SocketIoServer;
 import java.time.Duration;
@@ -72,20 +71,17 @@ class ClientSio4jServerTest {
 
   private void fixtures(io.sio4j.server.Socket s) {
     serverEvents.add("connection " + s.nsp().name() + " " + s.id() + " " + s.recovered());
-    s.on("echo", (RawListener) (args, ack) -> s.emit("echo", args.toArray()));
-    s.on("ack", (RawListener) (args, ack) -> ack.send(args.toArray()));
-    s.on("no-answer", (RawListener) (args, ack) -> serverEvents.add("no-answer"));
-    s.on(
+    s.onRaw("echo", (args, ack) -> s.emit("echo", args.toArray()));
+    s.onRaw("ack", (args, ack) -> ack.send(args.toArray()));
+    s.onRaw("no-answer", (args, ack) -> serverEvents.add("no-answer"));
+    s.onRaw(
         "flaky",
-        (RawListener)
-            (args, ack) -> {
-              int n =
-                  receipts
-                      .computeIfAbsent(args.toString(), k -> new AtomicInteger())
-                      .incrementAndGet();
-              serverEvents.add("flaky " + n);
-              if (n >= 2) ack.send("ok", n);
-            });
+        (args, ack) -> {
+          int n =
+              receipts.computeIfAbsent(args.toString(), k -> new AtomicInteger()).incrementAndGet();
+          serverEvents.add("flaky " + n);
+          if (n >= 2) ack.send("ok", n);
+        });
     s.on(
         "ask",
         (String q) ->

@@ -8,7 +8,7 @@ import java.util.List;
  * com.fasterxml.jackson.databind.node.BinaryNode}s).
  *
  * <pre>{@code
- * socket.on("anything", (RawListener) (args, ack) -> ack.send(args.size()));
+ * socket.onRaw("anything", (args, ack) -> ack.send(args.size()));
  * }</pre>
  */
 @FunctionalInterface

@@ -6,7 +6,7 @@
  * socket.on("chat", (String msg) -> System.out.println(msg));
  * socket.on("order", (Order o, Ack ack) -> ack.send("ok"));
  * socket.on("anything", msg -> log.info("{}", msg));   // natural values: String, Map, List, ...
- * socket.on("raw", (RawListener) (args, ack) -> ...);  // Jackson trees, unbound
+ * socket.onRaw("raw", (args, ack) -> ...);  // Jackson trees, unbound
  * socket.onAny((event, args) -> ...);                  // AnyListener
  * }</pre>
  *
