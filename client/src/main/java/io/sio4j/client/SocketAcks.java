@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +35,29 @@ final class SocketAcks {
     this.sendBuffer = sendBuffer;
   }
 
+  /**
+   * The timer runs on the JDK's shared daemon delay thread, not on the Manager's loop: the loop
+   * ends while the Manager is idle (e.g. it never connected, or gave up reconnecting), and the
+   * timeout must fire all the same, as in the JavaScript client. It then hops to the Manager's
+   * thread, which starts again for it if needed.
+   */
   void register(long ackId, AckCallback callback, Duration timeout) {
     Runnable cancel = () -> {};
     if (timeout != null) {
-      cancel =
-          io.loop()
-              .schedule(
-                  () -> {
-                    if (pending.remove(ackId) == null) return;
-                    sendBuffer.removeIf(o -> o.ackId() == ackId);
-                    log.debug("ack {} timed out after {}", ackId, timeout);
-                    deliver(callback, null, new AckTimeoutException());
-                  },
-                  timeout);
+      AtomicBoolean cancelled = new AtomicBoolean();
+      cancel = () -> cancelled.set(true);
+      Executor delayed = CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      delayed.execute(
+          () -> {
+            if (cancelled.get()) return;
+            io.execute(
+                () -> {
+                  if (pending.remove(ackId) == null) return;
+                  sendBuffer.removeIf(o -> o.ackId() == ackId);
+                  log.debug("ack {} timed out after {}", ackId, timeout);
+                  deliver(callback, null, new AckTimeoutException());
+                });
+          });
     }
     pending.put(ackId, new Pending(callback, cancel));
   }
