@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * three-event contract written with the public API, exactly as a user would.
  *
  * <pre>
- * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1]
+ * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1] [--io-threads N]
  * </pre>
  *
  * <p>It prints one {@code READY} line when listening and stops on SIGTERM.
@@ -23,22 +23,31 @@ public final class BenchMain {
   /** Entry point. */
   public static void main(String[] args) {
     if (args.length == 0 || !"server".equals(args[0])) {
-      System.err.println("usage: sio4j-bench server [--port N] [--host H]");
+      System.err.println("usage: sio4j-bench server [--port N] [--host H] [--io-threads N]");
       System.exit(2);
     }
     int port = 39200;
     String host = "127.0.0.1";
+    int ioThreads = Integer.getInteger("sio4j.ioThreads", 0);
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--host" -> host = args[i + 1];
+        case "--io-threads" -> ioThreads = Integer.parseInt(args[i + 1]);
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
         }
       }
     }
-    SocketIoServer io = SocketIoServer.builder().host(host).port(port).serveClient(false).build();
+    int threads = ioThreads;
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .serveClient(false)
+            .engine(b -> b.ioThreads(threads))
+            .build();
     io.on(
         "connection",
         socket -> {
@@ -57,6 +66,8 @@ public final class BenchMain {
             + io.address().getPort()
             + " epoll="
             + Epoll.isAvailable()
+            + " ioThreads="
+            + (threads == 0 ? "default" : threads)
             + " cpus="
             + Runtime.getRuntime().availableProcessors()
             + " gc="
