@@ -1,5 +1,6 @@
 package io.sio4j.client;
 
+import io.sio4j.protocol.socketio.SocketIoParser;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class ClientOptions {
   private final CookieHandler cookieHandler;
   private final Executor listenerExecutor;
   private final int maxIncomingBytes;
+  private final SocketIoParser parser;
 
   private ClientOptions(Builder b) {
     forceNew = b.forceNew;
@@ -86,6 +88,7 @@ public final class ClientOptions {
     cookieHandler = b.cookieHandler;
     listenerExecutor = b.listenerExecutor;
     maxIncomingBytes = b.maxIncomingBytes;
+    parser = b.parser;
   }
 
   /** A builder holding the defaults. */
@@ -232,6 +235,15 @@ public final class ClientOptions {
     return maxIncomingBytes;
   }
 
+  /**
+   * The Socket.IO parser (the JS client's {@code parser} option), default JSON. {@code
+   * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser (it needs {@code
+   * org.msgpack:msgpack-core} on the class path).
+   */
+  public SocketIoParser parser() {
+    return parser;
+  }
+
   /** Builds {@link ClientOptions}; not thread-safe. */
   public static final class Builder {
     private boolean forceNew;
@@ -259,6 +271,7 @@ public final class ClientOptions {
     private CookieHandler cookieHandler;
     private Executor listenerExecutor;
     private int maxIncomingBytes = 64 << 20;
+    private SocketIoParser parser = SocketIoParser.json();
 
     private Builder() {}
 
@@ -288,6 +301,7 @@ public final class ClientOptions {
       cookieHandler = o.cookieHandler;
       listenerExecutor = o.listenerExecutor;
       maxIncomingBytes = o.maxIncomingBytes;
+      parser = o.parser;
     }
 
     /** See {@link ClientOptions#forceNew()}. */
@@ -462,6 +476,12 @@ public final class ClientOptions {
     /** See {@link ClientOptions#maxIncomingBytes()}. */
     public Builder maxIncomingBytes(int v) {
       maxIncomingBytes = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#parser()}. */
+    public Builder parser(SocketIoParser v) {
+      parser = Objects.requireNonNull(v, "parser");
       return this;
     }
 

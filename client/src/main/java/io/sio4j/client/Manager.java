@@ -66,7 +66,7 @@ public final class Manager {
   final URI uri;
   final ClientOptions options;
   final JsonBinding binding = JsonBinding.defaults();
-  final SocketIoParser parser = SocketIoParser.json();
+  final SocketIoParser parser;
   private final EngineUris uris;
   private final HttpConnector http;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
@@ -87,6 +87,7 @@ public final class Manager {
   private Manager(URI uri, ClientOptions options) {
     this.uri = uri;
     this.options = options;
+    this.parser = options.parser();
     this.uris = EngineUris.of(uri, options);
     this.http = JdkHttpConnector.create(options);
     this.backoff =
