@@ -47,11 +47,12 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     EngineOptions options = server.options();
     ChannelPipeline p = ch.pipeline();
-    // a connection silent both ways for longer than a heartbeat round can only be a dead or
-    // idle-by-design one (a live session writes a ping every pingInterval)
+    // a connection that sent nothing for longer than a heartbeat round can only be a dead or
+    // idle-by-design one (a live client answers every ping, a polling client polls again). Reads
+    // only: watching writes too would cost a promise and listener per written frame.
     long idleMillis =
         options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
-    p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+    p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("idle-close", IdleConnectionCloser.INSTANCE);
     p.addLast(
         "http",
