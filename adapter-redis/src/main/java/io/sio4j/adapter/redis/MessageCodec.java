@@ -12,6 +12,7 @@ import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -37,6 +38,8 @@ final class MessageCodec {
       JsonNode node = read(in, message.length, 0);
       if (in.hasNext()) throw new IOException("trailing bytes after the msgpack value");
       return node == UNDEFINED ? F.nullNode() : node;
+    } catch (MessagePackException e) {
+      throw new IOException("malformed msgpack: " + e.getMessage(), e);
     }
   }
 
@@ -97,7 +100,10 @@ final class MessageCodec {
         return F.booleanNode(in.unpackBoolean());
       case INTEGER:
         if (format == MessageFormat.UINT64) return F.numberNode(in.unpackBigInteger());
-        return F.numberNode(in.unpackLong());
+        {
+          long value = in.unpackLong();
+          return value == (int) value ? F.numberNode((int) value) : F.numberNode(value);
+        }
       case FLOAT:
         return F.numberNode(in.unpackDouble());
       case STRING:
