@@ -103,6 +103,8 @@ async function run(cmd) {
         return reply(cmd, { error: String(e) });
       }
     }
+    case "allRooms":
+      return reply(cmd, { rooms: [...(await io.of("/").adapter.allRooms())] });
     case "serverCount":
       return reply(cmd, { count: await io.of("/").adapter.serverCount() });
     case "rooms": {

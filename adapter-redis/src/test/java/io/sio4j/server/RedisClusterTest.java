@@ -153,6 +153,16 @@ class RedisClusterTest {
   }
 
   @Test
+  void allRoomsListsTheRoomsOfEveryNode() throws Exception {
+    Client a1 = connect(a);
+    Client b1 = connect(b);
+    a1.socket().join("on-a");
+    b1.socket().join("on-b");
+    assertThat(((RedisAdapter) a.sockets().adapter()).allRooms().get(5, TimeUnit.SECONDS))
+        .containsExactlyInAnyOrder("on-a", "on-b", a1.socket().id(), b1.socket().id());
+  }
+
+  @Test
   void serverSideEmitWithAckBothWays() throws Exception {
     b.onServerSideEmit("ping", (args, ack) -> ack.accept("pong " + args.get(0).asInt()));
     a.onServerSideEmit("ping", (args, ack) -> ack.accept("pong from a"));

@@ -31,8 +31,19 @@ final class PendingRequests {
   /** The callbacks of a broadcast with acks sent to the other nodes. */
   record AckRequest(IntConsumer clientCount, BiConsumer<String, ArrayNode> ack) {}
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final String ID_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
   private final Map<String, Pending> requests = new ConcurrentHashMap<>();
   private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+
+  /** A fresh random id for a request or a node (12 characters, about 71 bits). */
+  static String newId() {
+    StringBuilder sb = new StringBuilder(12);
+    for (int i = 0; i < 12; i++) sb.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
+    return sb.toString();
+  }
 
   boolean isPending(String requestId) {
     return requests.containsKey(requestId) || ackRequests.containsKey(requestId);

@@ -15,8 +15,8 @@ import io.sio4j.server.InMemoryAdapter;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.RemoteSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -53,13 +53,12 @@ import org.slf4j.LoggerFactory;
 public class RedisAdapter extends InMemoryAdapter {
   static final Logger LOG = LoggerFactory.getLogger("io.sio4j.adapter.redis");
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RedisAdapterOptions options;
   private final StatefulRedisConnection<byte[], byte[]> pub;
   private final StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private final RedisPubSubListener<byte[], byte[]> listener;
-  final String uid = randomId();
+  final String uid = PendingRequests.newId();
   final String channel;
   final String requestChannel;
   final String responseChannel;
@@ -197,7 +196,7 @@ public class RedisAdapter extends InMemoryAdapter {
       IntConsumer clientCount,
       BiConsumer<String, ArrayNode> ack) {
     if (!opts.flags().local()) {
-      String requestId = randomId();
+      String requestId = PendingRequests.newId();
       ObjectNode request = request(RequestType.BROADCAST, requestId);
       request.set("packet", packetJson(packet));
       request.set("opts", Wire.optsJson(opts, true));
@@ -220,7 +219,7 @@ public class RedisAdapter extends InMemoryAdapter {
             numSub -> {
               if (numSub <= 1) return CompletableFuture.completedFuture(local);
               CompletableFuture<List<RemoteSocket>> result = new CompletableFuture<>();
-              String requestId = randomId();
+              String requestId = PendingRequests.newId();
               ObjectNode request = request(RequestType.REMOTE_FETCH, requestId);
               request.set("opts", Wire.optsJson(opts, false));
               Duration timeout = opts.flags().timeout();
@@ -229,6 +228,26 @@ public class RedisAdapter extends InMemoryAdapter {
                   new FetchRequest(numSub, local, namespace(), mapper(), result),
                   timeout != null ? timeout : options.requestsTimeout());
               publish(requestChannel, codec.json(request));
+              return result;
+            });
+  }
+
+  /**
+   * The names of the rooms of this namespace on every node (JavaScript: {@code
+   * adapter.allRooms()}); a socket's own id counts as a room, as there. Fails with a {@link
+   * TimeoutException} when a node does not answer within {@code requestsTimeout}.
+   */
+  public CompletableFuture<Set<String>> allRooms() {
+    Set<String> local = new LinkedHashSet<>(rooms().keySet());
+    return serverCount()
+        .thenCompose(
+            numSub -> {
+              if (numSub <= 1) return CompletableFuture.completedFuture(Set.copyOf(local));
+              CompletableFuture<Set<String>> result = new CompletableFuture<>();
+              String requestId = PendingRequests.newId();
+              pending.add(
+                  requestId, new AllRoomsRequest(numSub, local, result), options.requestsTimeout());
+              publish(requestChannel, codec.json(request(RequestType.ALL_ROOMS, requestId)));
               return result;
             });
   }
@@ -276,7 +295,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 ack.accept(null, List.of());
                 return;
               }
-              String requestId = randomId();
+              String requestId = PendingRequests.newId();
               ObjectNode request = request(RequestType.SERVER_SIDE_EMIT, requestId);
               request.set("data", data);
               pending.add(
@@ -383,12 +402,5 @@ public class RedisAdapter extends InMemoryAdapter {
 
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String randomId() {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder sb = new StringBuilder(12);
-    for (int i = 0; i < 12; i++) sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-    return sb.toString();
   }
 }

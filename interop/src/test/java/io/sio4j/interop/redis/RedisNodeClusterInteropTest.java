@@ -211,6 +211,18 @@ class RedisNodeClusterInteropTest {
   }
 
   @Test
+  void allRoomsBothWays() throws Exception {
+    String n1 = connect("n1", "node-room", false);
+    connect("j1", "java-room", true);
+    String j1 = javaSockets.get("j1").id();
+    assertThat(((RedisAdapter) java.sockets().adapter()).allRooms().get(10, TimeUnit.SECONDS))
+        .containsExactlyInAnyOrder("node-room", "java-room", n1, j1);
+    JsonNode fromNode = command("allRooms").path("rooms");
+    assertThat(fromNode.toString()).contains("\"node-room\"", "\"java-room\"", n1, j1);
+    assertThat(fromNode).hasSize(4);
+  }
+
+  @Test
   void socketsJoinAndDisconnectSocketsBothWays() {
     String n1 = connect("n1", "red", false);
     connect("j1", "red", true);
