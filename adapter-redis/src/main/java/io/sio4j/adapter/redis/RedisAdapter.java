@@ -118,14 +118,14 @@ public class RedisAdapter extends InMemoryAdapter {
     // the pattern first: once the request channel counts us in NUMSUB, broadcasts reach us too
     subscribed =
         sub.async()
-            .psubscribe(bytes(channel + "*"))
+            .psubscribe(Wire.bytes(channel + "*"))
             .thenCompose(
                 v ->
                     sub.async()
                         .subscribe(
-                            bytes(requestChannel),
-                            bytes(responseChannel),
-                            bytes(specificResponseChannel)))
+                            Wire.bytes(requestChannel),
+                            Wire.bytes(responseChannel),
+                            Wire.bytes(specificResponseChannel)))
             .toCompletableFuture();
     subscribed.whenComplete(
         (v, err) -> {
@@ -149,14 +149,14 @@ public class RedisAdapter extends InMemoryAdapter {
     pending.clear();
     if (!sub.isOpen()) return CompletableFuture.completedFuture(null);
     return sub.async()
-        .punsubscribe(bytes(channel + "*"))
+        .punsubscribe(Wire.bytes(channel + "*"))
         .thenCompose(
             v ->
                 sub.async()
                     .unsubscribe(
-                        bytes(requestChannel),
-                        bytes(responseChannel),
-                        bytes(specificResponseChannel)))
+                        Wire.bytes(requestChannel),
+                        Wire.bytes(responseChannel),
+                        Wire.bytes(specificResponseChannel)))
         .<Void>thenApply(v -> null)
         .toCompletableFuture()
         .exceptionally(err -> null);
@@ -165,7 +165,7 @@ public class RedisAdapter extends InMemoryAdapter {
   @Override
   public CompletableFuture<Integer> serverCount() {
     return pub.async()
-        .pubsubNumsub(bytes(requestChannel))
+        .pubsubNumsub(Wire.bytes(requestChannel))
         .thenApply(
             counts -> {
               long n = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -180,7 +180,7 @@ public class RedisAdapter extends InMemoryAdapter {
   public void broadcast(SocketPacket packet, BroadcastOptions opts) {
     if (!opts.flags().local()) {
       ArrayNode msg = F.arrayNode().add(uid);
-      msg.add(packetJson(packet));
+      msg.add(Wire.packetJson(packet, namespace().name()));
       msg.add(Wire.optsJson(opts, true));
       String target =
           opts.rooms().size() == 1 ? channel + opts.rooms().iterator().next() + "#" : channel;
@@ -198,7 +198,7 @@ public class RedisAdapter extends InMemoryAdapter {
     if (!opts.flags().local()) {
       String requestId = PendingRequests.newId();
       ObjectNode request = request(RequestType.BROADCAST, requestId);
-      request.set("packet", packetJson(packet));
+      request.set("packet", Wire.packetJson(packet, namespace().name()));
       request.set("opts", Wire.optsJson(opts, true));
       Duration timeout = opts.flags().timeout();
       pending.addAck(
@@ -287,7 +287,7 @@ public class RedisAdapter extends InMemoryAdapter {
       return;
     }
     pub.async()
-        .pubsubNumsub(bytes(requestChannel))
+        .pubsubNumsub(Wire.bytes(requestChannel))
         .thenAccept(
             counts -> {
               long others = counts.values().stream().mapToLong(Long::longValue).sum() - 1;
@@ -325,15 +325,9 @@ public class RedisAdapter extends InMemoryAdapter {
     return request.put("type", type);
   }
 
-  private ObjectNode packetJson(SocketPacket packet) {
-    ObjectNode out = F.objectNode().put("type", packet.type().isEvent() ? 2 : packet.type().id());
-    out.set("data", packet.data());
-    return out.put("nsp", namespace().name());
-  }
-
   void publish(String target, byte[] message) {
     pub.async()
-        .publish(bytes(target), message)
+        .publish(Wire.bytes(target), message)
         .exceptionally(
             err -> {
               LOG.warn("cannot publish to {}", target, err);
@@ -398,9 +392,5 @@ public class RedisAdapter extends InMemoryAdapter {
 
   com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
     return mapper();
-  }
-
-  static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.BroadcastFlags;
 import io.sio4j.server.BroadcastOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -39,6 +41,17 @@ final class Wire {
       if (f.timeout() != null) flags.put("timeout", f.timeout().toMillis());
     }
     return out;
+  }
+
+  /** A broadcast packet as the official server writes it: {@code {type, data, nsp}}. */
+  static ObjectNode packetJson(SocketPacket packet, String nsp) {
+    ObjectNode out = F.objectNode().put("type", packet.type().isEvent() ? 2 : packet.type().id());
+    out.set("data", packet.data());
+    return out.put("nsp", nsp);
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads broadcast options; throws {@link IllegalArgumentException} when they are unusable. */
