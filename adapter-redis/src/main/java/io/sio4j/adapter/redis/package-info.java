@@ -1,7 +1,7 @@
 /**
  * The Redis adapter: {@link io.sio4j.adapter.redis.RedisAdapter} spreads broadcasts, room changes
- * and cluster requests over Redis pub/sub in the wire format of npm {@code
- * @socket.io/redis-adapter}, so Java and Node Socket.IO servers can share one cluster.
+ * and cluster requests over Redis pub/sub in the wire format of the npm package
+ * &#64;socket.io/redis-adapter, so Java and Node Socket.IO servers can share one cluster.
  *
  * <pre>{@code
  * SocketIoServer io = SocketIoServer.builder()
