@@ -251,6 +251,19 @@ public class InMemoryAdapter implements Adapter {
         sessions == null ? null : sessions.restore(pid, offset));
   }
 
+  /**
+   * Delivers an event received from another server node to the namespace's {@link
+   * Namespace#onServerSideEmit} listeners; {@code ack} is null when the sender wants no answer.
+   */
+  protected void onServerSideEmit(String event, ArrayNode args, Consumer<Object> ack) {
+    nsp.onServerSideEmit(event, args, ack);
+  }
+
+  /** The server's JSON mapper, for cluster adapters that bind arguments and socket data. */
+  protected com.fasterxml.jackson.databind.ObjectMapper mapper() {
+    return nsp.server().mapper();
+  }
+
   /** Whether this adapter keeps sessions (connection state recovery is on). */
   boolean recoversSessions() {
     return sessions != null;

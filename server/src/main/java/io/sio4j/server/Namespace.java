@@ -41,6 +41,8 @@ public class Namespace {
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+  private final Map<String, List<ServerSideEmitListener>> serverSideListeners =
+      new ConcurrentHashMap<>();
   private final AtomicLong ackIds = new AtomicLong();
   private final Adapter adapter;
 
@@ -202,6 +204,33 @@ public class Namespace {
           else result.complete(answers);
         });
     return result;
+  }
+
+  /**
+   * Listens to an event that another server node sent with {@link #serverSideEmit} (JavaScript:
+   * {@code io.on(event, listener)} for a non-reserved name).
+   */
+  public Namespace onServerSideEmit(String event, ServerSideEmitListener listener) {
+    checkEventName(event);
+    serverSideListeners
+        .computeIfAbsent(event, k -> new CopyOnWriteArrayList<>())
+        .add(java.util.Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Runs the listeners of an event received from another node; {@code ack} is null when no answer
+   * is asked. A listener that throws is logged and does not stop the others.
+   */
+  void onServerSideEmit(String event, ArrayNode args, Consumer<Object> ack) {
+    for (ServerSideEmitListener l : serverSideListeners.getOrDefault(event, List.of())) {
+      try {
+        l.onEvent(args, ack);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger("io.sio4j.server")
+            .warn("server-side listener of \"{}\" failed", event, e);
+      }
+    }
   }
 
   private BroadcastOperator all() {

@@ -234,6 +234,12 @@ public final class SocketIoServer implements AutoCloseable {
     return main.serverSideEmitWithAck(event, args);
   }
 
+  /** Listens to an event sent by another server node to the main namespace. */
+  public SocketIoServer onServerSideEmit(String event, ServerSideEmitListener listener) {
+    main.onServerSideEmit(event, listener);
+    return this;
+  }
+
   /**
    * Closes gracefully: every socket gets {@code "server shutting down"}, the adapters close, then
    * the Engine.IO server closes every connection and stops listening.
