@@ -96,10 +96,11 @@ class ServerEventsInteropTest {
     assertThat(r.get(0, String.class)).isEqualTo("ack");
     assertThat(r.get(1, Integer.class)).isEqualTo(7);
 
-    client.noAnswer("a", "silent");
-    client.emit("a", "sync"); // the no-answer command is processed before the next emit
+    // listen before the client emits: the event may arrive before the next line runs
     CompletableFuture<String> sync = new CompletableFuture<>();
     s.on("sync", () -> sync.complete("ok"));
+    client.noAnswer("a", "silent");
+    client.emit("a", "sync"); // the no-answer command is processed before the next emit
     sync.get(10, TimeUnit.SECONDS);
     CompletableFuture<AckResponse> late = s.timeout(Duration.ofMillis(200)).emitWithAck("silent");
     ExecutionException err =
