@@ -57,11 +57,12 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       refuseMalformed(ctx.channel(), req.decoderResult().cause());
       return;
     }
-    if (!req.uri().startsWith(pathPrefix) || isPlainFileUnderEnginePath(req.uri())) {
+    QueryStringDecoder qs =
+        req.uri().startsWith(pathPrefix) ? new QueryStringDecoder(req.uri()) : null;
+    if (qs == null || isPlainFileUnderEnginePath(qs)) {
       PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
       return;
     }
-    QueryStringDecoder qs = new QueryStringDecoder(req.uri());
     Map<String, List<String>> params = qs.parameters();
     RequestMeta meta = RequestMeta.of(req, jsonpIndex(params));
     if (req.method().equals(HttpMethod.OPTIONS) && responder.corsEnabled()) {
@@ -77,11 +78,8 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
    * {@code /socket.io/socket.io.js}: like the official server, which serves the client bundle
    * before engine.io sees the request, it goes to the HTTP handler rather than Engine.IO.
    */
-  private boolean isPlainFileUnderEnginePath(String uri) {
-    int q = uri.indexOf('?');
-    String path = q < 0 ? uri : uri.substring(0, q);
-    if (path.length() <= options.path().length()) return false;
-    return q < 0 || !uri.substring(q + 1).matches("(?:.*&)?EIO=.*");
+  private boolean isPlainFileUnderEnginePath(QueryStringDecoder qs) {
+    return qs.rawPath().length() > options.path().length() && !qs.parameters().containsKey("EIO");
   }
 
   private void route(
