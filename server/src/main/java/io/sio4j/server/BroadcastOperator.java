@@ -1,6 +1,8 @@
 package io.sio4j.server;
 
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.server.adapter.BroadcastFlags;
+import io.sio4j.server.adapter.BroadcastOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -9,6 +9,7 @@ import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.socketio.PacketDecoder;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.protocol.socketio.SocketPacketType;
+import io.sio4j.server.adapter.BroadcastFlags;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

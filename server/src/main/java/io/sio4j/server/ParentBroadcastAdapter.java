@@ -2,6 +2,7 @@ package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.server.adapter.BroadcastOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

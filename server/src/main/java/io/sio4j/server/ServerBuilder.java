@@ -5,6 +5,7 @@ import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HttpHandler;
 import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.server.adapter.AdapterFactory;
 import io.sio4j.server.http.BrowserClient;
 import io.sio4j.server.http.HttpRoutes;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HttpHandler;
 import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

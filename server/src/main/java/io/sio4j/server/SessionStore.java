@@ -1,6 +1,9 @@
 package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sio4j.server.adapter.BroadcastOptions;
+import io.sio4j.server.adapter.RestoredSession;
+import io.sio4j.server.adapter.SessionToPersist;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;

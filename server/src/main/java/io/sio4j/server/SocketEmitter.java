@@ -2,6 +2,8 @@ package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.server.adapter.BroadcastFlags;
+import io.sio4j.server.adapter.BroadcastOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

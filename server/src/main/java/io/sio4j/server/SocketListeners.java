@@ -13,6 +13,7 @@ import io.sio4j.protocol.event.Listener3;
 import io.sio4j.protocol.event.Listener4;
 import io.sio4j.protocol.event.RawListener;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.server.adapter.BroadcastFlags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

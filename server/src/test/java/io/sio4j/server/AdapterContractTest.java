@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.server.adapter.Adapter;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

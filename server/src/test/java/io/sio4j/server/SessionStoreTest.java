@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.server.adapter.BroadcastOptions;
+import io.sio4j.server.adapter.RestoredSession;
+import io.sio4j.server.adapter.SessionToPersist;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;

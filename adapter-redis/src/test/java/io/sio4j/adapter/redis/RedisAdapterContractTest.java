@@ -1,7 +1,7 @@
 package io.sio4j.adapter.redis;
 
 import io.sio4j.server.AdapterContractTest;
-import io.sio4j.server.AdapterFactory;
+import io.sio4j.server.adapter.AdapterFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sio4j.server.AdapterContractTest;
-import io.sio4j.server.AdapterFactory;
 import io.sio4j.server.SocketIoServer;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

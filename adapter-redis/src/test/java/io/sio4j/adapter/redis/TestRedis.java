@@ -5,7 +5,7 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.sio4j.server.AdapterFactory;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
 import java.util.UUID;
 

@@ -1,7 +1,8 @@
-package io.sio4j.server;
+package io.sio4j.server.adapter;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.server.RemoteSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +13,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The room registry and broadcaster of one namespace: the official socket.io-adapter's method set.
- * {@link InMemoryAdapter} serves one node; a cluster adapter extends it and also forwards
- * broadcasts and requests to the other nodes.
+ * {@link io.sio4j.server.InMemoryAdapter} serves one node; a cluster adapter extends it and also
+ * forwards broadcasts and requests to the other nodes.
  *
  * <p>Events, as in JavaScript: {@code "create-room"} and {@code "delete-room"} with the room,
  * {@code "join-room"} and {@code "leave-room"} with the room and the socket id.

@@ -1,5 +1,7 @@
-package io.sio4j.server;
+package io.sio4j.server.adapter;
 
+import io.sio4j.server.ConnectionStateRecovery;
+import io.sio4j.server.Socket;
 import java.util.Map;
 import java.util.Set;
 

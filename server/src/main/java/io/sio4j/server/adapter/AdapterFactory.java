@@ -1,4 +1,6 @@
-package io.sio4j.server;
+package io.sio4j.server.adapter;
+
+import io.sio4j.server.Namespace;
 
 /**
  * Creates the {@link Adapter} of each namespace; set with {@code

@@ -1,4 +1,4 @@
-package io.sio4j.server;
+package io.sio4j.server.adapter;
 
 import java.time.Duration;
 
