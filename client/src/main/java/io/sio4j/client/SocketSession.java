@@ -134,6 +134,7 @@ final class SocketSession {
     Ack ack = p.hasAckId() ? ackSender(p.ackId()) : Ack.NONE;
     Runnable emit =
         () -> {
+          listeners.emitAny(event, args, ack);
           listeners.emitEvent(event, args, ack);
           if (pid != null && !args.isEmpty() && args.get(args.size() - 1).isTextual()) {
             lastOffset = args.get(args.size() - 1).asText();
