@@ -3,6 +3,7 @@ package io.sio4j.protocol.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class ListenerRegistry {
     Objects.requireNonNull(types, "types");
     Type[] all = types;
     if (lastIsAck) {
-      all = java.util.Arrays.copyOf(types, types.length + 1);
+      all = Arrays.copyOf(types, types.length + 1);
       all[types.length] = Ack.class;
     }
     for (Type t : all) Objects.requireNonNull(t, "type");

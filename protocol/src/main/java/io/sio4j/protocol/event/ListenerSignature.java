@@ -12,6 +12,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,11 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
   private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.protocol.event");
 
   /** Listener classes already warned about: one WARN per class, however many registries. */
-  private static final ClassValue<java.util.concurrent.atomic.AtomicBoolean> WARNED =
+  private static final ClassValue<AtomicBoolean> WARNED =
       new ClassValue<>() {
         @Override
-        protected java.util.concurrent.atomic.AtomicBoolean computeValue(Class<?> type) {
-          return new java.util.concurrent.atomic.AtomicBoolean();
+        protected AtomicBoolean computeValue(Class<?> type) {
+          return new AtomicBoolean();
         }
       };
 
