@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sio4j.adapter.redis.RedisAdapter;
 import io.sio4j.adapter.redis.TestRedis;
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.event.Arguments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,13 +192,13 @@ class RedisClusterTest {
   void broadcastWithAckGathersAnswersFromBothNodes() throws Exception {
     Client a1 = connect(a);
     Client b1 = connect(b);
-    CompletableFuture<List<AckResponse>> all = a.timeout(Duration.ofSeconds(5)).emitWithAck("vote");
+    CompletableFuture<List<Arguments>> all = a.timeout(Duration.ofSeconds(5)).emitWithAck("vote");
     for (Client c : List.of(a1, b1)) {
       String packet = c.conn().next();
       assertThat(packet).matches("2\\d+\\[\"vote\"\\]");
       c.conn().text("3" + packet.substring(1, packet.indexOf('[')) + "[\"yes\"]");
     }
-    List<AckResponse> answers = all.get(5, TimeUnit.SECONDS);
+    List<Arguments> answers = all.get(5, TimeUnit.SECONDS);
     assertThat(answers).hasSize(2);
     assertThat(answers).extracting(r -> r.get(0, String.class)).containsOnly("yes");
   }

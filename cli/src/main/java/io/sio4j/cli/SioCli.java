@@ -3,12 +3,12 @@ package io.sio4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sio4j.client.AckResponse;
 import io.sio4j.client.AckTimeoutException;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.ConnectError;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.event.JsonBinding;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public final class SioCli implements Callable<Integer> {
   /** Exit status when an ack did not come within the timeout. */
   public static final int ACK_TIMEOUT = 3;
 
-  private static final ObjectMapper JSON = JsonBinding.defaults().mapper();
+  private static final ObjectMapper JSON = JsonBinding.newDefaultMapper();
 
   @Parameters(
       index = "0",
@@ -202,7 +202,7 @@ public final class SioCli implements Callable<Integer> {
         continue;
       }
       try {
-        AckResponse r =
+        Arguments r =
             socket
                 .timeout(timeout)
                 .emitWithAck(event, args)
@@ -261,7 +261,7 @@ public final class SioCli implements Callable<Integer> {
   }
 
   private static JsonNode tree(Object value) {
-    return JsonBinding.defaults().toTree(value);
+    return JsonBinding.of(JSON).toTree(value);
   }
 
   private void print(JsonNode line) {

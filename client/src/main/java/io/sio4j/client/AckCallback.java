@@ -1,5 +1,8 @@
 package io.sio4j.client;
 
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.SocketDisconnectedException;
+
 /**
  * Receives the server's acknowledgement of an emit, or why none came: an {@link
  * AckTimeoutException} after the emit's timeout, a {@link SocketDisconnectedException} when the
@@ -14,10 +17,10 @@ package io.sio4j.client;
 @FunctionalInterface
 public interface AckCallback {
   /** Called once, with the response or the error. */
-  void call(AckResponse response, Throwable error);
+  void call(Arguments response, Throwable error);
 
   /** A callback for the response only; errors are ignored. */
-  static AckCallback of(java.util.function.Consumer<AckResponse> onResponse) {
+  static AckCallback of(java.util.function.Consumer<Arguments> onResponse) {
     return (r, e) -> {
       if (e == null) onResponse.accept(r);
     };

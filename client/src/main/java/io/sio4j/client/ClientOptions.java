@@ -236,12 +236,15 @@ public final class ClientOptions {
   }
 
   /**
-   * The Socket.IO parser (the JS client's {@code parser} option), default JSON. {@code
+   * The Socket.IO parser (the JS client's {@code parser} option), default JSON: a new parser with
+   * its own mapper each time none was set, so each Manager has its own. Incoming arguments bind
+   * with the parser's mapper ({@link SocketIoParser#binding()}), e.g. {@code
+   * SocketIoParser.builder().mapper(myMapper).build()} for java.time types both ways. {@code
    * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser (it needs {@code
    * org.msgpack:msgpack-core} on the class path).
    */
   public SocketIoParser parser() {
-    return parser;
+    return parser != null ? parser : SocketIoParser.json();
   }
 
   /** Builds {@link ClientOptions}; not thread-safe. */
@@ -271,7 +274,7 @@ public final class ClientOptions {
     private CookieHandler cookieHandler;
     private Executor listenerExecutor;
     private int maxIncomingBytes = 64 << 20;
-    private SocketIoParser parser = SocketIoParser.json();
+    private SocketIoParser parser; // null: a new JSON parser, with its own mapper, per Manager
 
     private Builder() {}
 

@@ -8,10 +8,10 @@ import io.sio4j.client.internal.http.HttpConnector;
 import io.sio4j.client.internal.http.JdkHttpConnector;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.event.EventEmitter;
 import io.sio4j.protocol.event.JsonBinding;
-import io.sio4j.protocol.event.Listener0;
-import io.sio4j.protocol.event.Listener1;
-import io.sio4j.protocol.event.Listener2;
+import io.sio4j.protocol.event.ListenerInvoker;
+import io.sio4j.protocol.event.ListenerRegistry;
 import io.sio4j.protocol.socketio.EncodedPacket;
 import io.sio4j.protocol.socketio.PacketDecoder;
 import io.sio4j.protocol.socketio.SocketIoParser;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * JavaScript client's reconnection: exponential backoff with jitter, {@code reconnectionAttempts},
  * connection {@code timeout}. Events (listen with {@link #on}): {@code open}, {@code close}
  * (reason, cause), {@code error} (Throwable), {@code ping}, {@code reconnect_attempt} (Integer),
- * {@code reconnect} (Integer), {@code reconnect_error} (Throwable), {@code reconnect_failed}.
+ * {@code reconnect} (Integer), {@code reconnect_error} (Throwable), {@code reconnect_failed}. The
+ * listener methods are the shared emitter's ({@link EventEmitter}).
  *
  * <pre>{@code
  * Manager manager = Manager.create("https://example.com", ClientOptions.DEFAULTS);
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * {@code main} exits after {@link #close()}). Listeners run on that thread in order, or on {@link
  * ClientOptions#listenerExecutor()}; a listener must not block the Manager's thread.
  */
-public final class Manager {
+public final class Manager implements EventEmitter<Manager> {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,12 +67,16 @@ public final class Manager {
 
   final URI uri;
   final ClientOptions options;
-  final JsonBinding binding = JsonBinding.defaults();
+
+  /** The parser's own binding: incoming data binds with the mapper the user configured. */
+  final JsonBinding binding;
+
   final SocketIoParser parser;
+  private final ListenerInvoker invoker;
   private final EngineUris uris;
   private final HttpConnector http;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
-  final Listeners listeners;
+  final ListenerRegistry listeners;
   private final ManagerThread thread;
 
   // confined to the loop
@@ -88,6 +94,8 @@ public final class Manager {
     this.uri = uri;
     this.options = options;
     this.parser = options.parser();
+    this.binding = parser.binding();
+    this.invoker = new ListenerInvoker(binding);
     this.uris = EngineUris.of(uri, options);
     this.http = JdkHttpConnector.create(options);
     this.backoff =
@@ -96,7 +104,7 @@ public final class Manager {
             options.reconnectionDelayMax(),
             options.randomizationFactor(),
             RANDOM::nextDouble);
-    this.listeners = new Listeners(this);
+    this.listeners = newRegistry(() -> "manager " + uri);
     this.thread =
         new ManagerThread(
             uri.toString(),
@@ -176,40 +184,19 @@ public final class Manager {
     return readyState == ReadyState.OPEN;
   }
 
-  /** Adds a listener for a Manager event without arguments ({@code open}, {@code ping}, ...). */
-  public Manager on(String event, Listener0 listener) {
-    listeners.on(event, listener, false);
-    return this;
+  /**
+   * The registry behind {@code on}, {@code once}, {@code off}... (see {@link EventEmitter}); the
+   * Manager's events carry Java values as they are.
+   */
+  @Override
+  public ListenerRegistry listenerRegistry() {
+    return listeners;
   }
 
-  /** Adds a listener for a Manager event (see the class comment for the argument). */
-  public <A> Manager on(String event, Listener1<A> listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Adds a listener for {@code close} (reason, cause). */
-  public <A, B> Manager on(String event, Listener2<A, B> listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Adds a listener called once. */
-  public Manager once(String event, Listener0 listener) {
-    listeners.on(event, listener, true);
-    return this;
-  }
-
-  /** Adds a listener called once. */
-  public <A> Manager once(String event, Listener1<A> listener) {
-    listeners.on(event, listener, true);
-    return this;
-  }
-
-  /** Removes a listener. */
-  public Manager off(String event, Object listener) {
-    listeners.off(event, listener);
-    return this;
+  /** A registry for this Manager or one of its sockets: its mapper, its listener thread. */
+  ListenerRegistry newRegistry(java.util.function.Supplier<String> owner) {
+    Executor executor = options.listenerExecutor();
+    return new ListenerRegistry(invoker, executor == null ? Runnable::run : executor, log, owner);
   }
 
   // ---- thread

@@ -1,5 +1,6 @@
 package io.sio4j.client;
 
+import io.sio4j.protocol.event.Arguments;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -64,7 +65,7 @@ final class RetryQueue {
     }
   }
 
-  private void onAck(Entry e, AckResponse response, Throwable error) {
+  private void onAck(Entry e, Arguments response, Throwable error) {
     if (queue.peek() != e) return; // already acknowledged
     if (error != null) {
       if (e.tries > retries) {
@@ -79,7 +80,7 @@ final class RetryQueue {
     drain(false);
   }
 
-  private void notify(Entry e, AckResponse response, Throwable error) {
+  private void notify(Entry e, Arguments response, Throwable error) {
     if (e.callback != null) socket.runListener(() -> e.callback.call(response, error));
   }
 }

@@ -1,13 +1,9 @@
 package io.sio4j.client;
 
 import io.sio4j.protocol.event.Ack;
-import io.sio4j.protocol.event.AnyListener;
-import io.sio4j.protocol.event.Listener0;
-import io.sio4j.protocol.event.Listener1;
-import io.sio4j.protocol.event.Listener2;
-import io.sio4j.protocol.event.Listener3;
-import io.sio4j.protocol.event.Listener4;
-import io.sio4j.protocol.event.RawListener;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.ListenerRegistry;
+import io.sio4j.protocol.event.SocketEventEmitter;
 import io.sio4j.protocol.socketio.EncodedPacket;
 import io.sio4j.protocol.socketio.SocketPacket;
 import java.time.Duration;
@@ -20,15 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A namespace connection, as the JavaScript client's {@code Socket}: {@code on/once/off}, {@code
  * emit/send/emitWithAck}, catch-all listeners, acks with timeouts, retries and volatile emits, and
- * connection state recovery. Reserved events: {@code connect}, {@code connect_error} ({@link
- * ConnectError}), {@code disconnect} (reason, cause). Server events bind their arguments to the
- * listener's declared parameter types (Jackson); a trailing {@link Ack} parameter answers the
- * server's acknowledgement request.
+ * connection state recovery. The listener methods are the shared emitter's ({@link
+ * SocketEventEmitter}), the same as on the server's socket. Reserved events: {@code connect},
+ * {@code connect_error} ({@link ConnectError}), {@code disconnect} (reason, cause). Server events
+ * bind their arguments to the listener's declared parameter types (Jackson); a trailing {@link Ack}
+ * parameter answers the server's acknowledgement request.
  *
  * <pre>{@code
  * Socket socket = IO.socket("http://localhost:3000/chat");
  * socket.on("connect", () -> System.out.println("connected as " + socket.id()));
  * socket.on("message", (Message m, Ack ack) -> ack.send("got it"));
+ * socket.on("orders", new TypeReference<List<Order>>() {}, orders -> ...);
  * socket.emit("hello", "world", Map.of("n", 1), new byte[] {1, 2});
  * socket.timeout(Duration.ofSeconds(5)).emitWithAck("question").thenAccept(r -> ...);
  * socket.close();
@@ -38,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection (volatile ones are dropped). Listeners run on the Manager's thread, one at a time and
  * in the order events arrived, unless {@link ClientOptions#listenerExecutor()} is set.
  */
-public final class Socket {
+public final class Socket implements SocketEventEmitter<Socket> {
   static final Set<String> RESERVED =
       Set.of(
           "connect",
@@ -51,7 +49,7 @@ public final class Socket {
   private final Manager io;
   private final String nsp;
   private final ClientOptions opts;
-  private final Listeners listeners;
+  private final ListenerRegistry listeners;
   private final AtomicLong ids = new AtomicLong();
   final SocketSession session;
   private volatile String id;
@@ -66,7 +64,7 @@ public final class Socket {
     this.io = io;
     this.nsp = nsp;
     this.opts = opts;
-    this.listeners = new Listeners(io);
+    this.listeners = io.newRegistry(() -> "socket " + nsp + " " + id);
     this.session = new SocketSession(this, io, opts, listeners);
   }
 
@@ -145,147 +143,14 @@ public final class Socket {
     return disconnect();
   }
 
-  // ---- listeners
+  // ---- listeners: on, once, off, onAny... come from SocketEventEmitter
 
-  /** Listens to an event with no arguments (or a reserved event). */
-  public Socket on(String event, Listener0 listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Listens to an event; the argument binds to {@code A}. */
-  public <A> Socket on(String event, Listener1<A> listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Listens to an event; the arguments bind to the declared types. */
-  public <A, B> Socket on(String event, Listener2<A, B> listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Listens to an event; the arguments bind to the declared types. */
-  public <A, B, C> Socket on(String event, Listener3<A, B, C> listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Listens to an event; the arguments bind to the declared types. */
-  public <A, B, C, D> Socket on(String event, Listener4<A, B, C, D> listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Listens to an event with its raw JSON arguments. */
-  public Socket onRaw(String event, RawListener listener) {
-    listeners.on(event, listener, false);
-    return this;
-  }
-
-  /** Listens once. */
-  public Socket once(String event, Listener0 listener) {
-    listeners.on(event, listener, true);
-    return this;
-  }
-
-  /** Listens once. */
-  public <A> Socket once(String event, Listener1<A> listener) {
-    listeners.on(event, listener, true);
-    return this;
-  }
-
-  /** Listens once. */
-  public <A, B> Socket once(String event, Listener2<A, B> listener) {
-    listeners.on(event, listener, true);
-    return this;
-  }
-
-  /** Listens once. */
-  public <A, B, C> Socket once(String event, Listener3<A, B, C> listener) {
-    listeners.on(event, listener, true);
-    return this;
-  }
-
-  /** Removes one listener (the same instance that was added). */
-  public Socket off(String event, Object listener) {
-    listeners.off(event, listener);
-    return this;
-  }
-
-  /** Removes every listener of the event. */
-  public Socket off(String event) {
-    listeners.off(event);
-    return this;
-  }
-
-  /** Removes every listener of every event. */
-  public Socket offAll() {
-    listeners.offAll();
-    return this;
-  }
-
-  /** The listeners of an event. */
-  public List<Object> listeners(String event) {
-    return listeners.listeners(event);
-  }
-
-  /** Adds a catch-all listener for incoming events (arguments as natural Java values). */
-  public Socket onAny(AnyListener listener) {
-    listeners.any.add(listener);
-    return this;
-  }
-
-  /** Adds a catch-all listener that runs before the others. */
-  public Socket prependAny(AnyListener listener) {
-    listeners.any.add(0, listener);
-    return this;
-  }
-
-  /** Removes a catch-all listener. */
-  public Socket offAny(AnyListener listener) {
-    listeners.any.remove(listener);
-    return this;
-  }
-
-  /** Removes every catch-all listener. */
-  public Socket offAny() {
-    listeners.any.clear();
-    return this;
-  }
-
-  /** The catch-all listeners. */
-  public List<AnyListener> listenersAny() {
-    return List.copyOf(listeners.any);
-  }
-
-  /** Adds a catch-all listener for outgoing events (the arguments as given to emit). */
-  public Socket onAnyOutgoing(AnyListener listener) {
-    listeners.anyOutgoing.add(listener);
-    return this;
-  }
-
-  /** Adds an outgoing catch-all listener that runs before the others. */
-  public Socket prependAnyOutgoing(AnyListener listener) {
-    listeners.anyOutgoing.add(0, listener);
-    return this;
-  }
-
-  /** Removes an outgoing catch-all listener. */
-  public Socket offAnyOutgoing(AnyListener listener) {
-    listeners.anyOutgoing.remove(listener);
-    return this;
-  }
-
-  /** Removes every outgoing catch-all listener. */
-  public Socket offAnyOutgoing() {
-    listeners.anyOutgoing.clear();
-    return this;
-  }
-
-  /** The outgoing catch-all listeners. */
-  public List<AnyListener> listenersAnyOutgoing() {
-    return List.copyOf(listeners.anyOutgoing);
+  /**
+   * The registry behind {@code on}, {@code once}, {@code off}... (see {@link SocketEventEmitter}).
+   */
+  @Override
+  public ListenerRegistry listenerRegistry() {
+    return listeners;
   }
 
   // ---- emitting
@@ -308,7 +173,7 @@ public final class Socket {
   }
 
   /** Emits an event and completes with the acknowledgement. */
-  public CompletableFuture<AckResponse> emitWithAck(String event, Object... args) {
+  public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
     return emitWithAck(event, args, null, false);
   }
 
@@ -322,9 +187,9 @@ public final class Socket {
     return new SocketEmitter(this, null, true);
   }
 
-  CompletableFuture<AckResponse> emitWithAck(
+  CompletableFuture<Arguments> emitWithAck(
       String event, Object[] args, Duration timeout, boolean vol) {
-    CompletableFuture<AckResponse> f = new CompletableFuture<>();
+    CompletableFuture<Arguments> f = new CompletableFuture<>();
     Object[] all = Arrays.copyOf(args, args.length + 1);
     all[args.length] =
         (AckCallback)

@@ -1,6 +1,9 @@
 package io.sio4j.client;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.ListenerRegistry;
+import io.sio4j.protocol.event.SocketDisconnectedException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +28,14 @@ final class SocketAcks {
   private record Pending(AckCallback callback, Runnable cancelTimer) {}
 
   private final Manager io;
-  private final Listeners listeners;
+  private final Socket socket;
+  private final ListenerRegistry listeners;
   private final List<Socket.Outgoing> sendBuffer;
   private final Map<Long, Pending> pending = new HashMap<>();
 
-  SocketAcks(Manager io, Listeners listeners, List<Socket.Outgoing> sendBuffer) {
+  SocketAcks(
+      Socket socket, Manager io, ListenerRegistry listeners, List<Socket.Outgoing> sendBuffer) {
+    this.socket = socket;
     this.io = io;
     this.listeners = listeners;
     this.sendBuffer = sendBuffer;
@@ -69,7 +75,7 @@ final class SocketAcks {
       return;
     }
     p.cancelTimer().run();
-    deliver(p.callback(), new AckResponse(args, io.binding), null);
+    deliver(p.callback(), new Arguments(socket.id(), args, io.binding), null);
   }
 
   /** On disconnection: fails the acks of packets that left, keeps those still buffered. */
@@ -86,7 +92,7 @@ final class SocketAcks {
             });
   }
 
-  private void deliver(AckCallback callback, AckResponse response, Throwable error) {
+  private void deliver(AckCallback callback, Arguments response, Throwable error) {
     listeners.run(() -> callback.call(response, error));
   }
 }

@@ -1,5 +1,6 @@
 package io.sio4j.client;
 
+import io.sio4j.protocol.event.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +48,7 @@ public final class SocketEmitter {
   }
 
   /** Emits an event and completes with the acknowledgement (or fails on timeout/disconnect). */
-  public CompletableFuture<AckResponse> emitWithAck(String event, Object... args) {
+  public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
     return socket.emitWithAck(event, args, timeout, volatileFlag);
   }
 }

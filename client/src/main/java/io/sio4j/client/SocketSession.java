@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.ListenerRegistry;
 import io.sio4j.protocol.socketio.EncodedPacket;
 import io.sio4j.protocol.socketio.SocketPacket;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class SocketSession {
   private final Socket socket;
   private final Manager io;
   private final ClientOptions opts;
-  private final Listeners listeners;
+  private final ListenerRegistry listeners;
   private final List<Socket.Outgoing> sendBuffer = new ArrayList<>();
   private final List<Runnable> receiveBuffer = new ArrayList<>();
   private final SocketAcks acks;
@@ -35,12 +36,12 @@ final class SocketSession {
   private String pid;
   private String lastOffset;
 
-  SocketSession(Socket socket, Manager io, ClientOptions opts, Listeners listeners) {
+  SocketSession(Socket socket, Manager io, ClientOptions opts, ListenerRegistry listeners) {
     this.socket = socket;
     this.io = io;
     this.opts = opts;
     this.listeners = listeners;
-    this.acks = new SocketAcks(io, listeners, sendBuffer);
+    this.acks = new SocketAcks(socket, io, listeners, sendBuffer);
     this.queue = new RetryQueue(socket, opts.retries());
   }
 
@@ -133,6 +134,7 @@ final class SocketSession {
     Ack ack = p.hasAckId() ? ackSender(p.ackId()) : Ack.NONE;
     Runnable emit =
         () -> {
+          listeners.emitAny(event, args, ack);
           listeners.emitEvent(event, args, ack);
           if (pid != null && !args.isEmpty() && args.get(args.size() - 1).isTextual()) {
             lastOffset = args.get(args.size() - 1).asText();

@@ -1,5 +1,6 @@
 package io.sio4j.server;
 
+import io.sio4j.protocol.event.Arguments;
 import java.util.List;
 
 /**
@@ -18,15 +19,15 @@ import java.util.List;
  */
 public final class AckTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private final transient List<AckResponse> responses;
+  private final transient List<Arguments> responses;
 
-  AckTimeoutException(List<AckResponse> responses) {
+  AckTimeoutException(List<Arguments> responses) {
     super("operation has timed out", null, false, false);
     this.responses = List.copyOf(responses);
   }
 
   /** The acknowledgements received before the timeout (empty for a single socket). */
-  public List<AckResponse> responses() {
+  public List<Arguments> responses() {
     return responses;
   }
 }

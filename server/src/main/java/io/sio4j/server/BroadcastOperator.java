@@ -1,5 +1,6 @@
 package io.sio4j.server;
 
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.adapter.BroadcastFlags;
 import io.sio4j.server.adapter.BroadcastOptions;
@@ -103,8 +104,8 @@ public final class BroadcastOperator {
    * timeout, a socket that disconnects before answering keeps the future waiting forever, as in
    * JavaScript: set one.
    */
-  public CompletableFuture<List<AckResponse>> emitWithAck(String event, Object... args) {
-    CompletableFuture<List<AckResponse>> result = new CompletableFuture<>();
+  public CompletableFuture<List<Arguments>> emitWithAck(String event, Object... args) {
+    CompletableFuture<List<Arguments>> result = new CompletableFuture<>();
     AckCollector collector = new AckCollector(result);
     SocketPacket packet = nsp.eventPacket(event, 0, args);
     if (flags.timeout() != null) {
@@ -117,7 +118,7 @@ public final class BroadcastOperator {
             options(),
             collector::addExpectedClients,
             (socketId, answer) ->
-                collector.add(new AckResponse(socketId, answer, nsp.server().mapper())));
+                collector.add(new Arguments(socketId, answer, nsp.server().binding())));
     nsp.adapter().serverCount().thenAccept(collector::setServerCount);
     return result;
   }
@@ -150,13 +151,13 @@ public final class BroadcastOperator {
 
   /** Gathers one answer per socket, over all server nodes. Thread-safe (synchronized). */
   private static final class AckCollector {
-    private final CompletableFuture<List<AckResponse>> result;
-    private final List<AckResponse> responses = new ArrayList<>();
+    private final CompletableFuture<List<Arguments>> result;
+    private final List<Arguments> responses = new ArrayList<>();
     private int expectedClients;
     private int serversReported;
     private int serverCount = -1;
 
-    AckCollector(CompletableFuture<List<AckResponse>> result) {
+    AckCollector(CompletableFuture<List<Arguments>> result) {
       this.result = result;
     }
 
@@ -171,7 +172,7 @@ public final class BroadcastOperator {
       check();
     }
 
-    synchronized void add(AckResponse response) {
+    synchronized void add(Arguments response) {
       if (result.isDone()) return;
       responses.add(response);
       check();

@@ -162,7 +162,8 @@ public class Namespace {
   }
 
   /** Broadcast with acknowledgements; see {@link BroadcastOperator#emitWithAck}. */
-  public CompletableFuture<List<AckResponse>> emitWithAck(String event, Object... args) {
+  public CompletableFuture<List<io.sio4j.protocol.event.Arguments>> emitWithAck(
+      String event, Object... args) {
     return all().emitWithAck(event, args);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HttpHandler;
+import io.sio4j.protocol.event.JsonBinding;
 import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.server.adapter.AdapterFactory;
 import io.sio4j.server.http.BrowserClient;
@@ -142,13 +143,21 @@ public final class ServerBuilder {
     return this;
   }
 
-  /** The packet format (default JSON, built with {@link #mapper} and {@link #maxAttachments}). */
+  /**
+   * The packet format (default JSON, built with {@link #mapper} and {@link #maxAttachments}). The
+   * server binds incoming arguments with the parser's own mapper ({@link
+   * SocketIoParser#binding()}), so configure a custom mapper on the parser, not here as well.
+   */
   public ServerBuilder parser(SocketIoParser parser) {
     this.parser = parser;
     return this;
   }
 
-  /** The Jackson mapper that writes and binds arguments (default: the protocol's). */
+  /**
+   * The Jackson mapper that writes and binds arguments, both ways (default: a new {@link
+   * io.sio4j.protocol.event.JsonBinding#newDefaultMapper()} for each server). Register modules
+   * (e.g. {@code JavaTimeModule}) before passing it; don't reconfigure it afterwards.
+   */
   public ServerBuilder mapper(ObjectMapper mapper) {
     this.mapper = mapper;
     return this;
@@ -179,11 +188,18 @@ public final class ServerBuilder {
 
   /** The options, validated. */
   public ServerOptions options() {
-    ObjectMapper m = mapper != null ? mapper : defaultMapper();
+    if (parser != null && mapper != null && parser.binding().mapper() != mapper) {
+      throw new IllegalStateException(
+          "both a parser and a mapper are set: build the parser with the mapper instead");
+    }
     SocketIoParser p =
         parser != null
             ? parser
-            : SocketIoParser.builder().mapper(m).maxAttachments(maxAttachments).build();
+            : SocketIoParser.builder()
+                .mapper(mapper != null ? mapper : JsonBinding.newDefaultMapper())
+                .maxAttachments(maxAttachments)
+                .build();
+    ObjectMapper m = p.binding().mapper();
     EngineOptions engineOptions = engine.build();
     if (serveClient) engineOptions = withBrowserClient(engineOptions);
     return new ServerOptions(
@@ -219,9 +235,5 @@ public final class ServerBuilder {
     HttpHandler user = options.httpHandler();
     HttpHandler both = user == null ? client : HttpRoutes.of(client, user);
     return options.toBuilder().httpHandler(both).build();
-  }
-
-  private static ObjectMapper defaultMapper() {
-    return io.sio4j.protocol.event.JsonBinding.defaults().mapper();
   }
 }

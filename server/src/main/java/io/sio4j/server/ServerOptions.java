@@ -27,7 +27,8 @@ import java.util.concurrent.Executor;
  * @param cleanupEmptyChildNamespaces whether a dynamic child namespace is removed once empty
  * @param adapterFactory creates each namespace's adapter ({@link InMemoryAdapter} by default)
  * @param parser the Socket.IO packet format (JSON by default)
- * @param mapper the Jackson mapper that binds arguments (the parser's)
+ * @param mapper the Jackson mapper that writes and binds arguments: the parser's own, one per
+ *     server unless the application shares its own
  * @param serveClient whether the browser client bundle is served under the path
  * @param listenerExecutor runs listeners and middlewares instead of the event loop (for blocking
  *     code), one at a time per socket; {@code null} to run them on the event loop (the default)

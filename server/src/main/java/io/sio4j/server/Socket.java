@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.ListenerRegistry;
+import io.sio4j.protocol.event.SocketEventEmitter;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.adapter.BroadcastFlags;
 import io.sio4j.server.adapter.RestoredSession;
@@ -26,14 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connected to one namespace (the official server's {@code socket}). Receives events
- * with {@code on(...)} (see {@link SocketListeners}), sends them with {@link #emit}, joins rooms,
- * broadcasts to others.
+ * with {@code on(...)} (the shared emitter, see {@link SocketEventEmitter}: the same methods as the
+ * client's socket), sends them with {@link #emit}, joins rooms, broadcasts to others.
  *
  * <pre>{@code
  * io.on("connection", socket -> {
  *   socket.join("room1");
  *   socket.on("chat", (String msg) -> socket.to("room1").emit("chat", msg));
  *   socket.on("question", (String q, Ack ack) -> ack.send("answer to " + q));
+ *   socket.on("order", Order.class, order -> orders.add(order));
  *   socket.on("disconnect", (String reason) -> log.info("{} left: {}", socket.id(), reason));
  * });
  * }</pre>
@@ -42,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * loop (or, when the server has a listener executor, on it, one at a time per socket); every method
  * may be called from any thread.
  */
-public final class Socket extends SocketListeners {
+public final class Socket implements SocketEventEmitter<Socket> {
   static final Logger LOG = LoggerFactory.getLogger("io.sio4j.server");
 
   /** Event names that are part of the socket's lifecycle and cannot be sent. */
@@ -57,6 +62,8 @@ public final class Socket extends SocketListeners {
 
   private final Namespace nsp;
   private final Client client;
+  private final ListenerRegistry listeners;
+  private final SocketInbound inbound;
   private final String id;
   private final String pid;
   private final Handshake handshake;
@@ -87,10 +94,26 @@ public final class Socket extends SocketListeners {
       this.pid = nsp.server().options().connectionStateRecovery() != null ? Ids.newId() : null;
       this.recovered = false;
     }
+    this.listeners =
+        new ListenerRegistry(nsp.server().invoker(), Runnable::run, LOG, () -> "socket " + id);
+    this.inbound = new SocketInbound(this, listeners);
   }
 
+  /**
+   * The registry behind {@code on}, {@code once}, {@code off}... (see {@link SocketEventEmitter}).
+   */
   @Override
-  Socket self() {
+  public ListenerRegistry listenerRegistry() {
+    return listeners;
+  }
+
+  /**
+   * Listens to errors raised on the server side for this socket: a {@link EventMiddleware} that
+   * failed (the Java form of {@code socket.on("error", ...)} for such errors; an event named {@code
+   * "error"} sent by the client is ordinary data for {@code on("error", ...)} listeners).
+   */
+  public Socket onError(Consumer<Throwable> listener) {
+    inbound.onError(listener);
     return this;
   }
 
@@ -189,9 +212,9 @@ public final class Socket extends SocketListeners {
   /**
    * Sends an event that asks for an acknowledgement. Without a {@link #timeout(Duration)} the
    * future waits until the client answers or disconnects (then it fails with {@link
-   * IllegalStateException} "socket has been disconnected").
+   * io.sio4j.protocol.event.SocketDisconnectedException}).
    */
-  public CompletableFuture<AckResponse> emitWithAck(String event, Object... args) {
+  public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
     return emitter().emitWithAck(event, args);
   }
 
@@ -273,13 +296,22 @@ public final class Socket extends SocketListeners {
     return client;
   }
 
+  /** Runs user code; what it throws is logged and never reaches the connection. */
+  void safely(Runnable userCode) {
+    listeners.run(userCode);
+  }
+
+  boolean hasOutgoingListeners() {
+    return listeners.hasAnyOutgoing();
+  }
+
   List<EventMiddleware> middlewares() {
     return middlewares;
   }
 
   /** Writes an encoded packet, after telling the outgoing catch-all listeners. */
   void writePacket(SocketPacket packet, OutboundMessage[] frames) {
-    notifyOutgoing(packet);
+    inbound.notifyOutgoing(packet);
     client.write(frames);
   }
 
@@ -314,7 +346,7 @@ public final class Socket extends SocketListeners {
   /** A packet for this namespace; on the connection's event loop. */
   void onPacket(SocketPacket packet) {
     switch (packet.type()) {
-      case EVENT, BINARY_EVENT -> onEvent(packet);
+      case EVENT, BINARY_EVENT -> inbound.onEvent(packet);
       case ACK, BINARY_ACK -> onAck(packet);
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, null);
       default -> LOG.debug("socket {}: unexpected packet type {}", id, packet.type());
@@ -328,7 +360,7 @@ public final class Socket extends SocketListeners {
       return;
     }
     ArrayNode args = (ArrayNode) packet.data();
-    nsp.server().dispatch(this, () -> safely(() -> ack.onAck().accept(args)));
+    nsp.server().dispatch(this, () -> listeners.run(() -> ack.onAck().accept(args)));
   }
 
   /** Leaves the namespace; runs {@code disconnecting} then {@code disconnect}. Idempotent. */
@@ -344,7 +376,7 @@ public final class Socket extends SocketListeners {
     client.remove(this);
     boolean wasConnected = connected;
     connected = false;
-    for (PendingAck ack : acks.values()) safely(ack.onDisconnect()::run);
+    for (PendingAck ack : acks.values()) listeners.run(ack.onDisconnect());
     acks.clear();
     if (wasConnected) fireLifecycle("disconnect", reason, description);
   }
@@ -356,11 +388,12 @@ public final class Socket extends SocketListeners {
   }
 
   private void fireLifecycle(String event, String reason, String description) {
-    ArrayNode args = JsonNodeFactory.instance.arrayNode(2);
-    args.add(reason);
-    if (description != null) args.add(description);
+    List<JsonNode> args =
+        description == null
+            ? List.of(TextNode.valueOf(reason))
+            : List.of(TextNode.valueOf(reason), TextNode.valueOf(description));
     if (!event.equals("disconnecting")) {
-      nsp.server().dispatch(this, () -> invokeListeners(event, args, null));
+      nsp.server().dispatch(this, () -> listeners.emitEvent(event, args, null));
       return;
     }
     Set<String> rooms = rooms();
@@ -370,7 +403,7 @@ public final class Socket extends SocketListeners {
             () -> {
               roomsWhileDisconnecting = rooms;
               try {
-                invokeListeners(event, args, null);
+                listeners.emitEvent(event, args, null);
               } finally {
                 roomsWhileDisconnecting = null;
               }

@@ -1,6 +1,8 @@
 package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.SocketDisconnectedException;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.adapter.BroadcastFlags;
 import io.sio4j.server.adapter.BroadcastOptions;
@@ -57,7 +59,7 @@ public final class SocketEmitter {
    * @throws IllegalArgumentException for a reserved event name ({@code connect}, {@code
    *     disconnect}...)
    */
-  public void emit(String event, Object... args) {
+  public SocketEmitter emit(String event, Object... args) {
     Namespace nsp = socket.nsp();
     if (!socket.hasOutgoingListeners() && (flags.isVolatile() || !nsp.recoversSessions())) {
       // fast path: straight from the Java values to the frames, no intermediate tree
@@ -67,7 +69,7 @@ public final class SocketEmitter {
           .write(
               nsp.frames(
                   nsp.server().parser().encoder().encodeEvent(nsp.name(), -1, event, args), flags));
-      return;
+      return this;
     }
     SocketPacket packet = nsp.eventPacket(event, -1, args);
     if (!flags.isVolatile() && nsp.recoversSessions()) {
@@ -76,30 +78,29 @@ public final class SocketEmitter {
     } else {
       socket.writePacket(packet, nsp.encode(packet, flags));
     }
+    return this;
   }
 
   /** Sends a {@code message} event. */
-  public void send(Object... args) {
-    emit("message", args);
+  public SocketEmitter send(Object... args) {
+    return emit("message", args);
   }
 
   /**
    * Sends an event that asks for an acknowledgement; the future completes with the client's answer,
    * or fails with {@link AckTimeoutException} when a timeout is set and fires first, or with {@link
-   * IllegalStateException} when the socket disconnects first.
+   * SocketDisconnectedException} when the socket disconnects first (as on the client).
    */
-  public CompletableFuture<AckResponse> emitWithAck(String event, Object... args) {
+  public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
     Namespace nsp = socket.nsp();
     long ackId = nsp.nextAckId();
     SocketPacket packet = nsp.eventPacket(event, ackId, args);
-    CompletableFuture<AckResponse> result = new CompletableFuture<>();
+    CompletableFuture<Arguments> result = new CompletableFuture<>();
     socket.registerAck(
         ackId,
         new Socket.PendingAck(
             answer -> result.complete(response(answer)),
-            () ->
-                result.completeExceptionally(
-                    new IllegalStateException("socket has been disconnected"))));
+            () -> result.completeExceptionally(new SocketDisconnectedException())));
     Duration timeout = flags.timeout();
     if (timeout != null) {
       CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -113,7 +114,7 @@ public final class SocketEmitter {
     return result;
   }
 
-  private AckResponse response(ArrayNode answer) {
-    return new AckResponse(socket.id(), answer, socket.server().mapper());
+  private Arguments response(ArrayNode answer) {
+    return new Arguments(socket.id(), answer, socket.server().binding());
   }
 }

@@ -1,7 +1,8 @@
 package io.sio4j.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.JsonBinding;
 
 /**
  * An event with its name and arguments (without the acknowledgement callback), as seen by {@link
@@ -14,12 +15,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  *
  * <p>Immutable; thread-safe.
  */
-public final class SocketEvent extends JsonArgs {
+public final class SocketEvent extends Arguments {
   private final String name;
   private final boolean withAck;
 
-  SocketEvent(String name, ArrayNode args, boolean withAck, ObjectMapper mapper) {
-    super(args, mapper);
+  SocketEvent(String socketId, String name, ArrayNode args, boolean withAck, JsonBinding binding) {
+    super(socketId, args, binding);
     this.name = name;
     this.withAck = withAck;
   }

@@ -47,17 +47,16 @@ public final class SocketIoServer implements AutoCloseable {
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Namespace main;
+  private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
   private volatile EngineServer engine;
   private volatile InetSocketAddress address;
 
   SocketIoServer(ServerOptions options) {
     this.options = options;
-    this.invoker =
-        new io.sio4j.protocol.event.ListenerInvoker(
-            options.mapper() == io.sio4j.protocol.event.JsonBinding.defaults().mapper()
-                ? io.sio4j.protocol.event.JsonBinding.defaults()
-                : io.sio4j.protocol.event.JsonBinding.of(options.mapper()));
+    // binds incoming data with the mapper the parser reads and writes with: one per server
+    this.binding = options.parser().binding();
+    this.invoker = new io.sio4j.protocol.event.ListenerInvoker(binding);
     this.main = new Namespace(this, "/", null);
     namespaces.put("/", main);
   }
@@ -200,7 +199,8 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   /** Broadcast with acknowledgements to the main namespace. */
-  public CompletableFuture<List<AckResponse>> emitWithAck(String event, Object... args) {
+  public CompletableFuture<List<io.sio4j.protocol.event.Arguments>> emitWithAck(
+      String event, Object... args) {
     return main.emitWithAck(event, args);
   }
 
@@ -273,7 +273,11 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   ObjectMapper mapper() {
-    return options.mapper();
+    return binding.mapper();
+  }
+
+  io.sio4j.protocol.event.JsonBinding binding() {
+    return binding;
   }
 
   Namespace mainNamespace() {

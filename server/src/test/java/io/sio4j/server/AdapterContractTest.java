@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.adapter.Adapter;
 import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
@@ -119,15 +120,14 @@ public abstract class AdapterContractTest {
   @Test
   protected void broadcastWithAckGathersOneAnswerPerSocket() throws Exception {
     connect(2);
-    CompletableFuture<List<AckResponse>> all =
-        io.timeout(Duration.ofSeconds(5)).emitWithAck("vote");
+    CompletableFuture<List<Arguments>> all = io.timeout(Duration.ofSeconds(5)).emitWithAck("vote");
     for (FakeConnection c : conns) {
       String packet = c.next();
       assertThat(packet).matches("2\\d+\\[\"vote\"\\]");
       String id = packet.substring(1, packet.indexOf('['));
       c.text("3" + id + "[\"yes\"]");
     }
-    List<AckResponse> answers = all.get(5, TimeUnit.SECONDS);
+    List<Arguments> answers = all.get(5, TimeUnit.SECONDS);
     assertThat(answers).hasSize(2);
     assertThat(answers).extracting(a -> a.get(0, String.class)).containsOnly("yes");
   }
@@ -135,8 +135,7 @@ public abstract class AdapterContractTest {
   @Test
   protected void broadcastWithAckTimeoutGivesThePartialAnswers() throws Exception {
     connect(2);
-    CompletableFuture<List<AckResponse>> all =
-        io.timeout(Duration.ofMillis(200)).emitWithAck("vote");
+    CompletableFuture<List<Arguments>> all = io.timeout(Duration.ofMillis(200)).emitWithAck("vote");
     String packet = conns.get(0).next();
     conns.get(1).next();
     conns.get(0).text("3" + packet.substring(1, packet.indexOf('[')) + "[1]");

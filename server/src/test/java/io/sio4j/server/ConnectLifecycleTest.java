@@ -106,9 +106,7 @@ class ConnectLifecycleTest {
   @Test
   void secondConnectForSameNamespaceClosesTheConnection() throws Exception {
     CompletableFuture<String> reason = new CompletableFuture<>();
-    io.on(
-        "connection",
-        s -> s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false));
+    io.on("connection", s -> s.onRaw("disconnect", (a, ack) -> reason.complete(a.get(0).asText())));
     FakeConnection c = connect();
     c.text("0");
     assertThat(c.next()).startsWith("0{");
@@ -120,9 +118,7 @@ class ConnectLifecycleTest {
   @Test
   void invalidPacketClosesWithParseError() throws Exception {
     CompletableFuture<String> reason = new CompletableFuture<>();
-    io.on(
-        "connection",
-        s -> s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false));
+    io.on("connection", s -> s.onRaw("disconnect", (a, ack) -> reason.complete(a.get(0).asText())));
     FakeConnection c = connect();
     c.text("0");
     c.next();
@@ -145,7 +141,7 @@ class ConnectLifecycleTest {
         "connection",
         s -> {
           s.join("room1");
-          s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false);
+          s.onRaw("disconnect", (a, ack) -> reason.complete(a.get(0).asText()));
           connected.complete(s);
         });
     FakeConnection c = connect();
@@ -167,7 +163,7 @@ class ConnectLifecycleTest {
         .on(
             "connection",
             s -> {
-              s.onRaw("disconnect", null, (a, ack) -> reason.complete(a.get(0).asText()), false);
+              s.onRaw("disconnect", (a, ack) -> reason.complete(a.get(0).asText()));
               s.disconnect();
             });
     FakeConnection c = connect();
@@ -185,12 +181,7 @@ class ConnectLifecycleTest {
     io.of("/custom")
         .on(
             "connection",
-            s ->
-                s.onRaw(
-                    "disconnect",
-                    null,
-                    (a, ack) -> customReason.complete(a.get(0).asText()),
-                    false));
+            s -> s.onRaw("disconnect", (a, ack) -> customReason.complete(a.get(0).asText())));
     FakeConnection c = connect();
     c.text("0");
     c.next();
@@ -211,18 +202,14 @@ class ConnectLifecycleTest {
           s.join("r");
           s.onRaw(
               "disconnecting",
-              null,
               (a, ack) ->
-                  events.add("disconnecting:" + a.get(0).asText() + ":" + s.rooms().contains("r")),
-              false);
+                  events.add("disconnecting:" + a.get(0).asText() + ":" + s.rooms().contains("r")));
           s.onRaw(
               "disconnect",
-              null,
               (a, ack) -> {
                 events.add("disconnect:" + a.get(0).asText());
                 done.complete(null);
-              },
-              false);
+              });
         });
     FakeConnection c = connect();
     c.text("0");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.RawListener;
+import io.sio4j.protocol.event.SocketDisconnectedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +38,7 @@ class EventsAndAcksTest {
   @Test
   void eventWithAckFromClientIsAnswered() throws Exception {
     Socket s = connect();
-    s.onRaw("message-with-ack", null, (args, ack) -> ack.accept(new Object[] {args}), false);
+    s.onRaw("message-with-ack", (args, ack) -> ack.send(args));
     c.text("2456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
     assertThat(c.next()).isEqualTo("3456[[1,\"2\",{\"3\":[false]}]]");
   }
@@ -43,11 +46,7 @@ class EventsAndAcksTest {
   @Test
   void binaryEventWithAckEchoesAttachments() throws Exception {
     Socket s = connect();
-    s.onRaw(
-        "message-with-ack",
-        null,
-        (args, ack) -> ack.accept(new Object[] {args.get(0), args.get(1)}),
-        false);
+    s.onRaw("message-with-ack", (args, ack) -> ack.send(args.get(0), args.get(1)));
     c.text(
         "52-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
     c.binary(new byte[] {1, 2, 3});
@@ -61,10 +60,10 @@ class EventsAndAcksTest {
   @Test
   void emitWithAckCompletesWithTheClientsAnswer() throws Exception {
     Socket s = connect();
-    CompletableFuture<AckResponse> answer = s.emitWithAck("question", 42);
+    CompletableFuture<Arguments> answer = s.emitWithAck("question", 42);
     assertThat(c.next()).isEqualTo("20[\"question\",42]");
     c.text("30[\"yes\",{\"n\":1}]");
-    AckResponse r = answer.get(5, TimeUnit.SECONDS);
+    Arguments r = answer.get(5, TimeUnit.SECONDS);
     assertThat(r.get(0, String.class)).isEqualTo("yes");
     assertThat(r.get(1).path("n").asInt()).isEqualTo(1);
     assertThat(r.socketId()).isEqualTo(s.id());
@@ -73,8 +72,7 @@ class EventsAndAcksTest {
   @Test
   void emitWithAckTimesOut() throws Exception {
     Socket s = connect();
-    CompletableFuture<AckResponse> answer =
-        s.timeout(Duration.ofMillis(100)).emitWithAck("question");
+    CompletableFuture<Arguments> answer = s.timeout(Duration.ofMillis(100)).emitWithAck("question");
     assertThat(c.next()).isEqualTo("20[\"question\"]");
     assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -87,11 +85,11 @@ class EventsAndAcksTest {
   @Test
   void pendingAckFailsWhenTheSocketDisconnects() throws Exception {
     Socket s = connect();
-    CompletableFuture<AckResponse> answer = s.emitWithAck("question");
+    CompletableFuture<Arguments> answer = s.emitWithAck("question");
     c.next();
     c.drop("transport close");
     assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(IllegalStateException.class);
+        .hasCauseInstanceOf(SocketDisconnectedException.class);
   }
 
   @Test
@@ -147,9 +145,9 @@ class EventsAndAcksTest {
   void onceAndOff() throws Exception {
     Socket s = connect();
     List<String> got = new CopyOnWriteArrayList<>();
-    s.onRaw("a", null, (args, ack) -> got.add("once"), true);
-    Object l = new Object();
-    s.onRaw("a", l, (args, ack) -> got.add("on"), false);
+    s.onceRaw("a", (args, ack) -> got.add("once"));
+    RawListener l = (args, ack) -> got.add("on");
+    s.onRaw("a", l);
     c.text("2[\"a\"]");
     s.off("a", l);
     c.text("2[\"a\"]");
@@ -183,8 +181,8 @@ class EventsAndAcksTest {
           else next.proceed();
         });
     s.onError(error::complete);
-    s.onRaw("secret", null, (a, ack) -> got.add("secret"), false);
-    s.onRaw("open", null, (a, ack) -> got.add("open"), false);
+    s.onRaw("secret", (a, ack) -> got.add("secret"));
+    s.onRaw("open", (a, ack) -> got.add("open"));
     c.text("2[\"secret\"]");
     c.text("2[\"open\"]");
     assertThat(error.get(5, TimeUnit.SECONDS)).hasMessage("denied");
@@ -195,7 +193,7 @@ class EventsAndAcksTest {
   void clientEventNamedErrorIsJustData() throws Exception {
     Socket s = connect();
     CompletableFuture<String> got = new CompletableFuture<>();
-    s.onRaw("error", null, (a, ack) -> got.complete(a.toString()), false);
+    s.onRaw("error", (a, ack) -> got.complete(a.toString()));
     c.text("2[\"error\",{}]");
     assertThat(got.get(5, TimeUnit.SECONDS)).isEqualTo("[{}]");
     assertThat(c.isOpen()).isTrue();
@@ -206,11 +204,9 @@ class EventsAndAcksTest {
     Socket s = connect();
     s.onRaw(
         "boom",
-        null,
         (a, ack) -> {
           throw new IllegalStateException("user bug");
-        },
-        false);
+        });
     c.text("2[\"boom\"]");
     s.emit("after");
     OutboundMessage m = c.nextMessage();

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.client.AckCallback;
-import io.sio4j.client.AckResponse;
 import io.sio4j.client.AckTimeoutException;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
-import io.sio4j.client.SocketDisconnectedException;
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.Arguments;
+import io.sio4j.protocol.event.SocketDisconnectedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class ClientAckInteropTest {
   @Test
   void emitWithAckCompletesWithTheServersArguments() throws Exception {
     connect(ClientOptions.builder());
-    AckResponse r =
+    Arguments r =
         socket.emitWithAck("ack", "a", 2, Map.of("bin", new byte[] {9})).get(10, TimeUnit.SECONDS);
     assertThat(r.size()).isEqualTo(3);
     assertThat(r.get(0, String.class)).isEqualTo("a");
@@ -61,7 +61,7 @@ class ClientAckInteropTest {
   @Test
   void timeoutFailsTheFutureWhenTheServerNeverAnswers() {
     connect(ClientOptions.builder());
-    CompletableFuture<AckResponse> f =
+    CompletableFuture<Arguments> f =
         socket.timeout(Duration.ofMillis(300)).emitWithAck("no-answer", 1);
     assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -73,7 +73,7 @@ class ClientAckInteropTest {
   void retriesResendUntilAcknowledged() throws Exception {
     connect(ClientOptions.builder().ackTimeout(Duration.ofMillis(300)).retries(3));
     // the server acknowledges "flaky" only from the second delivery on
-    AckResponse r = socket.emitWithAck("flaky", "once").get(10, TimeUnit.SECONDS);
+    Arguments r = socket.emitWithAck("flaky", "once").get(10, TimeUnit.SECONDS);
     assertThat(r.get(0, String.class)).isEqualTo("ok");
     assertThat(r.get(1, Integer.class)).isEqualTo(2);
     assertThat(server.awaitEvent("flaky").get("args").get(0).asText()).isEqualTo("once");
@@ -83,7 +83,7 @@ class ClientAckInteropTest {
   @Test
   void retriesGiveUpAfterTheLastTry() {
     connect(ClientOptions.builder().ackTimeout(Duration.ofMillis(200)).retries(2));
-    CompletableFuture<AckResponse> f = socket.emitWithAck("no-answer", "x");
+    CompletableFuture<Arguments> f = socket.emitWithAck("no-answer", "x");
     assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(AckTimeoutException.class);
     for (int i = 0; i < 3; i++) server.awaitEvent("no-answer"); // 1 try + 2 retries
@@ -92,8 +92,8 @@ class ClientAckInteropTest {
   @Test
   void retriedEmitsKeepTheirOrder() throws Exception {
     connect(ClientOptions.builder().ackTimeout(Duration.ofSeconds(2)).retries(1));
-    CompletableFuture<AckResponse> first = socket.emitWithAck("ack", 1);
-    CompletableFuture<AckResponse> second = socket.emitWithAck("ack", 2);
+    CompletableFuture<Arguments> first = socket.emitWithAck("ack", 1);
+    CompletableFuture<Arguments> second = socket.emitWithAck("ack", 2);
     assertThat(second.get(10, TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(2);
     assertThat(first.isDone()).isTrue();
     assertThat(server.awaitEvent("ack").get("args").get(0).asInt()).isEqualTo(1);
@@ -103,7 +103,7 @@ class ClientAckInteropTest {
   @Test
   void pendingAcksFailOnDisconnect() {
     connect(ClientOptions.builder());
-    CompletableFuture<AckResponse> f = socket.emitWithAck("no-answer");
+    CompletableFuture<Arguments> f = socket.emitWithAck("no-answer");
     server.awaitEvent("no-answer");
     socket.disconnect();
     assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))

@@ -2,11 +2,11 @@ package io.sio4j.interop.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sio4j.client.AckResponse;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.server.SocketIoServer;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class ClientMsgpackParserTest {
                 .build());
     CompletableFuture<Object[]> back = new CompletableFuture<>();
     socket.on("bytes-back", (byte[] b, Integer n) -> back.complete(new Object[] {b, n}));
-    AckResponse ack =
+    Arguments ack =
         socket
             .timeout(Duration.ofSeconds(10))
             .emitWithAck("point", new Point(2, 3))

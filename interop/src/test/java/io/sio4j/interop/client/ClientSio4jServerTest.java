@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.sio4j.client.AckResponse;
 import io.sio4j.client.AckTimeoutException;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.ConnectError;
 import io.sio4j.server.SocketIoServer;
 import java.time.Duration;
@@ -119,7 +119,7 @@ class ClientSio4jServerTest {
     socket.emit("echo", new Point(1, 2));
     assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo(new Point(1, 2));
 
-    AckResponse r =
+    Arguments r =
         socket.emitWithAck("ack", Map.of("b", new byte[] {4, 5}), "s").get(10, TimeUnit.SECONDS);
     assertThat(r.get(0).get("b").binaryValue()).containsExactly(4, 5);
     assertThat(r.get(1, String.class)).isEqualTo("s");
@@ -147,9 +147,9 @@ class ClientSio4jServerTest {
         IO.socket(
             url(io, "/"), opts("websocket").ackTimeout(Duration.ofMillis(300)).retries(2).build());
     await().until(socket::connected);
-    AckResponse r = socket.emitWithAck("flaky", "x").get(10, TimeUnit.SECONDS);
+    Arguments r = socket.emitWithAck("flaky", "x").get(10, TimeUnit.SECONDS);
     assertThat(r.get(1, Integer.class)).isEqualTo(2);
-    CompletableFuture<AckResponse> never = socket.emitWithAck("no-answer");
+    CompletableFuture<Arguments> never = socket.emitWithAck("no-answer");
     assertThatThrownBy(() -> never.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(AckTimeoutException.class);
     assertThat(serverEvents.stream().filter("no-answer"::equals).count()).isEqualTo(3);

@@ -9,7 +9,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.sio4j.adapter.redis.RedisAdapter;
 import io.sio4j.adapter.redis.RedisAdapterOptions;
-import io.sio4j.server.AckResponse;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.RemoteSocket;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
@@ -280,7 +280,7 @@ class RedisNodeClusterInteropTest {
   void broadcastAcksGatherAnswersFromBothNodes() throws Exception {
     connect("n1", "red", false);
     connect("j1", "red", true);
-    List<AckResponse> fromJava =
+    List<Arguments> fromJava =
         java.timeout(Duration.ofSeconds(5)).emitWithAck("vote", 1).get(10, TimeUnit.SECONDS);
     assertThat(fromJava)
         .extracting(r -> r.get(0, String.class))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.protocol.event.Ack;
-import io.sio4j.server.AckResponse;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.AckTimeoutException;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
@@ -92,7 +92,7 @@ class ServerEventsInteropTest {
   @ValueSource(strings = {"polling", "websocket"})
   void emitWithAckToClientAndTimeout(String transport) throws Exception {
     Socket s = connect(transport);
-    AckResponse r = s.emitWithAck("question", 7).get(10, TimeUnit.SECONDS);
+    Arguments r = s.emitWithAck("question", 7).get(10, TimeUnit.SECONDS);
     assertThat(r.get(0, String.class)).isEqualTo("ack");
     assertThat(r.get(1, Integer.class)).isEqualTo(7);
 
@@ -102,7 +102,7 @@ class ServerEventsInteropTest {
     client.noAnswer("a", "silent");
     client.emit("a", "sync"); // the no-answer command is processed before the next emit
     sync.get(10, TimeUnit.SECONDS);
-    CompletableFuture<AckResponse> late = s.timeout(Duration.ofMillis(200)).emitWithAck("silent");
+    CompletableFuture<Arguments> late = s.timeout(Duration.ofMillis(200)).emitWithAck("silent");
     ExecutionException err =
         org.junit.jupiter.api.Assertions.assertThrows(
             ExecutionException.class, () -> late.get(10, TimeUnit.SECONDS));

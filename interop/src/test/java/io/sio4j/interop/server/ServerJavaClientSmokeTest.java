@@ -3,7 +3,7 @@ package io.sio4j.interop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sio4j.protocol.event.Ack;
-import io.sio4j.server.AckResponse;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.ConnectError;
 import io.sio4j.server.SocketIoServer;
 import io.socket.client.IO;
@@ -45,7 +45,7 @@ class ServerJavaClientSmokeTest {
   @Test
   void connectsEmitsAndAcknowledgesBothWays() throws Exception {
     CompletableFuture<String> serverGot = new CompletableFuture<>();
-    CompletableFuture<AckResponse> serverAck = new CompletableFuture<>();
+    CompletableFuture<Arguments> serverAck = new CompletableFuture<>();
     server.on(
         "connection",
         s -> {
@@ -66,7 +66,7 @@ class ServerJavaClientSmokeTest {
     c.connect();
     assertThat(serverGot.get(10, TimeUnit.SECONDS)).isEqualTo("java/t1");
     assertThat(clientAck.get(10, TimeUnit.SECONDS)).isEqualTo("hi java");
-    AckResponse r = serverAck.get(10, TimeUnit.SECONDS);
+    Arguments r = serverAck.get(10, TimeUnit.SECONDS);
     assertThat(r.get(0, String.class)).isEqualTo("answer");
     assertThat(r.get(1, Integer.class)).isEqualTo(1);
   }

@@ -3,8 +3,8 @@ package io.sio4j.interop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.socketio.SocketIoParser;
-import io.sio4j.server.AckResponse;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
 import java.util.Base64;
@@ -67,7 +67,7 @@ class ServerMsgpackInteropTest {
     client.emit("a", "up", Map.of("$bin", Base64.getEncoder().encodeToString(new byte[] {4, 2})));
     assertThat(up.get(10, TimeUnit.SECONDS)).containsExactly(4, 2);
 
-    AckResponse r = s.emitWithAck("down", new byte[] {9}, "text").get(10, TimeUnit.SECONDS);
+    Arguments r = s.emitWithAck("down", new byte[] {9}, "text").get(10, TimeUnit.SECONDS);
     assertThat(r.get(0, String.class)).isEqualTo("ack");
     assertThat(r.get(1, byte[].class)).containsExactly(9);
     assertThat(r.get(2, String.class)).isEqualTo("text");

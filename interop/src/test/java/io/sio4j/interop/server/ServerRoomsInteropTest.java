@@ -2,7 +2,7 @@ package io.sio4j.interop.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sio4j.server.AckResponse;
+import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
 import java.time.Duration;
@@ -89,14 +89,14 @@ class ServerRoomsInteropTest {
     join("a", "red");
     join("b", "red");
     join("c", "blue");
-    List<AckResponse> answers =
+    List<Arguments> answers =
         io.to("red")
             .timeout(Duration.ofSeconds(5))
             .emitWithAck("vote", 1)
             .get(10, TimeUnit.SECONDS);
     assertThat(answers).hasSize(2);
     assertThat(answers)
-        .extracting(AckResponse::socketId)
+        .extracting(Arguments::socketId)
         .containsExactlyInAnyOrder(byName.get("a").id(), byName.get("b").id());
     assertThat(answers).extracting(r -> r.get(0, String.class)).containsOnly("ack");
   }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * Java arrives as the same value in Java.
  *
  * <pre>{@code
- * JsonBinding binding = JsonBinding.defaults();
+ * JsonBinding binding = JsonBinding.create();
  * JsonNode tree = binding.toTree(new Order("42", new byte[] {1, 2}));  // bytes become a BinaryNode
  * Order back = binding.fromTree(tree, Order.class);
  * List<Order> orders = binding.fromTree(array, new TypeReference<List<Order>>() {}.getType());
@@ -29,20 +29,20 @@ import java.util.Objects;
  *
  * <p>The default mapper ignores unknown properties (JavaScript peers often send more than a Java
  * type declares), writes empty beans as {@code {}}, and writes any {@link ByteBuffer} (heap or
- * direct, from position to limit) as binary. Thread-safe; don't reconfigure the mapper after use.
+ * direct, from position to limit) as binary. There is no shared default: each {@link #create()}
+ * makes its own mapper, so each server and each client binds with the mapper of its own parser.
+ * Thread-safe; don't reconfigure the mapper after use.
  */
 public final class JsonBinding {
-  private static final JsonBinding DEFAULTS = new JsonBinding(newDefaultMapper());
-
   private final ObjectMapper mapper;
 
   private JsonBinding(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  /** The shared default binding. */
-  public static JsonBinding defaults() {
-    return DEFAULTS;
+  /** A new binding over a new default mapper (see {@link #newDefaultMapper()}). */
+  public static JsonBinding create() {
+    return new JsonBinding(newDefaultMapper());
   }
 
   /** A binding over a mapper the application configured (modules, naming, ...). */
@@ -60,7 +60,7 @@ public final class JsonBinding {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   }
 
-  /** The mapper; shared, do not reconfigure. */
+  /** The mapper; configure it before handing it to a parser, not after. */
   public ObjectMapper mapper() {
     return mapper;
   }

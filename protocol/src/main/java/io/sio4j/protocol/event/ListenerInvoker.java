@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code socket.on(...)} in the server and the client.
  *
  * <pre>{@code
- * ListenerInvoker invoker = new ListenerInvoker(JsonBinding.defaults());
+ * ListenerInvoker invoker = new ListenerInvoker(parser.binding());
  * Listener2<Order, Ack> listener = (order, ack) -> ack.send("ok");
  * try {
  *   invoker.invoke(listener, packetArgs, ack);
@@ -54,8 +54,17 @@ public final class ListenerInvoker {
    *     called
    * @throws IllegalArgumentException when {@code listener} is not a listener type
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public void invoke(Object listener, List<JsonNode> args, Ack ack) throws BindingException {
+    invoke(listener, null, args, ack);
+  }
+
+  /**
+   * Calls {@code listener} with the parameter types given in {@code signature} (the explicit form
+   * of {@code on}), or with those read from the listener when {@code signature} is null.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void invoke(Object listener, ListenerSignature signature, List<JsonNode> args, Ack ack)
+      throws BindingException {
     Objects.requireNonNull(listener, "listener");
     List<JsonNode> values = args == null ? List.of() : args;
     Ack callback = ack == null ? Ack.NONE : ack;
@@ -63,7 +72,9 @@ public final class ListenerInvoker {
       raw.call(Collections.unmodifiableList(values), callback);
       return;
     }
-    Object[] a = bind(listener, arity(listener), values, callback);
+    int arity = arity(listener);
+    ListenerSignature sig = signature != null ? signature : signature(listener, arity);
+    Object[] a = bind(sig, arity, values, callback);
     if (listener instanceof Listener0 l) l.call();
     else if (listener instanceof Listener1 l) l.call(a[0]);
     else if (listener instanceof Listener2 l) l.call(a[0], a[1]);
@@ -94,9 +105,8 @@ public final class ListenerInvoker {
     return List.of(signature(listener, arity(listener)).types());
   }
 
-  private Object[] bind(Object listener, int arity, List<JsonNode> args, Ack ack)
+  private Object[] bind(ListenerSignature sig, int arity, List<JsonNode> args, Ack ack)
       throws BindingException {
-    ListenerSignature sig = signature(listener, arity);
     Type[] types = sig.types();
     Object[] bound = new Object[arity];
     int count = sig.valueCount();
@@ -120,7 +130,7 @@ public final class ListenerInvoker {
         listener.getClass(), k -> ListenerSignature.of(listener, arity));
   }
 
-  private static int arity(Object listener) {
+  static int arity(Object listener) {
     if (listener instanceof Listener0) return 0;
     if (listener instanceof Listener1) return 1;
     if (listener instanceof Listener2) return 2;

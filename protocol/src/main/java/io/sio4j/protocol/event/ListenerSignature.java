@@ -9,19 +9,39 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The declared parameter types of a listener, read once per listener class: from the lambda's
  * {@link SerializedLambda} (the implementation method's generic signature, e.g. {@code
  * List<Order>}, narrowed by the instantiated erased types), or from a {@code call} method a class
- * declares, falling back to {@code Object}. Immutable.
+ * declares. When none of these can be read it falls back to {@code Object} (natural values) and
+ * logs one WARN per listener class naming the fix, so the failure is never silent. Immutable.
  *
  * @param types the parameter types, one per listener parameter
  * @param lastIsAck whether the last parameter receives the {@link Ack}
  */
 record ListenerSignature(Type[] types, boolean lastIsAck) {
+  private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.protocol.event");
+
+  /** Listener classes already warned about: one WARN per class, however many registries. */
+  private static final ClassValue<AtomicBoolean> WARNED =
+      new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+          return new AtomicBoolean();
+        }
+      };
+
+  /** The signature given explicitly ({@code on("order", Order.class, ...)}), read nothing. */
+  static ListenerSignature explicit(Type[] types, boolean lastIsAck) {
+    return new ListenerSignature(types.clone(), lastIsAck);
+  }
 
   /** The number of parameters bound from event arguments. */
   int valueCount() {
@@ -33,7 +53,11 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
     Type[] types = null;
     if (arity > 0) {
       types = fromSerializedLambda(listener, arity);
-      if (types == null) types = fromDeclaredCallMethod(listener.getClass(), arity);
+      // a lambda or proxy class declares an erased call(Object...): it says nothing
+      if (types == null && !generated(listener.getClass())) {
+        types = fromDeclaredCallMethod(listener.getClass(), arity);
+      }
+      if (types == null) warnUnreadable(listener.getClass());
     }
     if (types == null) {
       types = new Type[arity];
@@ -41,6 +65,24 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
     }
     boolean ack = arity > 0 && raw(types[arity - 1]) == Ack.class;
     return new ListenerSignature(types, ack);
+  }
+
+  private static boolean generated(Class<?> c) {
+    return c.isHidden() || c.isSynthetic() || Proxy.isProxyClass(c);
+  }
+
+  private static void warnUnreadable(Class<?> c) {
+    if (!WARNED.get(c).compareAndSet(false, true)) return;
+    String pkg = c.getPackageName();
+    LOG.warn(
+        "cannot read the parameter types of listener {}: its arguments arrive as natural values"
+            + " (Map, List, String, ...), which may fail inside the listener. Fix: use the explicit"
+            + " form, e.g. on(event, Order.class, order -> ...) or on(event, new TypeReference<"
+            + "List<Order>>() { }, ...); or pass a lambda or method reference written against a"
+            + " sio4j Listener type (they are Serializable) and, in a named module, open its"
+            + " package: 'opens {} to io.sio4j.protocol;'",
+        c.getName(),
+        pkg.isEmpty() ? "<package>" : pkg);
   }
 
   private static Type[] fromSerializedLambda(Object listener, int arity) {

@@ -1,15 +1,18 @@
 package io.sio4j.protocol.socketio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sio4j.protocol.event.JsonBinding;
 
 /** The socket.io-parser format: text header plus JSON, binary as attachments. Thread-safe. */
 final class JsonSocketIoParser implements SocketIoParser {
+  private final JsonBinding binding;
   private final ObjectMapper mapper;
   private final int maxAttachments;
   private final JsonPacketEncoder encoder;
 
-  JsonSocketIoParser(ObjectMapper mapper, int maxAttachments) {
-    this.mapper = mapper;
+  JsonSocketIoParser(JsonBinding binding, int maxAttachments) {
+    this.binding = binding;
+    this.mapper = binding.mapper();
     this.maxAttachments = maxAttachments;
     this.encoder = new JsonPacketEncoder(mapper);
   }
@@ -17,6 +20,11 @@ final class JsonSocketIoParser implements SocketIoParser {
   @Override
   public PacketEncoder encoder() {
     return encoder;
+  }
+
+  @Override
+  public JsonBinding binding() {
+    return binding;
   }
 
   @Override

@@ -29,6 +29,11 @@ final class MsgpackSocketIoParser implements SocketIoParser, PacketEncoder {
   }
 
   @Override
+  public JsonBinding binding() {
+    return binding;
+  }
+
+  @Override
   public PacketDecoder newDecoder() {
     return new MsgpackPacketDecoder();
   }

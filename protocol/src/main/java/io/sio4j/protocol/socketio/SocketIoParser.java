@@ -24,9 +24,18 @@ public interface SocketIoParser {
   /** A new decoder for one connection; not thread-safe. */
   PacketDecoder newDecoder();
 
-  /** The default JSON parser, as npm socket.io-parser 4.2.7 with its defaults. */
+  /**
+   * The binding over the mapper this parser writes and reads with: the server and the client bind
+   * incoming arguments with it, so a mapper configured once (modules, naming) works both ways.
+   */
+  JsonBinding binding();
+
+  /**
+   * A new default JSON parser, as npm socket.io-parser 4.2.7 with its defaults, with its own new
+   * mapper (nothing is shared between parsers).
+   */
   static SocketIoParser json() {
-    return Builder.DEFAULT;
+    return new Builder().build();
   }
 
   /**
@@ -37,7 +46,7 @@ public interface SocketIoParser {
    * @throws IllegalStateException when msgpack-core is missing
    */
   static SocketIoParser msgpack() {
-    return msgpack(JsonBinding.defaults());
+    return msgpack(JsonBinding.create());
   }
 
   /** The msgpack parser, turning Java values into trees with {@code binding}. */
@@ -65,10 +74,8 @@ public interface SocketIoParser {
     /** socket.io-parser's default {@code maxAttachments} (CVE-2026-33151). */
     public static final int DEFAULT_MAX_ATTACHMENTS = 10;
 
-    private static final SocketIoParser DEFAULT = new Builder().build();
-
     private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
-    private ObjectMapper mapper = JsonBinding.defaults().mapper();
+    private ObjectMapper mapper;
 
     private Builder() {}
 
@@ -83,8 +90,9 @@ public interface SocketIoParser {
     }
 
     /**
-     * The Jackson mapper used to write Java values and read payloads (default {@link
-     * JsonBinding#defaults()}); it must not be reconfigured afterwards.
+     * The Jackson mapper used to write Java values, read payloads and bind arguments (default: a
+     * new {@link JsonBinding#newDefaultMapper()} per parser); it must not be reconfigured
+     * afterwards.
      */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -93,7 +101,8 @@ public interface SocketIoParser {
 
     /** The parser. */
     public SocketIoParser build() {
-      return new JsonSocketIoParser(mapper, maxAttachments);
+      ObjectMapper m = mapper != null ? mapper : JsonBinding.newDefaultMapper();
+      return new JsonSocketIoParser(JsonBinding.of(m), maxAttachments);
     }
   }
 }

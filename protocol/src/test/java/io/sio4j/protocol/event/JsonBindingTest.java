@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonBindingTest {
-  private final JsonBinding binding = JsonBinding.defaults();
+  private final JsonBinding binding = JsonBinding.create();
 
   record File(String fileName, byte[] content, ByteBuffer preview) {}
 

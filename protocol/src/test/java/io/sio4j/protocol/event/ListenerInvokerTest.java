@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Listeners get their arguments bound to the types they declare. */
 class ListenerInvokerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ListenerInvoker invoker = new ListenerInvoker(JsonBinding.defaults());
+  private final ListenerInvoker invoker = new ListenerInvoker(JsonBinding.create());
   private final List<Object> calls = new ArrayList<>();
 
   record Order(String id, int qty) {}

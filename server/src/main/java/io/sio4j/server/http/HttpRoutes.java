@@ -45,9 +45,9 @@ public final class HttpRoutes implements HttpHandler {
     this.mapper = mapper;
   }
 
-  /** No routes yet; JSON written with {@link JsonBinding#defaults()}. */
+  /** No routes yet; JSON written with a new default mapper ({@link JsonBinding#create()}). */
   public static HttpRoutes create() {
-    return new HttpRoutes(List.of(), JsonBinding.defaults().mapper());
+    return new HttpRoutes(List.of(), JsonBinding.newDefaultMapper());
   }
 
   /** The given handlers, in order. */

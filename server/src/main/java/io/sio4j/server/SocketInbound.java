@@ -1,0 +1,96 @@
+package io.sio4j.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.ListenerRegistry;
+import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.server.adapter.BroadcastFlags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The event path of one {@link Socket}: an EVENT from the client goes to the catch-all listeners,
+ * the socket's middlewares and its listeners (all in the socket's {@link ListenerRegistry}); the
+ * acknowledgement goes back at most once; outgoing packets reach the outgoing catch-alls; errors
+ * reach the {@code onError} listeners.
+ *
+ * <p>Thread-safe.
+ */
+final class SocketInbound {
+  private final Socket socket;
+  private final ListenerRegistry listeners;
+  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+
+  SocketInbound(Socket socket, ListenerRegistry listeners) {
+    this.socket = socket;
+    this.listeners = listeners;
+  }
+
+  void onError(Consumer<Throwable> listener) {
+    errorListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  void fireError(Throwable error) {
+    if (errorListeners.isEmpty()) {
+      Socket.LOG.debug("socket {}: unhandled error: {}", socket.id(), error.toString());
+    }
+    for (Consumer<Throwable> l : errorListeners) listeners.run(() -> l.accept(error));
+  }
+
+  /** An EVENT from the client: catch-alls, then the socket middlewares, then the listeners. */
+  void onEvent(SocketPacket packet) {
+    Namespace nsp = socket.nsp();
+    ArrayNode data = (ArrayNode) packet.data();
+    String name = data.get(0).asText();
+    ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
+    for (int i = 1; i < data.size(); i++) args.add(data.get(i));
+    List<JsonNode> values = new ArrayList<>(args.size());
+    args.forEach(values::add);
+    Ack ack = packet.hasAckId() ? ackSender(packet.ackId()) : null;
+    SocketEvent event =
+        new SocketEvent(socket.id(), name, args, ack != null, nsp.server().binding());
+    nsp.server()
+        .dispatch(
+            socket,
+            () -> {
+              listeners.emitAny(name, values, ack);
+              MiddlewareChain.run(
+                  socket.middlewares(),
+                  (m, next) -> m.handle(event, next),
+                  err -> {
+                    if (err != null) fireError(err);
+                    else if (socket.connected()) listeners.emitEvent(name, values, ack);
+                  });
+            });
+  }
+
+  /** Sends the acknowledgement for {@code ackId}, at most once. */
+  private Ack ackSender(long ackId) {
+    Namespace nsp = socket.nsp();
+    AtomicBoolean sent = new AtomicBoolean();
+    return args -> {
+      if (!sent.compareAndSet(false, true)) return;
+      socket
+          .client()
+          .write(
+              nsp.frames(
+                  nsp.server().parser().encoder().encodeAck(nsp.name(), ackId, args),
+                  BroadcastFlags.DEFAULT));
+    };
+  }
+
+  /** Tells the outgoing catch-all listeners, with natural values, about an EVENT being sent. */
+  void notifyOutgoing(SocketPacket packet) {
+    if (!listeners.hasAnyOutgoing() || !packet.type().isEvent()) return;
+    ArrayNode data = (ArrayNode) packet.data();
+    List<Object> args = new ArrayList<>(data.size() - 1);
+    var binding = socket.server().binding();
+    for (int i = 1; i < data.size(); i++) args.add(binding.toNatural(data.get(i)));
+    listeners.emitOutgoing(data.get(0).asText(), args);
+  }
+}
