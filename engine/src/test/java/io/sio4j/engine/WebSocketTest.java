@@ -70,6 +70,46 @@ class WebSocketTest {
     }
   }
 
+  /**
+   * A {@code forceBase64} client: it sends binary as a text frame {@code b<base64>} and, with
+   * {@code b64=1}, receives binary the same way (the official server's {@code supportsBinary}).
+   */
+  @Test
+  void base64ClientExchangesBinaryAsTextFrames() throws Exception {
+    try (RawWebSocket ws =
+        RawWebSocket.connect(engine.port, WebSocketRequests.upgrade(WS_PATH + "&b64=1"))) {
+      assertThat(ws.read().text()).startsWith("0{\"sid\":");
+      engine.await("connection");
+      ws.write(WebSocketRequests.text("bAQID"));
+      assertThat(engine.await("binary").bytes()).containsExactly(1, 2, 3);
+      RawWebSocket.Frame echo = ws.read();
+      assertThat(echo.opcode()).isEqualTo(1);
+      assertThat(echo.text()).isEqualTo("bAQID");
+      ws.write(WebSocketRequests.text("4text"));
+      assertThat(ws.read().text()).isEqualTo("4text");
+    }
+  }
+
+  @Test
+  void base64TextFrameWithoutB64IsBinaryAndEchoedAsBinaryFrame() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(WebSocketRequests.text("b/wA="));
+      assertThat(engine.await("binary").bytes()).containsExactly(255, 0);
+      RawWebSocket.Frame echo = ws.read();
+      assertThat(echo.opcode()).isEqualTo(2);
+      assertThat(echo.payload()).containsExactly(255, 0);
+    }
+  }
+
+  @Test
+  void invalidBase64TextFrameClosesWithParseError() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(WebSocketRequests.text("b!!!notbase64"));
+      ws.awaitClosed();
+      assertThat(engine.await("close").text()).isEqualTo("parse error");
+    }
+  }
+
   @Test
   void closePacketClosesTheSession() throws Exception {
     try (RawWebSocket ws = openRaw()) {

@@ -36,12 +36,18 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
 
   private final Channel channel;
+  private final boolean base64;
   private volatile EngineSession session;
   private final Adapter adapter = new Adapter();
   private volatile boolean closing;
 
-  WebSocketTransport(Channel channel) {
+  /**
+   * @param base64 whether the client asked ({@code b64} in its query) to receive binary messages as
+   *     text frames {@code b<base64>}, as the official server's {@code supportsBinary} does
+   */
+  WebSocketTransport(Channel channel, boolean base64) {
     this.channel = channel;
+    this.base64 = base64;
   }
 
   private volatile io.netty.channel.ChannelFuture handshakeFuture;
@@ -72,7 +78,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       String data = text.text();
       EnginePacket packet;
       try {
-        packet = EngineCodec.decodeText(data);
+        packet = EngineCodec.decodeTextFrame(data);
       } catch (ProtocolException e) {
         String why = e.getMessage();
         onSessionLoop(s, () -> s.onParseError(adapter, why));
@@ -148,10 +154,14 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     @Override
     void send(List<WirePacket> packets) {
       for (WirePacket p : packets) {
-        WebSocketFrame frame =
-            p.isBinary()
-                ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryBytes()))
-                : new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
+        WebSocketFrame frame;
+        if (!p.isBinary()) {
+          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
+        } else if (base64) {
+          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.pollingBytes()));
+        } else {
+          frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryBytes()));
+        }
         channel.write(frame, channel.voidPromise());
       }
       channel.flush();

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +98,7 @@ final class WebSocketUpgrader {
       return null;
     }
     ChannelPipeline p = ctx.pipeline();
-    WebSocketTransport ws = new WebSocketTransport(channel);
+    WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
     p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(true));
     p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
@@ -122,6 +124,15 @@ final class WebSocketUpgrader {
           }
         });
     return ws;
+  }
+
+  /**
+   * Like the official server ({@code supportsBinary = !query.b64}): any non-empty {@code b64} value
+   * asks for binary messages as base64 text frames.
+   */
+  private static boolean wantsBase64(FullHttpRequest req) {
+    List<String> b64 = new QueryStringDecoder(req.uri()).parameters().get("b64");
+    return b64 != null && !b64.isEmpty() && !b64.get(0).isEmpty();
   }
 
   /** Most fragments one message may have (tiny-fragment floods, CVE-2026-48779). */
