@@ -7,23 +7,19 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.sio4j.engine.EngineOptions;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of every connection, in order: HTTP codec with bounded request line and headers;
  * gzip/deflate of responses (httpCompression); permessage-deflate negotiation (perMessageDeflate);
- * request aggregation bounded by maxHttpBufferSize (413 beyond it); the Engine.IO router. A
- * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
- * WebSocketUpgrader}).
+ * request aggregation bounded by maxHttpBufferSize (413 beyond it, the session is kept); the
+ * Engine.IO router. A WebSocket upgrade later swaps the HTTP handlers for frame handlers (see
+ * {@link WebSocketUpgrader}).
  */
 final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Longest request line (Node's default header limit is 16 KiB). */
@@ -71,7 +67,9 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     if (options.perMessageDeflate()) {
       p.addLast("ws-deflate", new WebSocketServerCompressionHandler(options.maxHttpBufferSize()));
     }
-    p.addLast("http-aggregator", new SessionAwareAggregator(server, options.maxHttpBufferSize()));
+    // bounded by maxHttpBufferSize without pre-allocating what Content-Length announces; an
+    // oversized POST gets 413 and its session goes on, like the official server (polling.ts)
+    p.addLast("http-aggregator", new HttpObjectAggregator(options.maxHttpBufferSize(), true));
     p.addLast("engine", new EngineRequestHandler(server, responder));
   }
 
@@ -84,33 +82,6 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof io.netty.handler.timeout.IdleStateEvent) ctx.close();
       else super.userEventTriggered(ctx, evt);
-    }
-  }
-
-  /**
-   * Aggregates requests up to maxHttpBufferSize without pre-allocating what Content-Length
-   * announces; an oversized polling POST gets 413 and its session is closed.
-   */
-  private static final class SessionAwareAggregator extends HttpObjectAggregator {
-    private final NettyEngineServer server;
-
-    SessionAwareAggregator(NettyEngineServer server, int maxContentLength) {
-      super(maxContentLength, true);
-      this.server = server;
-    }
-
-    @Override
-    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized)
-        throws Exception {
-      if (oversized instanceof HttpRequest req) {
-        List<String> sid = new QueryStringDecoder(req.uri()).parameters().get("sid");
-        EngineSession session =
-            sid != null && sid.size() == 1 ? server.registry().get(sid.get(0)) : null;
-        if (session != null) {
-          session.loop().execute(() -> session.onPayloadTooLarge());
-        }
-      }
-      super.handleOversizedMessage(ctx, oversized);
     }
   }
 }

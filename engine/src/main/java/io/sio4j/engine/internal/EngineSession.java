@@ -302,11 +302,6 @@ final class EngineSession implements EngineSocket {
     p.transport().close(null);
   }
 
-  /** A POST over maxHttpBufferSize was refused with 413: the session ends. */
-  void onPayloadTooLarge() {
-    if (transport instanceof PollingTransport p) onTransportError(p, "payload too large");
-  }
-
   /** The registry this session is listed in. */
   SessionRegistry registry() {
     return registry;
