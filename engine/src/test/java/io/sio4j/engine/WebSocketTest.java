@@ -114,7 +114,8 @@ class WebSocketTest {
   void closePacketClosesTheSession() throws Exception {
     try (RawWebSocket ws = openRaw()) {
       ws.write(WebSocketRequests.text("1"));
-      ws.awaitClosed();
+      int code = ws.awaitClosed();
+      if (code != -1) assertThat(ws.closeReason).isEmpty();
       assertThat(engine.await("close").text()).isEqualTo("transport close");
     }
   }
@@ -143,6 +144,8 @@ class WebSocketTest {
       ws.write(badFrame(kind));
       int code = ws.awaitClosed();
       assertThat(code).isIn(-1, 1002, 1007, 1009);
+      // like the official server: a code only, never an internal message or a limit
+      if (code != -1) assertThat(ws.closeReason).as("close reason").isEmpty();
       if (kind.equals("bad-utf8")) assertThat(code).isEqualTo(1007);
       if (kind.startsWith("oversized-text") || kind.equals("fragment-flood")) {
         assertThat(code).isEqualTo(1009);
@@ -294,6 +297,7 @@ class WebSocketTest {
         // the server may close before reading it all
       }
       assertThat(ws.awaitClosed()).isEqualTo(1009);
+      assertThat(ws.closeReason).isEmpty();
       assertThat(roomy.await("close").text()).isIn("transport close", "transport error");
     }
   }

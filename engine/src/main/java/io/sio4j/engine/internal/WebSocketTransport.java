@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -91,7 +92,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
     } else if (frame instanceof CloseWebSocketFrame) {
-      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+      ctx.writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
           .addListener(ChannelFutureListener.CLOSE);
     }
   }
@@ -112,21 +113,32 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // bad frames (RSV bits, oversized, invalid UTF-8, unmasked...): the decoder already answered
-    // with a close frame; end this connection only
+    // bad frames (RSV bits, oversized, invalid UTF-8, unmasked...): the decoders only throw (they
+    // do not close on a violation), so the close is sent here, with the code and no reason, like
+    // the official server: the peer never learns an internal message or a limit. End this
+    // connection only.
     EngineSession s = session;
     log.debug("session {}: websocket error: {}", s == null ? "-" : s.id(), cause.toString());
     if (ctx.channel().isActive() && !closing) {
       closing = true;
-      WebSocketCloseStatus status =
-          cause instanceof TooLongFrameException
-              ? WebSocketCloseStatus.MESSAGE_TOO_BIG
-              : WebSocketCloseStatus.PROTOCOL_ERROR;
-      ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+      WebSocketCloseStatus status;
+      if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+        status = corrupted.closeStatus();
+      } else if (cause instanceof TooLongFrameException) {
+        status = WebSocketCloseStatus.MESSAGE_TOO_BIG;
+      } else {
+        status = WebSocketCloseStatus.PROTOCOL_ERROR;
+      }
+      ctx.writeAndFlush(closeFrame(status)).addListener(ChannelFutureListener.CLOSE);
     } else {
       ctx.close();
     }
     if (s != null) onSessionLoop(s, () -> s.onTransportError(adapter, cause.toString()));
+  }
+
+  /** A close frame with the status code and an empty reason (as the official server sends). */
+  static CloseWebSocketFrame closeFrame(WebSocketCloseStatus status) {
+    return new CloseWebSocketFrame(status.code(), "");
   }
 
   private static void onSessionLoop(EngineSession s, Runnable task) {
@@ -174,7 +186,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         if (channel.isActive() && !closing) {
           closing = true;
           channel
-              .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+              .writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
               .addListener(ChannelFutureListener.CLOSE);
         }
       }

@@ -84,7 +84,8 @@ final class WebSocketUpgrader {
             .maxFramePayloadLength(options.maxHttpBufferSize())
             .allowExtensions(options.perMessageDeflate())
             .expectMaskedFrames(true)
-            .closeOnProtocolViolation(true)
+            // the transport sends the close itself, without Netty's reason text
+            .closeOnProtocolViolation(false)
             .withUTF8Validator(true)
             .build();
     String location = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
@@ -100,7 +101,7 @@ final class WebSocketUpgrader {
     ChannelPipeline p = ctx.pipeline();
     WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
-    p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(true));
+    p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
     p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
     p.addAfter(
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
