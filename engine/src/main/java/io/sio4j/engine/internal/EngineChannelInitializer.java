@@ -1,17 +1,23 @@
 package io.sio4j.engine.internal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.sio4j.engine.EngineOptions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,7 +75,7 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     }
     // bounded by maxHttpBufferSize without pre-allocating what Content-Length announces; an
     // oversized POST gets 413 and its session goes on, like the official server (polling.ts)
-    p.addLast("http-aggregator", new HttpObjectAggregator(options.maxHttpBufferSize(), true));
+    p.addLast("http-aggregator", new ExactHeadersAggregator(options.maxHttpBufferSize()));
     p.addLast("engine", new EngineRequestHandler(server, responder));
   }
 
@@ -82,6 +88,37 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof io.netty.handler.timeout.IdleStateEvent) ctx.close();
       else super.userEventTriggered(ctx, evt);
+    }
+  }
+
+  /**
+   * Aggregates a request but leaves its headers as the client sent them: Netty's aggregator adds
+   * {@code Content-Length} and drops {@code Transfer-Encoding: chunked}, which would then show in
+   * the handshake's headers (issue 14). Handlers read the body from the aggregated content.
+   */
+  static final class ExactHeadersAggregator extends HttpObjectAggregator {
+    private boolean hadContentLength;
+    private List<String> transferEncoding;
+
+    ExactHeadersAggregator(int maxContentLength) {
+      super(maxContentLength, true);
+    }
+
+    @Override
+    protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content)
+        throws Exception {
+      hadContentLength = HttpUtil.isContentLengthSet(start);
+      transferEncoding = start.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+      return super.beginAggregation(start, content);
+    }
+
+    @Override
+    protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+      super.finishAggregation(aggregated);
+      if (!hadContentLength) aggregated.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+      if (!transferEncoding.isEmpty()) {
+        aggregated.headers().set(HttpHeaderNames.TRANSFER_ENCODING, transferEncoding);
+      }
     }
   }
 }
