@@ -251,10 +251,28 @@ public abstract sealed class SocketListeners permits Socket {
                   socket.middlewares(),
                   (m, next) -> m.handle(event, next),
                   err -> {
-                    if (err != null) fireError(err);
-                    else if (socket.connected()) invokeListeners(name, args, ack);
+                    if (err != null) {
+                      fireError(err);
+                    } else {
+                      afterThisRead(
+                          socket,
+                          () -> {
+                            // dropped, like the official server, when a DISCONNECT came with it
+                            if (socket.connected()) invokeListeners(name, args, ack);
+                          });
+                    }
                   });
             });
+  }
+
+  /**
+   * Runs the listeners once the rest of the current read has been handled, as the official server's
+   * {@code process.nextTick} in {@code dispatch}: a namespace DISCONNECT that arrived with the
+   * event is seen first. With a listener executor they already run later, on the executor.
+   */
+  private static void afterThisRead(Socket socket, Runnable task) {
+    if (socket.nsp().server().options().listenerExecutor() != null) task.run();
+    else socket.client().execute(task);
   }
 
   /** Sends the acknowledgement for {@code ackId}, at most once. */

@@ -46,6 +46,14 @@ final class FakeConnection implements EngineSocket, AutoCloseable {
     runOnLoop(() -> listener.onText(text));
   }
 
+  /** The client sends several text messages that arrive in one read (one event-loop task). */
+  void textsInOneRead(String... texts) {
+    runOnLoop(
+        () -> {
+          for (String t : texts) listener.onText(t);
+        });
+  }
+
   /** The client sends a binary message. */
   void binary(byte[] data) {
     runOnLoop(() -> listener.onBinary(data));
