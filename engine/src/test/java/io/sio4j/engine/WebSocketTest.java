@@ -215,7 +215,24 @@ class WebSocketTest {
                 + WS_PATH
                 + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n");
-    assertThat(answer).doesNotContain(" 101 ");
+    assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 101 ");
+    assertThat(engine.server.clientsCount()).isZero();
+    assertServerStillServes();
+  }
+
+  /** Like the official server (ws): a key that is not 16 bytes of base64 is refused with 400. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "short", "dGhlIHNhbXBsZSBub25jZQ=", "dGhlIHNhbXBsZSBub25jZQ==x"})
+  void upgradeWithAnEmptyOrInvalidKeyIsRefusedWith400(String key) throws Exception {
+    String answer =
+        engine.raw(
+            "GET "
+                + WS_PATH
+                + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: "
+                + key
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 101 ");
     assertThat(engine.server.clientsCount()).isZero();
     assertServerStillServes();
   }

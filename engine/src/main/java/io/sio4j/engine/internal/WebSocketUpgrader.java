@@ -1,5 +1,7 @@
 package io.sio4j.engine.internal;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -7,7 +9,9 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -16,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +84,11 @@ final class WebSocketUpgrader {
       HttpHeaders headers) {
     EngineOptions options = server.options();
     Channel channel = ctx.channel();
+    if (!hasValidKey(req)) {
+      log.debug("missing or invalid Sec-WebSocket-Key on {}", channel);
+      refuse(channel, "Missing or invalid Sec-WebSocket-Key header");
+      return null;
+    }
     WebSocketDecoderConfig config =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(options.maxHttpBufferSize())
@@ -125,6 +135,32 @@ final class WebSocketUpgrader {
           }
         });
     return ws;
+  }
+
+  /**
+   * Like the official server (ws: {@code /^[+/0-9A-Za-z]{22}==$/}): exactly one key, the base64 of
+   * 16 bytes. Netty would accept an empty key with a 101 and drop a missing one without an answer.
+   */
+  private static boolean hasValidKey(FullHttpRequest req) {
+    List<String> keys = req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+    if (keys.size() != 1) return false;
+    String key = keys.get(0);
+    if (key.length() != 24 || !key.endsWith("==")) return false;
+    for (int i = 0; i < 22; i++) {
+      char c = key.charAt(i);
+      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!base64 && c != '+' && c != '/') return false;
+    }
+    return true;
+  }
+
+  /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */
+  private static void refuse(Channel channel, String message) {
+    ByteBuf body = Unpooled.copiedBuffer(message, StandardCharsets.UTF_8);
+    var res = HttpResponder.response(HttpResponseStatus.BAD_REQUEST, "text/html", body);
+    res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+    channel.writeAndFlush(res).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
   }
 
   /**
