@@ -11,6 +11,12 @@ import java.util.function.Predicate;
  * Origins are an explicit allow-list or a predicate; the server echoes the one matching origin,
  * never a wildcard with credentials.
  *
+ * <p>With an allow-list (or predicate), Engine.IO handshakes and WebSocket upgrades that carry an
+ * {@code Origin} not allowed are refused (403 code 4 over HTTP, a plain 400 for a WebSocket), which
+ * stops cross-site WebSocket hijacking: browsers do not apply CORS to WebSockets, so without this a
+ * page on any site could open one with the user's cookies. Requests without an {@code Origin}
+ * (non-browser clients) are not affected. Turn it off with {@link Builder#checkOrigin(boolean)}.
+ *
  * <pre>{@code
  * CorsOptions cors = CorsOptions.builder().origins("https://app.example").credentials(true).build();
  * }</pre>
@@ -23,6 +29,7 @@ public final class CorsOptions {
   private final List<String> allowedHeaders;
   private final List<String> exposedHeaders;
   private final Duration maxAge;
+  private final boolean checkOrigin;
 
   private CorsOptions(Builder b) {
     this.originAllowed = b.originAllowed;
@@ -32,6 +39,7 @@ public final class CorsOptions {
     this.allowedHeaders = List.copyOf(b.allowedHeaders);
     this.exposedHeaders = List.copyOf(b.exposedHeaders);
     this.maxAge = b.maxAge;
+    this.checkOrigin = b.checkOrigin;
   }
 
   /** A new builder. */
@@ -74,6 +82,14 @@ public final class CorsOptions {
     return maxAge;
   }
 
+  /**
+   * Whether handshakes and upgrades from an {@code Origin} outside the allow-list are refused: true
+   * by default with an allow-list, never with {@link Builder#anyOrigin()}.
+   */
+  public boolean checkOrigin() {
+    return checkOrigin && !anyOrigin;
+  }
+
   /** Builds {@link CorsOptions}. */
   public static final class Builder {
     private Predicate<String> originAllowed = o -> false;
@@ -83,6 +99,7 @@ public final class CorsOptions {
     private List<String> allowedHeaders = List.of();
     private List<String> exposedHeaders = List.of();
     private Duration maxAge;
+    private boolean checkOrigin = true;
 
     private Builder() {}
 
@@ -134,6 +151,16 @@ public final class CorsOptions {
     /** Preflight cache duration. */
     public Builder maxAge(Duration maxAge) {
       this.maxAge = maxAge;
+      return this;
+    }
+
+    /**
+     * Whether handshakes and WebSocket upgrades whose {@code Origin} is present and not allowed are
+     * refused (default true; cross-site WebSocket hijacking). False only adds or omits the CORS
+     * headers, as the official server does.
+     */
+    public Builder checkOrigin(boolean checkOrigin) {
+      this.checkOrigin = checkOrigin;
       return this;
     }
 

@@ -118,4 +118,53 @@ class CorsTest {
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
+
+  /**
+   * Cross-site WebSocket hijacking: with an allow-list, a handshake or upgrade from another origin
+   * is refused (a browser page on any site could otherwise open a WebSocket with the user's
+   * cookies). Requests without an Origin (non-browser clients) and allowed origins go through.
+   */
+  @Test
+  void allowListRefusesHandshakesAndUpgradesFromOtherOrigins() throws Exception {
+    CorsOptions cors = CorsOptions.builder().origins("https://app.example").build();
+    try (TestEngine e = new TestEngine(b -> b.cors(cors))) {
+      HttpResponse<String> polling = get(e, "https://evil.example");
+      assertThat(polling.statusCode()).isEqualTo(403);
+      assertThat(polling.body()).isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
+      assertThat(get(e, "https://app.example").statusCode()).isEqualTo(200);
+      assertThat(e.get("EIO=4&transport=polling").statusCode()).isEqualTo(200);
+
+      String ws = "/engine.io/?EIO=4&transport=websocket";
+      assertThat(e.raw(WebSocketRequests.upgrade(ws, "Origin: https://evil.example\r\n")))
+          .startsWith("HTTP/1.1 400 ")
+          .doesNotContain(" 101 ");
+      try (RawWebSocket ok =
+          RawWebSocket.connect(
+              e.port, WebSocketRequests.upgrade(ws, "Origin: https://app.example\r\n"))) {
+        assertThat(ok.handshakeResponse).startsWith("HTTP/1.1 101 ");
+      }
+      String sid = e.openPolling();
+      assertThat(
+              e.raw(
+                  WebSocketRequests.upgrade(
+                      ws + "&sid=" + sid, "Origin: https://evil.example\r\n")))
+          .startsWith("HTTP/1.1 400 ")
+          .doesNotContain(" 101 ");
+    }
+  }
+
+  @Test
+  void originCheckCanBeTurnedOff() throws Exception {
+    CorsOptions cors =
+        CorsOptions.builder().origins("https://app.example").checkOrigin(false).build();
+    try (TestEngine e = new TestEngine(b -> b.cors(cors));
+        RawWebSocket ws =
+            RawWebSocket.connect(
+                e.port,
+                WebSocketRequests.upgrade(
+                    "/engine.io/?EIO=4&transport=websocket", "Origin: https://evil.example\r\n"))) {
+      assertThat(ws.handshakeResponse).startsWith("HTTP/1.1 101 ");
+      assertThat(get(e, "https://evil.example").statusCode()).isEqualTo(200);
+    }
+  }
 }

@@ -48,6 +48,33 @@ class HandshakeTest {
     assertThat(engine.server.clientsCount()).isEqualTo(1);
   }
 
+  /** The handshake's headers are the client's own: nothing added by request aggregation. */
+  @Test
+  void handshakeHeadersAreExactlyWhatThePollingClientSent() throws Exception {
+    String answer =
+        engine.raw(
+            "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n"
+                + "X-Custom: a\r\nX-Custom: b\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 200 ");
+    EngineSocket socket = engine.await("connection").socket();
+    assertThat(socket.request().headers())
+        .containsOnlyKeys("host", "x-custom", "connection")
+        .containsEntry("x-custom", java.util.List.of("a", "b"));
+  }
+
+  @Test
+  void handshakeHeadersAreExactlyWhatTheWebSocketClientSent() throws Exception {
+    try (RawWebSocket ws =
+        RawWebSocket.connect(
+            engine.port, WebSocketRequests.upgrade("/engine.io/?EIO=4&transport=websocket"))) {
+      assertThat(ws.handshakeResponse).startsWith("HTTP/1.1 101 ");
+      EngineSocket socket = engine.await("connection").socket();
+      assertThat(socket.request().headers())
+          .containsOnlyKeys(
+              "host", "upgrade", "connection", "sec-websocket-key", "sec-websocket-version");
+    }
+  }
+
   @Test
   void initialPacketFollowsTheOpenPacket() throws Exception {
     try (TestEngine withInitial = new TestEngine(b -> b.initialPacket("welcome"))) {

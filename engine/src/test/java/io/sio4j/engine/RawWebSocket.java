@@ -24,6 +24,9 @@ public final class RawWebSocket implements AutoCloseable {
   private final DataInputStream in;
   public final String handshakeResponse;
 
+  /** The reason text of the close frame {@link #awaitClosed()} saw, or null. */
+  public String closeReason;
+
   private RawWebSocket(Socket socket, String handshakeResponse) throws IOException {
     this.socket = socket;
     this.in = new DataInputStream(socket.getInputStream());
@@ -74,6 +77,7 @@ public final class RawWebSocket implements AutoCloseable {
         Frame f = read();
         if (f.opcode() == 8 && f.payload().length >= 2) {
           code = ((f.payload()[0] & 0xff) << 8) | (f.payload()[1] & 0xff);
+          closeReason = new String(f.payload(), 2, f.payload().length - 2, StandardCharsets.UTF_8);
         }
       }
     } catch (EOFException | SocketException e) {

@@ -93,6 +93,44 @@ class UpgradeTest {
     assertThat(socket.isOpen()).isTrue();
   }
 
+  /**
+   * Like the official server ({@code setInterval(check, 100)} after the probe), the NOOP comes 100
+   * ms after the probe and every 100 ms after that, never at once: the client sees nothing
+   * unsolicited in its first 100 ms.
+   */
+  @Test
+  void noopReleasesThePollOneHundredMillisecondsAfterTheProbe() throws Exception {
+    String sid = engine.openPolling();
+    engine.await("connection");
+    String q = "EIO=4&transport=polling&sid=" + sid;
+    LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    WebSocket ws = connect(sid, frames);
+    // whether it reaches the server before or after the probe, the answer comes from the timer
+    CompletableFuture<Long> waiting = pollAnsweredAt(q, "6");
+    long probeSent = System.nanoTime();
+    ws.sendText("2probe", true);
+    assertThat(frames.poll(10, TimeUnit.SECONDS)).isEqualTo("3probe");
+    assertThat(waiting.get(10, TimeUnit.SECONDS) - probeSent)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+    CompletableFuture<Long> next = pollAnsweredAt(q, "6");
+    assertThat(next.get(10, TimeUnit.SECONDS) - probeSent)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
+  }
+
+  private CompletableFuture<Long> pollAnsweredAt(String q, String expectedBody) {
+    return engine
+        .http
+        .sendAsync(
+            java.net.http.HttpRequest.newBuilder(URI.create(engine.url(q))).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            r -> {
+              long at = System.nanoTime();
+              assertThat(r.body()).isEqualTo(expectedBody);
+              return at;
+            });
+  }
+
   @Test
   void upgradeThatNeverCompletesTimesOutAndPollingGoesOn() throws Exception {
     String sid = engine.openPolling();

@@ -70,11 +70,52 @@ class WebSocketTest {
     }
   }
 
+  /**
+   * A {@code forceBase64} client: it sends binary as a text frame {@code b<base64>} and, with
+   * {@code b64=1}, receives binary the same way (the official server's {@code supportsBinary}).
+   */
+  @Test
+  void base64ClientExchangesBinaryAsTextFrames() throws Exception {
+    try (RawWebSocket ws =
+        RawWebSocket.connect(engine.port, WebSocketRequests.upgrade(WS_PATH + "&b64=1"))) {
+      assertThat(ws.read().text()).startsWith("0{\"sid\":");
+      engine.await("connection");
+      ws.write(WebSocketRequests.text("bAQID"));
+      assertThat(engine.await("binary").bytes()).containsExactly(1, 2, 3);
+      RawWebSocket.Frame echo = ws.read();
+      assertThat(echo.opcode()).isEqualTo(1);
+      assertThat(echo.text()).isEqualTo("bAQID");
+      ws.write(WebSocketRequests.text("4text"));
+      assertThat(ws.read().text()).isEqualTo("4text");
+    }
+  }
+
+  @Test
+  void base64TextFrameWithoutB64IsBinaryAndEchoedAsBinaryFrame() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(WebSocketRequests.text("b/wA="));
+      assertThat(engine.await("binary").bytes()).containsExactly(255, 0);
+      RawWebSocket.Frame echo = ws.read();
+      assertThat(echo.opcode()).isEqualTo(2);
+      assertThat(echo.payload()).containsExactly(255, 0);
+    }
+  }
+
+  @Test
+  void invalidBase64TextFrameClosesWithParseError() throws Exception {
+    try (RawWebSocket ws = openRaw()) {
+      ws.write(WebSocketRequests.text("b!!!notbase64"));
+      ws.awaitClosed();
+      assertThat(engine.await("close").text()).isEqualTo("parse error");
+    }
+  }
+
   @Test
   void closePacketClosesTheSession() throws Exception {
     try (RawWebSocket ws = openRaw()) {
       ws.write(WebSocketRequests.text("1"));
-      ws.awaitClosed();
+      int code = ws.awaitClosed();
+      if (code != -1) assertThat(ws.closeReason).isEmpty();
       assertThat(engine.await("close").text()).isEqualTo("transport close");
     }
   }
@@ -103,6 +144,8 @@ class WebSocketTest {
       ws.write(badFrame(kind));
       int code = ws.awaitClosed();
       assertThat(code).isIn(-1, 1002, 1007, 1009);
+      // like the official server: a code only, never an internal message or a limit
+      if (code != -1) assertThat(ws.closeReason).as("close reason").isEmpty();
       if (kind.equals("bad-utf8")) assertThat(code).isEqualTo(1007);
       if (kind.startsWith("oversized-text") || kind.equals("fragment-flood")) {
         assertThat(code).isEqualTo(1009);
@@ -172,7 +215,24 @@ class WebSocketTest {
                 + WS_PATH
                 + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n");
-    assertThat(answer).doesNotContain(" 101 ");
+    assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 101 ");
+    assertThat(engine.server.clientsCount()).isZero();
+    assertServerStillServes();
+  }
+
+  /** Like the official server (ws): a key that is not 16 bytes of base64 is refused with 400. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "short", "dGhlIHNhbXBsZSBub25jZQ=", "dGhlIHNhbXBsZSBub25jZQ==x"})
+  void upgradeWithAnEmptyOrInvalidKeyIsRefusedWith400(String key) throws Exception {
+    String answer =
+        engine.raw(
+            "GET "
+                + WS_PATH
+                + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: "
+                + key
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 400 ").doesNotContain(" 101 ");
     assertThat(engine.server.clientsCount()).isZero();
     assertServerStillServes();
   }
@@ -254,6 +314,7 @@ class WebSocketTest {
         // the server may close before reading it all
       }
       assertThat(ws.awaitClosed()).isEqualTo(1009);
+      assertThat(ws.closeReason).isEmpty();
       assertThat(roomy.await("close").text()).isIn("transport close", "transport error");
     }
   }

@@ -75,6 +75,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private volatile boolean connected;
   // the rooms seen by "disconnecting" listeners, which may run after the cleanup on an executor
   private volatile Set<String> roomsWhileDisconnecting;
+  private final Set<String> roomsView = new RoomsView();
   private CompletableFuture<Void> dispatchTail = CompletableFuture.completedFuture(null);
 
   /** An acknowledgement awaited from the client. */
@@ -165,12 +166,38 @@ public final class Socket implements SocketEventEmitter<Socket> {
     return client.transport();
   }
 
-  /** The rooms this socket is in (its own id included); a snapshot. */
+  /**
+   * The rooms this socket is in (its own id included): a read-only live view that follows joins and
+   * leaves, not a copy (a copy per call made loops over sockets and rooms quadratic). Copy it to
+   * keep a snapshot: {@code Set.copyOf(socket.rooms())}. In {@code disconnecting} listeners it is
+   * the rooms the socket was in.
+   */
   public Set<String> rooms() {
     Set<String> leaving = roomsWhileDisconnecting;
-    if (leaving != null) return leaving;
-    Set<String> rooms = nsp.adapter().socketRooms(id);
-    return rooms == null ? Set.of() : Set.copyOf(rooms);
+    return leaving != null ? leaving : roomsView;
+  }
+
+  /** The adapter's current set for this socket, looked up on every call (it may be replaced). */
+  private final class RoomsView extends java.util.AbstractSet<String> {
+    private Set<String> current() {
+      Set<String> rooms = nsp.adapter().socketRooms(id);
+      return rooms == null ? Set.of() : rooms;
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Collections.unmodifiableSet(current()).iterator();
+    }
+
+    @Override
+    public int size() {
+      return current().size();
+    }
+
+    @Override
+    public boolean contains(Object room) {
+      return current().contains(room);
+    }
   }
 
   /** Joins one or more rooms. */
@@ -396,7 +423,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
       nsp.server().dispatch(this, () -> listeners.emitEvent(event, args, null));
       return;
     }
-    Set<String> rooms = rooms();
+    Set<String> rooms = Set.copyOf(rooms()); // before the cleanup empties the live view
     nsp.server()
         .dispatch(
             this,

@@ -63,10 +63,27 @@ final class SocketInbound {
                   socket.middlewares(),
                   (m, next) -> m.handle(event, next),
                   err -> {
-                    if (err != null) fireError(err);
-                    else if (socket.connected()) listeners.emitEvent(name, values, ack);
+                    if (err != null) {
+                      fireError(err);
+                    } else {
+                      afterThisRead(
+                          () -> {
+                            // dropped, like the official server, when a DISCONNECT came with it
+                            if (socket.connected()) listeners.emitEvent(name, values, ack);
+                          });
+                    }
                   });
             });
+  }
+
+  /**
+   * Runs the listeners once the rest of the current read has been handled, as the official server's
+   * {@code process.nextTick} in {@code dispatch}: a namespace DISCONNECT that arrived with the
+   * event is seen first. With a listener executor they already run later, on the executor.
+   */
+  private void afterThisRead(Runnable task) {
+    if (socket.nsp().server().options().listenerExecutor() != null) task.run();
+    else socket.client().execute(task);
   }
 
   /** Sends the acknowledgement for {@code ackId}, at most once. */

@@ -54,6 +54,30 @@ class ConnectLifecycleTest {
     assertThat(io.sockets().sockets()).containsKey(socket.id());
   }
 
+  /** {@code rooms()} is a read-only view, not a copy per call (issue 14: quadratic loops). */
+  @Test
+  void roomsIsAReadOnlyViewThatFollowsJoinsAndLeaves() throws Exception {
+    CompletableFuture<Socket> connected = new CompletableFuture<>();
+    io.on("connection", connected::complete);
+    FakeConnection c = connect();
+    c.text("0");
+    assertThat(c.next()).startsWith("0{");
+    Socket socket = connected.get(5, TimeUnit.SECONDS);
+    java.util.Set<String> rooms = socket.rooms();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rooms.add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rooms.remove(socket.id()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(rooms::clear)
+        .isInstanceOf(UnsupportedOperationException.class);
+    socket.join("r1", "r2");
+    assertThat(rooms).containsExactlyInAnyOrder(socket.id(), "r1", "r2");
+    assertThat(rooms.contains("r1")).isTrue();
+    socket.leave("r1");
+    assertThat(rooms).containsExactlyInAnyOrder(socket.id(), "r2").hasSize(2);
+    assertThat(io.sockets().adapter().rooms().get("r2")).containsExactly(socket.id());
+  }
+
   @Test
   void unknownNamespaceGetsInvalidNamespace() {
     FakeConnection c = connect();

@@ -43,6 +43,39 @@ class EventsAndAcksTest {
     assertThat(c.next()).isEqualTo("3456[[1,\"2\",{\"3\":[false]}]]");
   }
 
+  /**
+   * Like the official server (listeners run on the next tick, only if still connected): an event
+   * followed in the same read by the client's namespace DISCONNECT is dropped, and is not acked.
+   */
+  @Test
+  void eventFollowedAtOnceByNamespaceDisconnectIsDropped() throws Exception {
+    Socket s = connect();
+    List<String> handled = new CopyOnWriteArrayList<>();
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    s.onRaw(
+        "late",
+        (args, ack) -> {
+          handled.add("late");
+          ack.send("ok");
+        });
+    s.on("disconnect", (String why) -> reason.complete(why));
+    c.textsInOneRead("21[\"late\"]", "1");
+    assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo("client namespace disconnect");
+    c.runOnLoop(() -> {}); // whatever the read queued on the loop has run
+    assertThat(handled).isEmpty();
+    assertThat(c.poll(Duration.ZERO)).isNull();
+  }
+
+  @Test
+  void eventsInOneReadStillRunInOrder() throws Exception {
+    Socket s = connect();
+    List<String> handled = new CopyOnWriteArrayList<>();
+    s.onRaw("e", (args, ack) -> handled.add(args.get(0).asText()));
+    c.textsInOneRead("2[\"e\",\"a\"]", "2[\"e\",\"b\"]", "2[\"e\",\"c\"]");
+    c.runOnLoop(() -> {});
+    assertThat(handled).containsExactly("a", "b", "c");
+  }
+
   @Test
   void binaryEventWithAckEchoesAttachments() throws Exception {
     Socket s = connect();

@@ -41,14 +41,28 @@ final class FakeConnection implements EngineSocket, AutoCloseable {
     }
   }
 
-  /** The client sends a text message. */
+  /**
+   * The client sends a text message; returns once it and what it queued on the loop (listeners run
+   * after the read, like the official server's nextTick) have run.
+   */
   void text(String text) {
     runOnLoop(() -> listener.onText(text));
+    runOnLoop(() -> {});
+  }
+
+  /** The client sends several text messages that arrive in one read (one event-loop task). */
+  void textsInOneRead(String... texts) {
+    runOnLoop(
+        () -> {
+          for (String t : texts) listener.onText(t);
+        });
+    runOnLoop(() -> {});
   }
 
   /** The client sends a binary message. */
   void binary(byte[] data) {
     runOnLoop(() -> listener.onBinary(data));
+    runOnLoop(() -> {});
   }
 
   /** The client's transport goes away. */

@@ -1,17 +1,19 @@
 package io.sio4j.engine.internal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.sio4j.engine.EngineOptions;
@@ -21,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The pipeline of every connection, in order: HTTP codec with bounded request line and headers;
  * gzip/deflate of responses (httpCompression); permessage-deflate negotiation (perMessageDeflate);
- * request aggregation bounded by maxHttpBufferSize (413 beyond it); the Engine.IO router. A
- * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
- * WebSocketUpgrader}).
+ * request aggregation bounded by maxHttpBufferSize (413 beyond it, the session is kept); the
+ * Engine.IO router. A WebSocket upgrade later swaps the HTTP handlers for frame handlers (see
+ * {@link WebSocketUpgrader}).
  */
 final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Longest request line (Node's default header limit is 16 KiB). */
@@ -71,7 +73,9 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     if (options.perMessageDeflate()) {
       p.addLast("ws-deflate", new WebSocketServerCompressionHandler(options.maxHttpBufferSize()));
     }
-    p.addLast("http-aggregator", new SessionAwareAggregator(server, options.maxHttpBufferSize()));
+    // bounded by maxHttpBufferSize without pre-allocating what Content-Length announces; an
+    // oversized POST gets 413 and its session goes on, like the official server (polling.ts)
+    p.addLast("http-aggregator", new ExactHeadersAggregator(options.maxHttpBufferSize()));
     p.addLast("engine", new EngineRequestHandler(server, responder));
   }
 
@@ -88,29 +92,33 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   /**
-   * Aggregates requests up to maxHttpBufferSize without pre-allocating what Content-Length
-   * announces; an oversized polling POST gets 413 and its session is closed.
+   * Aggregates a request but leaves its headers as the client sent them: Netty's aggregator adds
+   * {@code Content-Length} and drops {@code Transfer-Encoding: chunked}, which would then show in
+   * the handshake's headers (issue 14). Handlers read the body from the aggregated content.
    */
-  private static final class SessionAwareAggregator extends HttpObjectAggregator {
-    private final NettyEngineServer server;
+  static final class ExactHeadersAggregator extends HttpObjectAggregator {
+    private boolean hadContentLength;
+    private List<String> transferEncoding;
 
-    SessionAwareAggregator(NettyEngineServer server, int maxContentLength) {
+    ExactHeadersAggregator(int maxContentLength) {
       super(maxContentLength, true);
-      this.server = server;
     }
 
     @Override
-    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized)
+    protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content)
         throws Exception {
-      if (oversized instanceof HttpRequest req) {
-        List<String> sid = new QueryStringDecoder(req.uri()).parameters().get("sid");
-        EngineSession session =
-            sid != null && sid.size() == 1 ? server.registry().get(sid.get(0)) : null;
-        if (session != null) {
-          session.loop().execute(() -> session.onPayloadTooLarge());
-        }
+      hadContentLength = HttpUtil.isContentLengthSet(start);
+      transferEncoding = start.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+      return super.beginAggregation(start, content);
+    }
+
+    @Override
+    protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+      super.finishAggregation(aggregated);
+      if (!hadContentLength) aggregated.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+      if (!transferEncoding.isEmpty()) {
+        aggregated.headers().set(HttpHeaderNames.TRANSFER_ENCODING, transferEncoding);
       }
-      super.handleOversizedMessage(ctx, oversized);
     }
   }
 }

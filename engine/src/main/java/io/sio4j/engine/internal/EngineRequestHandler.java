@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,13 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       return;
     }
     List<String> sids = params.get("sid");
+    if (origin != null && (sids == null || upgrade) && refusedOrigin(origin)) {
+      // cross-site WebSocket hijacking: browsers apply no CORS to WebSockets, so the allow-list
+      // is enforced on every handshake and upgrade that says where it comes from
+      log.debug("refused a handshake or upgrade from origin {}", origin);
+      fail(r, EngineError.FORBIDDEN, null);
+      return;
+    }
     if (sids != null) {
       String sid = sids.size() == 1 ? sids.get(0) : null;
       EngineSession session = server.registry().get(sid);
@@ -169,6 +177,11 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
                         req.release();
                       }
                     }));
+  }
+
+  private boolean refusedOrigin(String origin) {
+    CorsOptions cors = options.cors();
+    return cors != null && cors.checkOrigin() && !cors.allows(origin);
   }
 
   private void handshake(Request r, HandshakeRequest handshake) {

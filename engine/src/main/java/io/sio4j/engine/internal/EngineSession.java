@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineSession implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
-  private static final long UPGRADE_CHECK_MILLIS = 100;
   private static final long WS_BATCH_BYTES = 64 * 1024;
 
   private enum State {
@@ -272,11 +271,6 @@ final class EngineSession implements EngineSocket {
     probe = new UpgradeProbe(this, ws, loop, options.upgradeTimeout());
   }
 
-  /** Whether the probe has been answered and polling is being drained. */
-  boolean upgrading() {
-    return probe != null && probe.probed();
-  }
-
   /** The client sent UPGRADE on the probe: the WebSocket becomes the transport. */
   void completeUpgrade(UpgradeProbe done) {
     if (done != probe || state == State.CLOSED) return;
@@ -302,11 +296,6 @@ final class EngineSession implements EngineSocket {
     p.transport().close(null);
   }
 
-  /** A POST over maxHttpBufferSize was refused with 413: the session ends. */
-  void onPayloadTooLarge() {
-    if (transport instanceof PollingTransport p) onTransportError(p, "payload too large");
-  }
-
   /** The registry this session is listed in. */
   SessionRegistry registry() {
     return registry;
@@ -323,7 +312,7 @@ final class EngineSession implements EngineSocket {
 
   // ---- internals ----
 
-  /** Ends a waiting poll with NOOP so the client can finish the upgrade. */
+  /** Ends a waiting poll with NOOP so the client can finish the upgrade (the probe's timer). */
   void releasePendingPoll() {
     if (transport instanceof PollingTransport p && p.writable()) p.send(List.of(WirePacket.NOOP));
   }

@@ -42,7 +42,7 @@ final class FragmentLimitHandler extends ChannelInboundHandlerAdapter {
           refused = true;
           ReferenceCountUtil.release(msg);
           log.debug("{}: more than {} fragments in one message, closing", ctx.channel(), limit);
-          ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+          ctx.writeAndFlush(WebSocketTransport.closeFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
               .addListener(ChannelFutureListener.CLOSE);
           return;
         }

@@ -82,9 +82,8 @@ final class PollingTransport extends Transport {
     pendingMeta = meta;
     if (shouldClose != null) {
       send(List.of(WirePacket.NOOP));
-    } else if (session.upgrading()) {
-      session.releasePendingPoll();
     } else {
+      // during an upgrade the probe's 100 ms timer releases this poll, as in the official server
       session.flush();
     }
   }

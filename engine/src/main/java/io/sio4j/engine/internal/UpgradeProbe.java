@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket offered as the upgrade of a polling session (docs/engine.io-protocol/v4-current.md,
- * "Upgrade"): answers {@code 2probe} with {@code 3probe}, then releases the waiting poll with NOOP
- * every 100 ms (like the official server) until the client sends {@code 5}; anything else, or no
- * {@code 5} within upgradeTimeout, aborts the upgrade.
+ * "Upgrade"): answers {@code 2probe} with {@code 3probe}, then, like the official server's {@code
+ * setInterval(check, 100)}, releases a waiting poll with NOOP 100 ms after the probe and every 100
+ * ms after that (never at once, so the client sees nothing unsolicited in its first 100 ms) until
+ * the client sends {@code 5}; anything else, or no {@code 5} within upgradeTimeout, aborts the
+ * upgrade.
  *
  * <p>Threading: confined to the session's event loop.
  */
@@ -41,18 +43,16 @@ final class UpgradeProbe {
     return ws;
   }
 
-  /** Whether the probe was answered (the client is pausing polling). */
-  boolean probed() {
-    return releaser != null;
-  }
-
   void onPacket(EnginePacket packet) {
     if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
       ws.send(List.of(WirePacket.PONG_PROBE));
       if (releaser != null) releaser.cancel(false);
       releaser =
           loop.scheduleAtFixedRate(
-              session::releasePendingPoll, 0, RELEASE_POLL_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+              session::releasePendingPoll,
+              RELEASE_POLL_EVERY_MILLIS,
+              RELEASE_POLL_EVERY_MILLIS,
+              TimeUnit.MILLISECONDS);
     } else if (packet.type() == EnginePacketType.UPGRADE) {
       session.completeUpgrade(this);
     } else {

@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -36,12 +37,18 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
 
   private final Channel channel;
+  private final boolean base64;
   private volatile EngineSession session;
   private final Adapter adapter = new Adapter();
   private volatile boolean closing;
 
-  WebSocketTransport(Channel channel) {
+  /**
+   * @param base64 whether the client asked ({@code b64} in its query) to receive binary messages as
+   *     text frames {@code b<base64>}, as the official server's {@code supportsBinary} does
+   */
+  WebSocketTransport(Channel channel, boolean base64) {
     this.channel = channel;
+    this.base64 = base64;
   }
 
   private volatile io.netty.channel.ChannelFuture handshakeFuture;
@@ -72,7 +79,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       String data = text.text();
       EnginePacket packet;
       try {
-        packet = EngineCodec.decodeText(data);
+        packet = EngineCodec.decodeTextFrame(data);
       } catch (ProtocolException e) {
         String why = e.getMessage();
         onSessionLoop(s, () -> s.onParseError(adapter, why));
@@ -85,7 +92,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
     } else if (frame instanceof CloseWebSocketFrame) {
-      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+      ctx.writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
           .addListener(ChannelFutureListener.CLOSE);
     }
   }
@@ -106,21 +113,32 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // bad frames (RSV bits, oversized, invalid UTF-8, unmasked...): the decoder already answered
-    // with a close frame; end this connection only
+    // bad frames (RSV bits, oversized, invalid UTF-8, unmasked...): the decoders only throw (they
+    // do not close on a violation), so the close is sent here, with the code and no reason, like
+    // the official server: the peer never learns an internal message or a limit. End this
+    // connection only.
     EngineSession s = session;
     log.debug("session {}: websocket error: {}", s == null ? "-" : s.id(), cause.toString());
     if (ctx.channel().isActive() && !closing) {
       closing = true;
-      WebSocketCloseStatus status =
-          cause instanceof TooLongFrameException
-              ? WebSocketCloseStatus.MESSAGE_TOO_BIG
-              : WebSocketCloseStatus.PROTOCOL_ERROR;
-      ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+      WebSocketCloseStatus status;
+      if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+        status = corrupted.closeStatus();
+      } else if (cause instanceof TooLongFrameException) {
+        status = WebSocketCloseStatus.MESSAGE_TOO_BIG;
+      } else {
+        status = WebSocketCloseStatus.PROTOCOL_ERROR;
+      }
+      ctx.writeAndFlush(closeFrame(status)).addListener(ChannelFutureListener.CLOSE);
     } else {
       ctx.close();
     }
     if (s != null) onSessionLoop(s, () -> s.onTransportError(adapter, cause.toString()));
+  }
+
+  /** A close frame with the status code and an empty reason (as the official server sends). */
+  static CloseWebSocketFrame closeFrame(WebSocketCloseStatus status) {
+    return new CloseWebSocketFrame(status.code(), "");
   }
 
   private static void onSessionLoop(EngineSession s, Runnable task) {
@@ -148,10 +166,14 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     @Override
     void send(List<WirePacket> packets) {
       for (WirePacket p : packets) {
-        WebSocketFrame frame =
-            p.isBinary()
-                ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryBytes()))
-                : new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
+        WebSocketFrame frame;
+        if (!p.isBinary()) {
+          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
+        } else if (base64) {
+          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.pollingBytes()));
+        } else {
+          frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryBytes()));
+        }
         channel.write(frame, channel.voidPromise());
       }
       channel.flush();
@@ -164,7 +186,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         if (channel.isActive() && !closing) {
           closing = true;
           channel
-              .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+              .writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
               .addListener(ChannelFutureListener.CLOSE);
         }
       }

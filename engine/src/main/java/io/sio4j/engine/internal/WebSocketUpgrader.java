@@ -1,5 +1,7 @@
 package io.sio4j.engine.internal;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -7,7 +9,10 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -15,6 +20,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,12 +84,18 @@ final class WebSocketUpgrader {
       HttpHeaders headers) {
     EngineOptions options = server.options();
     Channel channel = ctx.channel();
+    if (!hasValidKey(req)) {
+      log.debug("missing or invalid Sec-WebSocket-Key on {}", channel);
+      refuse(channel, "Missing or invalid Sec-WebSocket-Key header");
+      return null;
+    }
     WebSocketDecoderConfig config =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(options.maxHttpBufferSize())
             .allowExtensions(options.perMessageDeflate())
             .expectMaskedFrames(true)
-            .closeOnProtocolViolation(true)
+            // the transport sends the close itself, without Netty's reason text
+            .closeOnProtocolViolation(false)
             .withUTF8Validator(true)
             .build();
     String location = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
@@ -96,9 +109,9 @@ final class WebSocketUpgrader {
       return null;
     }
     ChannelPipeline p = ctx.pipeline();
-    WebSocketTransport ws = new WebSocketTransport(channel);
+    WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
-    p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(true));
+    p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
     p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
     p.addAfter(
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
@@ -122,6 +135,41 @@ final class WebSocketUpgrader {
           }
         });
     return ws;
+  }
+
+  /**
+   * Like the official server (ws: {@code /^[+/0-9A-Za-z]{22}==$/}): exactly one key, the base64 of
+   * 16 bytes. Netty would accept an empty key with a 101 and drop a missing one without an answer.
+   */
+  private static boolean hasValidKey(FullHttpRequest req) {
+    List<String> keys = req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+    if (keys.size() != 1) return false;
+    String key = keys.get(0);
+    if (key.length() != 24 || !key.endsWith("==")) return false;
+    for (int i = 0; i < 22; i++) {
+      char c = key.charAt(i);
+      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!base64 && c != '+' && c != '/') return false;
+    }
+    return true;
+  }
+
+  /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */
+  private static void refuse(Channel channel, String message) {
+    ByteBuf body = Unpooled.copiedBuffer(message, StandardCharsets.UTF_8);
+    var res = HttpResponder.response(HttpResponseStatus.BAD_REQUEST, "text/html", body);
+    res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+    channel.writeAndFlush(res).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * Like the official server ({@code supportsBinary = !query.b64}): any non-empty {@code b64} value
+   * asks for binary messages as base64 text frames.
+   */
+  private static boolean wantsBase64(FullHttpRequest req) {
+    List<String> b64 = new QueryStringDecoder(req.uri()).parameters().get("b64");
+    return b64 != null && !b64.isEmpty() && !b64.get(0).isEmpty();
   }
 
   /** Most fragments one message may have (tiny-fragment floods, CVE-2026-48779). */

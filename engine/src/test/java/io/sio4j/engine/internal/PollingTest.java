@@ -64,18 +64,20 @@ class PollingTest {
     assertThat(engine.get(q(sid)).body()).isEqualTo("4" + big);
   }
 
+  /** Like the official server: the POST is refused with 413, the session goes on. */
   @Test
-  void oversizedPostIs413AndClosesTheSession() throws Exception {
+  void oversizedPostIs413AndKeepsTheSession() throws Exception {
     String sid = engine.openPolling();
+    EngineSocket socket = engine.await("connection").socket();
     HttpResponse<String> r = engine.post(q(sid), "4" + "y".repeat(2500));
     assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(engine.await("close").text()).isEqualTo("transport error");
-    assertThat(engine.get(q(sid)).statusCode()).isEqualTo(400);
+    assertSessionStillWorks(sid, socket);
   }
 
   @Test
   void chunkedOversizedPostIsRefusedWithoutBufferingIt() throws Exception {
     String sid = engine.openPolling();
+    EngineSocket socket = engine.await("connection").socket();
     String answer =
         engine.raw(
             "POST /engine.io/?"
@@ -85,7 +87,18 @@ class PollingTest {
                 + "z".repeat(2999)
                 + "\r\n0\r\n\r\n");
     assertThat(answer).startsWith("HTTP/1.1 413 ");
-    assertThat(engine.await("close").text()).isEqualTo("transport error");
+    assertSessionStillWorks(sid, socket);
+  }
+
+  private void assertSessionStillWorks(String sid, EngineSocket socket) throws Exception {
+    assertThat(engine.post(q(sid), "4still here").statusCode()).isEqualTo(200);
+    // the next event is the message: no close came before it
+    assertThat(
+            engine.events.poll(
+                TestEngine.WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        .satisfies(e -> assertThat(e.type() + " " + e.text()).isEqualTo("text still here"));
+    assertThat(engine.get(q(sid)).body()).isEqualTo("4still here");
+    assertThat(socket.isOpen()).isTrue();
   }
 
   @Test

@@ -84,6 +84,30 @@ class EngineClientInteropTest {
     }
   }
 
+  /**
+   * {@code forceBase64: true}: the client sends binary as {@code b<base64>} text (on WebSocket too)
+   * and asks with {@code b64=1} to receive it that way.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void forceBase64ClientExchangesBinary(String mode) throws Exception {
+    String opts = options(mode).replace("{", "{\"forceBase64\":true,");
+    try (NodeProcess node = NodeProcess.start("engine-client.mjs", engine.url(), opts)) {
+      node.await("open", WAIT);
+      EngineSocket socket = engine.await("connection", WAIT).socket();
+      if (mode.equals("upgrade")) node.await("upgrade", WAIT);
+      String expected = mode.equals("polling") ? "polling" : "websocket";
+      Awaitility.await().atMost(WAIT).until(() -> socket.transport().equals(expected));
+
+      node.send(Map.of("cmd", "sendBinary", "bytes", List.of(1, 2, 3, 255)));
+      assertThat(engine.await("binary", WAIT).bytes()).containsExactly(1, 2, 3, (byte) 255);
+      assertThat(bytes(node.await("binary", WAIT))).containsExactly(1, 2, 3, 255);
+      node.send(Map.of("cmd", "send", "text", "after binary"));
+      assertThat(node.await("message", WAIT).get("text").asText()).isEqualTo("after binary");
+      assertThat(socket.isOpen()).isTrue();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
   void clientThatStopsAnsweringPingsIsClosedWithPingTimeout(String mode) throws Exception {

@@ -43,6 +43,15 @@ public final class EngineCodec {
     return EnginePacket.of(type, data.substring(1));
   }
 
+  /**
+   * Decodes a WebSocket text frame: {@code <digit><text>}, or {@code b<base64>} for a binary
+   * MESSAGE sent by a client that forces base64 (engine.io-client {@code forceBase64}).
+   */
+  public static EnginePacket decodeTextFrame(String data) throws ProtocolException {
+    if (data == null || data.isEmpty()) throw new ProtocolException("empty packet");
+    return decodeRecord(data, 0, data.length());
+  }
+
   /** Decodes a WebSocket binary frame: in v4 it is always a MESSAGE holding the bytes. */
   public static EnginePacket decodeBinaryFrame(byte[] data) {
     return EnginePacket.binary(data);

@@ -64,6 +64,17 @@ class EngineCodecTest {
   }
 
   @Test
+  void textFrameMayCarryBase64BinaryLikeNode() throws Exception {
+    EnginePacket p = EngineCodec.decodeTextFrame("bAQID");
+    assertThat(p.isBinary()).isTrue();
+    assertThat(p.binary()).containsExactly(1, 2, 3);
+    assertThat(EngineCodec.decodeTextFrame("4a\u001e4b").text()).isEqualTo("a\u001e4b");
+    assertThatThrownBy(() -> EngineCodec.decodeTextFrame("b!!"))
+        .isInstanceOf(ProtocolException.class);
+    assertThatThrownBy(() -> EngineCodec.decodeTextFrame("")).isInstanceOf(ProtocolException.class);
+  }
+
+  @Test
   void base64WithTrailingLineBreakIsAcceptedLikeNode() throws Exception {
     // what io.socket:socket.io-client 2.x sends over polling for a binary attachment
     List<EnginePacket> packets = EngineCodec.decodePayload("bBQYH\n\u001ebAQI\r\nDBA==", 10);

@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +31,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe: the {@code with}-style methods return copies. Lookups are a stat on
  * the event loop; reads happen on an executor (default: two shared daemon threads) and recently
- * served files are kept in memory (up to 32 MiB) while their size and modification time hold.
+ * served files are kept in memory while their size and modification time hold, bounded by {@link
+ * #maxCachedFiles(int)} (default 256) and {@link #maxCacheBytes(long)} (default 32 MiB); files over
+ * 1 MiB are never kept. Missing paths are never remembered, so probing for files costs no memory.
  */
 public final class StaticFiles implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.server");
-  private static final long CACHE_BUDGET = 32L << 20;
+  private static final int DEFAULT_MAX_CACHED_FILES = 256;
+  private static final long DEFAULT_MAX_CACHE_BYTES = 32L << 20;
   private static final long MAX_CACHED_FILE = 1L << 20;
 
   private final FileSource source;
@@ -46,10 +47,29 @@ public final class StaticFiles implements HttpHandler {
   private final String cacheControl;
   private final long maxFileSize;
   private final Executor executor;
-  private final Map<String, Cached> cache;
-  private final AtomicLong cachedBytes;
+  private final int maxCachedFiles;
+  private final long maxCacheBytes;
+  private final FileCache cache;
 
-  private record Cached(FileSource.File file, CachedResource resource) {}
+  private StaticFiles(
+      FileSource source,
+      String mount,
+      String indexFile,
+      String cacheControl,
+      long maxFileSize,
+      Executor executor,
+      int maxCachedFiles,
+      long maxCacheBytes) {
+    this.source = source;
+    this.mount = mount;
+    this.indexFile = indexFile;
+    this.cacheControl = cacheControl;
+    this.maxFileSize = maxFileSize;
+    this.executor = executor;
+    this.maxCachedFiles = maxCachedFiles;
+    this.maxCacheBytes = maxCacheBytes;
+    this.cache = new FileCache(maxCachedFiles, maxCacheBytes);
+  }
 
   private StaticFiles(
       FileSource source,
@@ -58,14 +78,15 @@ public final class StaticFiles implements HttpHandler {
       String cacheControl,
       long maxFileSize,
       Executor executor) {
-    this.source = source;
-    this.mount = mount;
-    this.indexFile = indexFile;
-    this.cacheControl = cacheControl;
-    this.maxFileSize = maxFileSize;
-    this.executor = executor;
-    this.cache = new ConcurrentHashMap<>();
-    this.cachedBytes = new AtomicLong();
+    this(
+        source,
+        mount,
+        indexFile,
+        cacheControl,
+        maxFileSize,
+        executor,
+        DEFAULT_MAX_CACHED_FILES,
+        DEFAULT_MAX_CACHE_BYTES);
   }
 
   /**
@@ -99,29 +120,77 @@ public final class StaticFiles implements HttpHandler {
   public StaticFiles mountedAt(String urlPath) {
     if (!urlPath.startsWith("/")) throw new IllegalArgumentException("must start with '/'");
     String m = urlPath.endsWith("/") ? urlPath : urlPath + "/";
-    return new StaticFiles(source, m, indexFile, cacheControl, maxFileSize, executor);
+    return copy(m, indexFile, cacheControl, maxFileSize, executor, maxCachedFiles, maxCacheBytes);
   }
 
   /** A copy answering directories with this file (default {@code index.html}; null: none). */
   public StaticFiles indexFile(String name) {
-    return new StaticFiles(source, mount, name, cacheControl, maxFileSize, executor);
+    return copy(mount, name, cacheControl, maxFileSize, executor, maxCachedFiles, maxCacheBytes);
   }
 
   /** A copy sending this {@code Cache-Control} (default {@code public, max-age=0}; null: none). */
   public StaticFiles cacheControl(String value) {
-    return new StaticFiles(source, mount, indexFile, value, maxFileSize, executor);
+    return copy(mount, indexFile, value, maxFileSize, executor, maxCachedFiles, maxCacheBytes);
   }
 
   /** A copy refusing (500) files larger than this (default 64 MiB; bodies are sent whole). */
   public StaticFiles maxFileSize(long bytes) {
     if (bytes < 0) throw new IllegalArgumentException("maxFileSize < 0");
-    return new StaticFiles(source, mount, indexFile, cacheControl, bytes, executor);
+    return copy(mount, indexFile, cacheControl, bytes, executor, maxCachedFiles, maxCacheBytes);
   }
 
   /** A copy reading files on {@code executor} instead of the shared default threads. */
   public StaticFiles executor(Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return copy(
+        mount, indexFile, cacheControl, maxFileSize, executor, maxCachedFiles, maxCacheBytes);
+  }
+
+  /**
+   * A copy keeping at most this many files in memory (default 256; 0: no cache). The least recently
+   * served go first.
+   */
+  public StaticFiles maxCachedFiles(int files) {
+    if (files < 0) throw new IllegalArgumentException("maxCachedFiles < 0");
+    return copy(mount, indexFile, cacheControl, maxFileSize, executor, files, maxCacheBytes);
+  }
+
+  /**
+   * A copy keeping at most this many bytes of files in memory, gzip copies included (default 32
+   * MiB; 0: no cache). The least recently served go first.
+   */
+  public StaticFiles maxCacheBytes(long bytes) {
+    if (bytes < 0) throw new IllegalArgumentException("maxCacheBytes < 0");
+    return copy(mount, indexFile, cacheControl, maxFileSize, executor, maxCachedFiles, bytes);
+  }
+
+  private StaticFiles copy(
+      String mount,
+      String indexFile,
+      String cacheControl,
+      long maxFileSize,
+      Executor executor,
+      int maxCachedFiles,
+      long maxCacheBytes) {
     return new StaticFiles(
-        source, mount, indexFile, cacheControl, maxFileSize, Objects.requireNonNull(executor));
+        source,
+        mount,
+        indexFile,
+        cacheControl,
+        maxFileSize,
+        executor,
+        maxCachedFiles,
+        maxCacheBytes);
+  }
+
+  /** The number of files held in memory now (for tests of the bound). */
+  int cachedFiles() {
+    return cache.size();
+  }
+
+  /** The bytes held in memory now (for tests of the bound). */
+  long cachedBytes() {
+    return cache.bytes();
   }
 
   @Override
@@ -170,7 +239,7 @@ public final class StaticFiles implements HttpHandler {
       exchange.respond(304, headers, new byte[0]);
       return;
     }
-    Cached cached = cache.get(relative);
+    FileCache.Entry cached = cache.get(relative);
     if (cached != null && cached.file().equals(file)) {
       cached.resource().send(exchange);
       return;
@@ -204,15 +273,8 @@ public final class StaticFiles implements HttpHandler {
   }
 
   private void remember(String relative, FileSource.File file, CachedResource resource) {
-    int size = resource.size();
-    if (size > MAX_CACHED_FILE) return;
-    if (cachedBytes.addAndGet(size) > CACHE_BUDGET) {
-      // Simple and bounded: start over when full rather than track recency.
-      cache.clear();
-      cachedBytes.set(size);
-    }
-    Cached previous = cache.put(relative, new Cached(file, resource));
-    if (previous != null) cachedBytes.addAndGet(-previous.resource().size());
+    if (resource.size() > MAX_CACHED_FILE) return;
+    cache.put(relative, new FileCache.Entry(file, resource));
   }
 
   private static String etag(FileSource.File file) {

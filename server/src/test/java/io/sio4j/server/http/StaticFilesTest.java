@@ -141,6 +141,42 @@ class StaticFilesTest {
     assertThat(files.handle(new FakeExchange("POST", "/index.html"))).isFalse();
   }
 
+  /** Probing for files costs no memory: not-found answers are never cached. */
+  @Test
+  void missingPathsLeaveNothingBehind() {
+    for (int i = 0; i < 1000; i++) {
+      assertThat(files.handle(FakeExchange.get("/nope-" + i + ".txt"))).isFalse();
+      assertThat(files.handle(FakeExchange.get("/missing-dir-" + i + "/"))).isFalse();
+    }
+    assertThat(files.cachedFiles()).isZero();
+    assertThat(files.cachedBytes()).isZero();
+  }
+
+  /** Tiny (even empty) files count against the entry bound, 256 by default. */
+  @Test
+  void cachedFilesStopAtTheDefaultEntryBound() throws IOException {
+    for (int i = 0; i < 300; i++) Files.write(root.resolve("empty-" + i), new byte[0]);
+    for (int i = 0; i < 300; i++) assertThat(get(files, "/empty-" + i).status()).isEqualTo(200);
+    assertThat(files.cachedFiles()).isEqualTo(256);
+  }
+
+  @Test
+  void cachedFilesStopAtTheConfiguredBounds() throws IOException {
+    for (int i = 0; i < 5; i++) Files.writeString(root.resolve("f" + i + ".bin"), "x".repeat(100));
+    StaticFiles byCount = files.maxCachedFiles(2);
+    StaticFiles byBytes = files.maxCacheBytes(250);
+    for (int i = 0; i < 5; i++) {
+      assertThat(get(byCount, "/f" + i + ".bin").text()).hasSize(100);
+      assertThat(get(byBytes, "/f" + i + ".bin").text()).hasSize(100);
+    }
+    assertThat(byCount.cachedFiles()).isEqualTo(2);
+    assertThat(byBytes.cachedFiles()).isEqualTo(2);
+    assertThat(byBytes.cachedBytes()).isEqualTo(200);
+    // an evicted file is read again
+    assertThat(get(byCount, "/f0.bin").text()).hasSize(100);
+    assertThat(files.maxCachedFiles(0).cachedFiles()).isZero();
+  }
+
   @Test
   void mountedBelowAPath() {
     StaticFiles mounted = files.mountedAt("/assets");
