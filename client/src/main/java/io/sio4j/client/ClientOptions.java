@@ -237,8 +237,7 @@ public final class ClientOptions {
 
   /**
    * The Socket.IO parser (the JS client's {@code parser} option), default JSON. {@code
-   * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser (it needs {@code
-   * org.msgpack:msgpack-core} on the class path).
+   * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser.
    */
   public SocketIoParser parser() {
     return parser;

@@ -1,12 +1,8 @@
 package io.sio4j.protocol.msgpack;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.protocol.ProtocolException;
 import java.io.IOException;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessageUnpacker;
 
 /**
  * Jackson trees to MessagePack and back, in the dialect of npm notepack.io: the one codec behind
@@ -43,16 +39,20 @@ import org.msgpack.core.MessageUnpacker;
  *
  * <p>Everything read is untrusted. Every length a header announces is checked against the bytes
  * left before anything is allocated; nesting is bounded by {@link Builder#maxDepth} (default
- * {@value #DEFAULT_MAX_DEPTH}, Jackson's limit for JSON, so both formats accept the same trees);
- * any other extension type, a non-string map key, the reserved byte {@code 0xc1} or trailing bytes
- * are a {@link ProtocolException}. No type information is ever taken from the input.
+ * {@value #DEFAULT_MAX_DEPTH}, which also bounds the stack the reader uses); any other extension
+ * type, a non-string map key, the reserved byte {@code 0xc1} or trailing bytes are a {@link
+ * ProtocolException}. No type information is ever taken from the input.
  *
- * <p>Needs {@code org.msgpack:msgpack-core} at run time (an optional dependency of sio4j-protocol).
- * Immutable and thread-safe.
+ * <p>Written against the MessagePack specification with no library, so sio4j-protocol has no
+ * dependency beyond Jackson. Immutable and thread-safe.
  */
 public final class MsgpackCodec {
-  /** Default nesting limit: Jackson's default for JSON ({@code StreamReadConstraints}). */
-  public static final int DEFAULT_MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
+  /**
+   * Default nesting limit. Lower than Jackson's 1000 for JSON on purpose: this reader and Jackson's
+   * tree serializer recurse once per level, and 500 levels stay well inside a 1 MB thread stack (an
+   * event loop's) wherever the tree goes next. No real Socket.IO payload nests that deep.
+   */
+  public static final int DEFAULT_MAX_DEPTH = 500;
 
   private static volatile MsgpackCodec defaults;
 
@@ -68,8 +68,6 @@ public final class MsgpackCodec {
 
   /**
    * The codec with every default: depth {@value #DEFAULT_MAX_DEPTH}, dates and ArrayBuffers read.
-   *
-   * @throws IllegalStateException when msgpack-core is not on the class path
    */
   public static MsgpackCodec defaults() {
     MsgpackCodec c = defaults;
@@ -77,26 +75,9 @@ public final class MsgpackCodec {
     return c;
   }
 
-  /**
-   * A builder with the defaults.
-   *
-   * @throws IllegalStateException when msgpack-core is not on the class path
-   */
+  /** A builder with the defaults. */
   public static Builder builder() {
-    requireMsgpackCore();
     return new Builder();
-  }
-
-  /** Fails with a message that says what to add when msgpack-core is missing. */
-  static void requireMsgpackCore() {
-    try {
-      Class.forName("org.msgpack.core.MessagePack", false, MsgpackCodec.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(
-          "msgpack needs org.msgpack:msgpack-core on the class path (an optional dependency of"
-              + " sio4j-protocol)",
-          e);
-    }
   }
 
   /**
@@ -106,13 +87,13 @@ public final class MsgpackCodec {
    *     deeper than {@link #maxDepth()} (which also stops a tree that contains itself)
    */
   public byte[] encode(JsonNode node) {
-    try (MessageBufferPacker out = MessagePack.newDefaultBufferPacker()) {
-      new MsgpackWriter(out, maxDepth).write(node, 0);
-      out.flush();
-      return out.toByteArray();
+    MsgpackWriter writer = new MsgpackWriter(maxDepth);
+    try {
+      writer.write(node, 0);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write msgpack to memory", e);
+      throw new IllegalArgumentException("msgpack: cannot read a binary node", e);
     }
+    return writer.toByteArray();
   }
 
   /**
@@ -122,14 +103,11 @@ public final class MsgpackCodec {
    * @throws ProtocolException when the bytes are not one well-formed value within the limits
    */
   public JsonNode decode(byte[] bytes) throws ProtocolException {
-    try (MessageUnpacker in = MessagePack.newDefaultUnpacker(bytes)) {
-      MsgpackReader reader = new MsgpackReader(in, bytes.length, this);
-      JsonNode node = reader.readTop();
-      if (in.hasNext()) throw new ProtocolException("trailing bytes after the msgpack value");
-      return node;
-    } catch (IOException | RuntimeException e) {
-      // msgpack-core reports truncation and bad formats as unchecked exceptions
-      throw new ProtocolException("malformed msgpack: " + e.getClass().getSimpleName());
+    try {
+      return new MsgpackReader(bytes, this).readAll();
+    } catch (StackOverflowError e) {
+      // only with a maxDepth set beyond what this thread's stack holds; the reader keeps no state
+      throw new ProtocolException("msgpack nesting too deep for this thread's stack");
     }
   }
 

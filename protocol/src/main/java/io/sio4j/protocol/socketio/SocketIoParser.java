@@ -32,10 +32,8 @@ public interface SocketIoParser {
 
   /**
    * The msgpack parser, wire-compatible with npm socket.io-msgpack-parser (the client must use it
-   * too, e.g. the {@code socket.io.msgpack.min.js} bundle). Needs {@code org.msgpack:msgpack-core}
-   * on the class path (an optional dependency of sio4j-protocol).
-   *
-   * @throws IllegalStateException when msgpack-core is missing
+   * too, e.g. the {@code socket.io.msgpack.min.js} bundle). Values are written and read by {@link
+   * MsgpackCodec#defaults()}.
    */
   static SocketIoParser msgpack() {
     return msgpack(JsonBinding.defaults());

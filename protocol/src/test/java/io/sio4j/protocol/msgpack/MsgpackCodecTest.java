@@ -55,20 +55,27 @@ class MsgpackCodecTest {
     assertThat(CODEC.decode(HEX.parseHex(hex))).isEqualTo(tree);
   }
 
-  // --- 1. depth: one configurable limit, by default Jackson's for JSON, on reading and writing
+  // --- 1. depth: one configurable limit (default 500), on reading and writing
 
   @Test
-  void defaultDepthIsJacksonsJsonLimitSoBothFormatsAcceptTheSameTrees() throws Exception {
+  void defaultDepthIsReadExactlyAndOneMoreIsRefusedWithoutStackOverflow() throws Exception {
     int max = MsgpackCodec.DEFAULT_MAX_DEPTH;
-    assertThat(max).isEqualTo(1000);
-    ObjectMapper json = new ObjectMapper();
-    assertThat(CODEC.decode(nestedArrays(max))).isNotNull();
-    assertThat(json.readTree("[".repeat(max) + "]".repeat(max))).isNotNull();
+    assertThat(max).isEqualTo(500);
+    JsonNode deepest = CODEC.decode(nestedArrays(max));
+    assertThat(CODEC.decode(CODEC.encode(deepest))).isEqualTo(deepest);
+    assertThat(new ObjectMapper().writeValueAsString(deepest)).hasSize(2 * max + 4);
     assertThatThrownBy(() -> CODEC.decode(nestedArrays(max + 1)))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("deeper than " + max);
-    assertThatThrownBy(() -> json.readTree("[".repeat(max + 1) + "]".repeat(max + 1)))
-        .hasMessageContaining("depth");
+    // the former adapter codec's limit (100) would refuse this; the former parser's (500) did not
+    assertThat(CODEC.decode(nestedArrays(101))).isNotNull();
+  }
+
+  @Test
+  void aLimitBeyondTheThreadStackIsStillAProtocolException() {
+    MsgpackCodec deep = MsgpackCodec.builder().maxDepth(1_000_000).build();
+    assertThatThrownBy(() -> deep.decode(nestedArrays(500_000)))
+        .isInstanceOf(ProtocolException.class);
   }
 
   @Test
