@@ -54,7 +54,7 @@ public final class MsgpackCodec {
    */
   public static final int DEFAULT_MAX_DEPTH = 500;
 
-  private static volatile MsgpackCodec defaults;
+  private static final MsgpackCodec DEFAULTS = new Builder().build();
 
   private final int maxDepth;
   private final boolean dates;
@@ -70,9 +70,7 @@ public final class MsgpackCodec {
    * The codec with every default: depth {@value #DEFAULT_MAX_DEPTH}, dates and ArrayBuffers read.
    */
   public static MsgpackCodec defaults() {
-    MsgpackCodec c = defaults;
-    if (c == null) defaults = c = builder().build();
-    return c;
+    return DEFAULTS;
   }
 
   /** A builder with the defaults. */
