@@ -240,8 +240,7 @@ public final class ClientOptions {
    * its own mapper each time none was set, so each Manager has its own. Incoming arguments bind
    * with the parser's mapper ({@link SocketIoParser#binding()}), e.g. {@code
    * SocketIoParser.builder().mapper(myMapper).build()} for java.time types both ways. {@code
-   * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser (it needs {@code
-   * org.msgpack:msgpack-core} on the class path).
+   * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser.
    */
   public SocketIoParser parser() {
     return parser != null ? parser : SocketIoParser.json();

@@ -6,10 +6,12 @@ import io.sio4j.engine.HttpHandler;
 import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * The options of a {@link SocketIoServer}, built with {@link SocketIoServer#builder()}. Defaults
+ * The options of a {@link SocketIoServer}, built and validated by {@link SocketIoServer#builder()}
+ * (there is no other way to make one, so every instance has passed the builder's checks). Defaults
  * are the official server's.
  *
  * <pre>{@code
@@ -18,36 +20,127 @@ import java.util.concurrent.Executor;
  * }</pre>
  *
  * <p>Immutable; thread-safe.
- *
- * @param host the address to bind, default {@code 0.0.0.0}
- * @param port the port, default 3000; 0 picks a free one
- * @param engine the Engine.IO options (path {@code /socket.io/} by default)
- * @param connectTimeout how long a new connection may stay without joining a namespace (45 s)
- * @param connectionStateRecovery recovery settings, or {@code null} when off (the default)
- * @param cleanupEmptyChildNamespaces whether a dynamic child namespace is removed once empty
- * @param adapterFactory creates each namespace's adapter ({@link InMemoryAdapter} by default)
- * @param parser the Socket.IO packet format (JSON by default)
- * @param mapper the Jackson mapper that writes and binds arguments: the parser's own, one per
- *     server unless the application shares its own
- * @param serveClient whether the browser client bundle is served under the path
- * @param listenerExecutor runs listeners and middlewares instead of the event loop (for blocking
- *     code), one at a time per socket; {@code null} to run them on the event loop (the default)
  */
-public record ServerOptions(
-    String host,
-    int port,
-    EngineOptions engine,
-    Duration connectTimeout,
-    ConnectionStateRecovery connectionStateRecovery,
-    boolean cleanupEmptyChildNamespaces,
-    AdapterFactory adapterFactory,
-    SocketIoParser parser,
-    ObjectMapper mapper,
-    boolean serveClient,
-    Executor listenerExecutor) {
+public final class ServerOptions {
+  private final String host;
+  private final int port;
+  private final EngineOptions engine;
+  private final Duration connectTimeout;
+  private final ConnectionStateRecovery connectionStateRecovery;
+  private final boolean cleanupEmptyChildNamespaces;
+  private final AdapterFactory adapterFactory;
+  private final SocketIoParser parser;
+  private final ObjectMapper mapper;
+  private final boolean serveClient;
+  private final Executor listenerExecutor;
+
+  /** Only {@link ServerBuilder#options()} calls this, after validating every value. */
+  ServerOptions(
+      String host,
+      int port,
+      EngineOptions engine,
+      Duration connectTimeout,
+      ConnectionStateRecovery connectionStateRecovery,
+      boolean cleanupEmptyChildNamespaces,
+      AdapterFactory adapterFactory,
+      SocketIoParser parser,
+      ObjectMapper mapper,
+      boolean serveClient,
+      Executor listenerExecutor) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.port = port;
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+    this.connectionStateRecovery = connectionStateRecovery;
+    this.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+    this.adapterFactory = Objects.requireNonNull(adapterFactory, "adapterFactory");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.serveClient = serveClient;
+    this.listenerExecutor = listenerExecutor;
+  }
+
+  /** The address to bind, default {@code 0.0.0.0}. */
+  public String host() {
+    return host;
+  }
+
+  /** The port, default 3000; 0 picks a free one. */
+  public int port() {
+    return port;
+  }
+
+  /** The Engine.IO options (path {@code /socket.io/} by default). */
+  public EngineOptions engine() {
+    return engine;
+  }
+
+  /** How long a new connection may stay without joining a namespace (45 s). */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Recovery settings, or {@code null} when off (the default). */
+  public ConnectionStateRecovery connectionStateRecovery() {
+    return connectionStateRecovery;
+  }
+
+  /** Whether a dynamic child namespace is removed once empty (default false). */
+  public boolean cleanupEmptyChildNamespaces() {
+    return cleanupEmptyChildNamespaces;
+  }
+
+  /** Creates each namespace's adapter ({@link InMemoryAdapter} by default). */
+  public AdapterFactory adapterFactory() {
+    return adapterFactory;
+  }
+
+  /** The Socket.IO packet format (JSON by default). */
+  public SocketIoParser parser() {
+    return parser;
+  }
+
+  /** The Jackson mapper that writes and binds arguments: the parser's own, one per server. */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Whether the browser client bundle is served under the path. */
+  public boolean serveClient() {
+    return serveClient;
+  }
+
+  /**
+   * Runs listeners and middlewares instead of the event loop (for blocking code), one at a time per
+   * socket; {@code null} to run them on the event loop (the default).
+   */
+  public Executor listenerExecutor() {
+    return listenerExecutor;
+  }
 
   /** The user's HTTP handler, if one was set through the engine options. */
   public HttpHandler httpHandler() {
     return engine.httpHandler();
+  }
+
+  @Override
+  public String toString() {
+    return "ServerOptions[host="
+        + host
+        + ", port="
+        + port
+        + ", engine="
+        + engine
+        + ", connectTimeout="
+        + connectTimeout
+        + ", connectionStateRecovery="
+        + connectionStateRecovery
+        + ", cleanupEmptyChildNamespaces="
+        + cleanupEmptyChildNamespaces
+        + ", serveClient="
+        + serveClient
+        + ", listenerExecutor="
+        + listenerExecutor
+        + "]";
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.protocol.socketio.SocketPacketType;
 import io.sio4j.server.RemoteSocket;
@@ -39,14 +40,14 @@ final class InboundHandler {
             adapter.channel.length(), Math.max(adapter.channel.length(), channel.length() - 1));
     if (!room.isEmpty() && !adapter.rooms().containsKey(room)) return; // nobody here is in it
     try {
-      JsonNode msg = adapter.codec.decode(message);
+      JsonNode msg = Wire.decode(message);
       if (!msg.isArray() || msg.size() < 3)
         throw new IllegalArgumentException("not [uid, packet, opts]");
       if (adapter.uid.equals(msg.get(0).asText(null))) return; // our own broadcast
       SocketPacket packet = readPacket(msg.get(1));
       if (packet == null) return;
       adapter.localBroadcast(packet, Wire.readOpts(msg.get(2)));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | ProtocolException | RuntimeException e) {
       LOG.debug("dropped a malformed broadcast on {}: {}", channel, e.toString());
     }
   }
@@ -55,11 +56,11 @@ final class InboundHandler {
     boolean response = channel.startsWith(adapter.responseChannel);
     if (!response && !channel.equals(adapter.requestChannel)) return;
     try {
-      JsonNode msg = adapter.codec.decode(message);
+      JsonNode msg = Wire.decode(message);
       if (!msg.isObject()) throw new IllegalArgumentException("not an object");
       if (response) onResponse(msg);
       else onRequest(msg);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | ProtocolException | RuntimeException e) {
       LOG.debug("dropped a malformed message on {}: {}", channel, e.toString());
     }
   }
@@ -150,7 +151,7 @@ final class InboundHandler {
           ObjectNode response =
               F.objectNode().put("type", RequestType.SERVER_SIDE_EMIT).put("requestId", requestId);
           response.set("data", adapter.toTree(value));
-          adapter.publish(adapter.responseChannel, adapter.codec.json(response));
+          adapter.publish(adapter.responseChannel, Wire.json(response));
         };
     adapter.deliverServerSideEmit(event, args, ack);
   }
@@ -164,12 +165,12 @@ final class InboundHandler {
         count -> {
           ObjectNode r = F.objectNode().put("type", RequestType.BROADCAST_CLIENT_COUNT);
           r.put("requestId", requestId).put("clientCount", count);
-          adapter.publishResponse(uid, adapter.codec.json(r));
+          adapter.publishResponse(uid, Wire.json(r));
         },
         (socketId, args) -> {
           ObjectNode r = F.objectNode().put("type", RequestType.BROADCAST_ACK);
           r.put("requestId", requestId).set("packet", args.isEmpty() ? F.nullNode() : args.get(0));
-          adapter.publishResponse(uid, adapter.codec.msgpack(r));
+          adapter.publishResponse(uid, Wire.msgpack(r));
         });
   }
 
@@ -202,7 +203,7 @@ final class InboundHandler {
     if (requestId == null) return;
     ObjectNode response = F.objectNode().put("requestId", requestId);
     body.accept(response);
-    adapter.publishResponse(uid, adapter.codec.json(response));
+    adapter.publishResponse(uid, Wire.json(response));
   }
 
   /** An EVENT packet of this namespace, or null when it is for another one. */

@@ -63,7 +63,6 @@ public class RedisAdapter extends InMemoryAdapter {
   final String requestChannel;
   final String responseChannel;
   final String specificResponseChannel;
-  final MessageCodec codec = new MessageCodec();
   final PendingRequests pending = new PendingRequests();
   private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
 
@@ -184,7 +183,7 @@ public class RedisAdapter extends InMemoryAdapter {
       msg.add(Wire.optsJson(opts, true));
       String target =
           opts.rooms().size() == 1 ? channel + opts.rooms().iterator().next() + "#" : channel;
-      publish(target, codec.msgpack(msg));
+      publish(target, Wire.msgpack(msg));
     }
     super.broadcast(packet, opts);
   }
@@ -205,7 +204,7 @@ public class RedisAdapter extends InMemoryAdapter {
           requestId,
           new PendingRequests.AckRequest(clientCount, ack),
           timeout != null ? timeout : options.requestsTimeout());
-      publish(requestChannel, codec.msgpack(request));
+      publish(requestChannel, Wire.msgpack(request));
     }
     super.broadcastWithAck(packet, opts, clientCount, ack);
   }
@@ -227,7 +226,7 @@ public class RedisAdapter extends InMemoryAdapter {
                   requestId,
                   new FetchRequest(numSub, local, namespace(), mapper(), result),
                   timeout != null ? timeout : options.requestsTimeout());
-              publish(requestChannel, codec.json(request));
+              publish(requestChannel, Wire.json(request));
               return result;
             });
   }
@@ -247,7 +246,7 @@ public class RedisAdapter extends InMemoryAdapter {
               String requestId = PendingRequests.newId();
               pending.add(
                   requestId, new AllRoomsRequest(numSub, local, result), options.requestsTimeout());
-              publish(requestChannel, codec.json(request(RequestType.ALL_ROOMS, requestId)));
+              publish(requestChannel, Wire.json(request(RequestType.ALL_ROOMS, requestId)));
               return result;
             });
   }
@@ -270,7 +269,7 @@ public class RedisAdapter extends InMemoryAdapter {
       ObjectNode request = request(RequestType.REMOTE_DISCONNECT, null);
       request.set("opts", Wire.optsJson(opts, false));
       request.put("close", close);
-      publish(requestChannel, codec.json(request));
+      publish(requestChannel, Wire.json(request));
     }
     super.disconnectSockets(opts, close);
   }
@@ -283,7 +282,7 @@ public class RedisAdapter extends InMemoryAdapter {
     if (ack == null) {
       ObjectNode request = request(RequestType.SERVER_SIDE_EMIT, null);
       request.set("data", data);
-      publish(requestChannel, codec.json(request));
+      publish(requestChannel, Wire.json(request));
       return;
     }
     pub.async()
@@ -302,7 +301,7 @@ public class RedisAdapter extends InMemoryAdapter {
                   requestId,
                   new ServerSideEmitRequest((int) Math.min(others, Integer.MAX_VALUE), ack),
                   options.requestsTimeout());
-              publish(requestChannel, codec.json(request));
+              publish(requestChannel, Wire.json(request));
             })
         .exceptionally(
             err -> {
@@ -316,7 +315,7 @@ public class RedisAdapter extends InMemoryAdapter {
     request.set("opts", Wire.optsJson(opts, false));
     ArrayNode names = request.putArray("rooms");
     rooms.forEach(names::add);
-    publish(requestChannel, codec.json(request));
+    publish(requestChannel, Wire.json(request));
   }
 
   private ObjectNode request(int type, String requestId) {

@@ -1,31 +1,58 @@
 package io.sio4j.adapter.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sio4j.protocol.ProtocolException;
+import io.sio4j.protocol.msgpack.MsgpackCodec;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.adapter.BroadcastFlags;
 import io.sio4j.server.adapter.BroadcastOptions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Broadcast options on the wire, {@code {rooms: [...], except: [...], flags: {...}}} as the
- * official adapter writes them, and back. Reading is lenient and safe: entries of the wrong type
- * are skipped, unknown flags ignored.
+ * Redis messages on the wire, as @socket.io/redis-adapter writes them: JSON (a message starting
+ * with {@code '{'}) or MessagePack in notepack.io's dialect (the shared {@link MsgpackCodec}), and
+ * broadcast options {@code {rooms: [...], except: [...], flags: {...}}}. Everything read is
+ * untrusted: the codec bounds lengths and nesting, no type information is taken from the input, and
+ * option entries of the wrong type are skipped, unknown flags ignored.
  *
  * <p>Stateless and thread-safe.
  */
 final class Wire {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+  /** Only reads and writes trees: no type information is ever bound from a message. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A room or id list longer than this is refused (no real broadcast names so many rooms). */
   static final int MAX_ROOMS = 100_000;
 
   private Wire() {}
+
+  /** Decodes a message; JSON when it starts with '{', MessagePack otherwise. */
+  static JsonNode decode(byte[] message) throws IOException, ProtocolException {
+    if (message.length > 0 && message[0] == '{') return JSON.readTree(message);
+    return MsgpackCodec.defaults().decode(message);
+  }
+
+  static byte[] json(JsonNode node) {
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  static byte[] msgpack(JsonNode node) {
+    return MsgpackCodec.defaults().encode(node);
+  }
 
   static ObjectNode optsJson(BroadcastOptions opts, boolean withFlags) {
     ObjectNode out = F.objectNode();

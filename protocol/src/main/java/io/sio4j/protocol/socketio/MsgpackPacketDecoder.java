@@ -2,9 +2,7 @@ package io.sio4j.protocol.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.protocol.ProtocolException;
-import java.io.IOException;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessageUnpacker;
+import io.sio4j.protocol.msgpack.MsgpackCodec;
 
 /**
  * Decodes socket.io-msgpack-parser packets, one per binary message, with the checks of its {@code
@@ -16,6 +14,12 @@ final class MsgpackPacketDecoder implements PacketDecoder {
   /** Largest integer a JavaScript number holds exactly. */
   private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
+  private final MsgpackCodec codec;
+
+  MsgpackPacketDecoder(MsgpackCodec codec) {
+    this.codec = codec;
+  }
+
   @Override
   public SocketPacket decodeText(String text) throws ProtocolException {
     throw new ProtocolException("the msgpack parser expects binary messages, got text");
@@ -23,13 +27,7 @@ final class MsgpackPacketDecoder implements PacketDecoder {
 
   @Override
   public SocketPacket decodeBinary(byte[] data) throws ProtocolException {
-    JsonNode root;
-    try (MessageUnpacker in = MessagePack.newDefaultUnpacker(data)) {
-      root = MsgpackTrees.read(in, data.length, 0);
-      if (in.hasNext()) throw new ProtocolException("trailing bytes after the msgpack packet");
-    } catch (IOException | RuntimeException e) {
-      throw new ProtocolException("invalid msgpack packet: " + e.getClass().getSimpleName());
-    }
+    JsonNode root = codec.decode(data);
     if (!root.isObject()) throw new ProtocolException("msgpack packet is not a map");
 
     JsonNode type = root.get("type");

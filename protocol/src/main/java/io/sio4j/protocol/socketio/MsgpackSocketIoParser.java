@@ -3,13 +3,12 @@ package io.sio4j.protocol.socketio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.event.JsonBinding;
-import java.io.IOException;
+import io.sio4j.protocol.msgpack.MsgpackCodec;
 import java.util.List;
 import java.util.Objects;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 
 /**
  * The socket.io-msgpack-parser format: each packet is one binary Engine.IO message holding the
@@ -18,9 +17,11 @@ import org.msgpack.core.MessagePack;
  */
 final class MsgpackSocketIoParser implements SocketIoParser, PacketEncoder {
   private final JsonBinding binding;
+  private final MsgpackCodec codec;
 
-  MsgpackSocketIoParser(JsonBinding binding) {
+  MsgpackSocketIoParser(JsonBinding binding, MsgpackCodec codec) {
     this.binding = binding;
+    this.codec = codec;
   }
 
   @Override
@@ -35,7 +36,7 @@ final class MsgpackSocketIoParser implements SocketIoParser, PacketEncoder {
 
   @Override
   public PacketDecoder newDecoder() {
-    return new MsgpackPacketDecoder();
+    return new MsgpackPacketDecoder(codec);
   }
 
   @Override
@@ -47,22 +48,13 @@ final class MsgpackSocketIoParser implements SocketIoParser, PacketEncoder {
           case BINARY_ACK -> SocketPacketType.ACK;
           default -> packet.type();
         };
-    MessageBufferPacker out = MessagePack.newDefaultBufferPacker();
-    try {
-      JsonNode data = packet.data();
-      out.packMapHeader(2 + (data == null ? 0 : 1) + (packet.hasAckId() ? 1 : 0));
-      out.packString("type").packInt(type.id());
-      if (data != null) {
-        out.packString("data");
-        MsgpackTrees.write(out, data);
-      }
-      out.packString("nsp").packString(packet.namespace());
-      if (packet.hasAckId()) out.packString("id").packLong(packet.ackId());
-      out.close();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write packet data: " + e.getMessage(), e);
-    }
-    return new EncodedPacket(List.of(EnginePacket.binary(out.toByteArray())));
+    // notepack writes the keys in this order: {type, data, nsp, id}
+    ObjectNode root = JsonNodeFactory.instance.objectNode().put("type", type.id());
+    JsonNode data = packet.data();
+    if (data != null) root.set("data", data);
+    root.put("nsp", packet.namespace());
+    if (packet.hasAckId()) root.put("id", packet.ackId());
+    return new EncodedPacket(List.of(EnginePacket.binary(codec.encode(root))));
   }
 
   @Override

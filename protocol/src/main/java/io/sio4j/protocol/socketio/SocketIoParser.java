@@ -2,6 +2,7 @@ package io.sio4j.protocol.socketio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.protocol.event.JsonBinding;
+import io.sio4j.protocol.msgpack.MsgpackCodec;
 import java.util.Objects;
 
 /**
@@ -40,10 +41,8 @@ public interface SocketIoParser {
 
   /**
    * The msgpack parser, wire-compatible with npm socket.io-msgpack-parser (the client must use it
-   * too, e.g. the {@code socket.io.msgpack.min.js} bundle). Needs {@code org.msgpack:msgpack-core}
-   * on the class path (an optional dependency of sio4j-protocol).
-   *
-   * @throws IllegalStateException when msgpack-core is missing
+   * too, e.g. the {@code socket.io.msgpack.min.js} bundle). Values are written and read by {@link
+   * MsgpackCodec#defaults()}.
    */
   static SocketIoParser msgpack() {
     return msgpack(JsonBinding.create());
@@ -51,13 +50,16 @@ public interface SocketIoParser {
 
   /** The msgpack parser, turning Java values into trees with {@code binding}. */
   static SocketIoParser msgpack(JsonBinding binding) {
-    try {
-      Class.forName("org.msgpack.core.MessagePack", false, SocketIoParser.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(
-          "SocketIoParser.msgpack() needs org.msgpack:msgpack-core on the class path", e);
-    }
-    return new MsgpackSocketIoParser(Objects.requireNonNull(binding, "binding"));
+    return msgpack(binding, MsgpackCodec.defaults());
+  }
+
+  /**
+   * The msgpack parser with its own codec settings, e.g. a lower nesting limit: {@code
+   * SocketIoParser.msgpack(JsonBinding.defaults(), MsgpackCodec.builder().maxDepth(32).build())}.
+   */
+  static SocketIoParser msgpack(JsonBinding binding, MsgpackCodec codec) {
+    return new MsgpackSocketIoParser(
+        Objects.requireNonNull(binding, "binding"), Objects.requireNonNull(codec, "codec"));
   }
 
   /** A builder for the JSON parser. */

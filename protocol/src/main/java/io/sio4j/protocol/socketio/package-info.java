@@ -20,7 +20,7 @@
  * threads, no Netty.
  *
  * <p>{@link io.sio4j.protocol.socketio.SocketIoParser#msgpack()} is the alternative format of npm
- * socket.io-msgpack-parser: each packet is one binary MessagePack frame (needs the optional
- * dependency {@code org.msgpack:msgpack-core}).
+ * socket.io-msgpack-parser: each packet is one binary MessagePack frame, written and read by {@link
+ * io.sio4j.protocol.msgpack.MsgpackCodec}.
  */
 package io.sio4j.protocol.socketio;

@@ -7,16 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.protocol.ProtocolException;
 import java.io.IOException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The adapter's message codec: round trips, notepack.io bytes, and hostile input. */
-class MessageCodecTest {
+/**
+ * The adapter's message framing (JSON or msgpack): round trips, notepack.io bytes, hostile input.
+ */
+class WireCodecTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private final MessageCodec codec = new MessageCodec();
 
   @Test
   void msgpackRoundTripKeepsBinaryNumbersAndNesting() throws Exception {
@@ -30,7 +32,7 @@ class MessageCodecTest {
         .add(1.5)
         .add(-7L);
     msg.addObject().putArray("rooms").add("r");
-    JsonNode back = codec.decode(codec.msgpack(msg));
+    JsonNode back = Wire.decode(Wire.msgpack(msg));
     assertThat(back.toString()).isEqualTo(msg.toString());
     assertThat(back.get(1).get("data").get(1).binaryValue()).containsExactly(9);
   }
@@ -39,28 +41,28 @@ class MessageCodecTest {
   void readsNotepackUndefinedAsAbsentInMapsAndNullInArrays() throws Exception {
     // {"a": undefined, "b": [undefined]} as notepack.io writes it (fixext 1, type 0)
     byte[] bytes = hex("82a161d40000a16291d40000");
-    assertThat(codec.decode(bytes).toString()).isEqualTo("{\"b\":[null]}");
+    assertThat(Wire.decode(bytes).toString()).isEqualTo("{\"b\":[null]}");
   }
 
   @Test
   void jsonWhenTheMessageStartsWithABrace() throws Exception {
-    JsonNode n = codec.decode("{\"type\":5,\"requestId\":\"x\"}".getBytes());
+    JsonNode n = Wire.decode("{\"type\":5,\"requestId\":\"x\"}".getBytes());
     assertThat(n.path("type").asInt()).isEqualTo(5);
-    assertThat(new ObjectMapper().readTree(codec.json(n))).isEqualTo(n);
+    assertThat(new ObjectMapper().readTree(Wire.json(n))).isEqualTo(n);
   }
 
   @Test
   void announcedLengthsBeyondTheMessageAreRefusedBeforeAllocating() {
     for (String h :
         new String[] {"ddffffffff", "db7fffffff", "dfffffffff", "c6ffffffff", "c9ffffffff00"}) {
-      assertThatThrownBy(() -> codec.decode(hex(h))).as(h).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> Wire.decode(hex(h))).as(h).isInstanceOf(ProtocolException.class);
     }
   }
 
   @Test
   void deepNestingIsRefused() {
-    assertThatThrownBy(() -> codec.decode(hex("91".repeat(10_000) + "c0")))
-        .isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> Wire.decode(hex("91".repeat(10_000) + "c0")))
+        .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("deep");
   }
 
@@ -72,8 +74,8 @@ class MessageCodecTest {
       byte[] bytes = new byte[1 + random.nextInt(64)];
       random.nextBytes(bytes);
       try {
-        assertThat(codec.decode(bytes)).isNotNull();
-      } catch (IOException | RuntimeException expected) {
+        assertThat(Wire.decode(bytes)).isNotNull();
+      } catch (IOException | ProtocolException | RuntimeException expected) {
         // dropped by the adapter
       }
     }
