@@ -6,6 +6,7 @@ import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.time.Scheduler;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +51,7 @@ final class EngineSession implements EngineSocket {
   private String closeReason;
   private String closeDescription;
   private final Heartbeat heartbeat;
+  private final LoopScheduler timers;
 
   EngineSession(
       String id,
@@ -62,9 +64,10 @@ final class EngineSession implements EngineSocket {
     this.loop = loop;
     this.options = options;
     this.registry = registry;
+    this.timers = LoopScheduler.of(loop, options.scheduler());
     this.heartbeat =
         new Heartbeat(
-            loop,
+            timers,
             options.pingInterval(),
             options.pingTimeout(),
             () -> sendPacket(WirePacket.PING),
@@ -174,6 +177,11 @@ final class EngineSession implements EngineSocket {
     return transport instanceof PollingTransport p ? p : null;
   }
 
+  @Override
+  public Scheduler scheduler() {
+    return timers;
+  }
+
   /** The owning event loop, as Netty's type. */
   EventLoop loop() {
     return loop;
@@ -269,7 +277,7 @@ final class EngineSession implements EngineSocket {
       ws.close(null);
       return;
     }
-    probe = new UpgradeProbe(this, ws, loop, options.upgradeTimeout());
+    probe = new UpgradeProbe(this, ws, timers, options.upgradeTimeout());
   }
 
   /** Whether the probe has been answered and polling is being drained. */
