@@ -3,7 +3,7 @@ package io.sio4j.client.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sio4j.client.ClientOptions;
-import io.sio4j.client.internal.http.HttpConnector;
+import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.protocol.engineio.EngineCodec;
 import io.sio4j.protocol.engineio.EnginePacket;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,6 @@ class EngineClientTest {
   @AfterEach
   void tearDown() {
     loop.execute(() -> engine.close());
-    loop.shutdown();
   }
 
   private void open(ClientOptions options) {
@@ -101,7 +101,8 @@ class EngineClientTest {
               public void onClose(String reason, Throwable cause) {
                 events.add("close " + reason);
               }
-            });
+            },
+            new AtomicBoolean());
     loop.execute(engine::open);
   }
 
