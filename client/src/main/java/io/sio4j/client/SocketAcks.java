@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sio4j.protocol.time.Cancellable;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +68,15 @@ final class SocketAcks {
 
   /** On disconnection: fails the acks of packets that left, keeps those still buffered. */
   void failUnbuffered() {
+    if (pending.isEmpty()) return;
+    // one pass over the buffer: it may hold thousands of packets after a long disconnection
+    Set<Long> buffered = new HashSet<>();
+    for (Socket.Outgoing o : sendBuffer) buffered.add(o.ackId());
     pending
         .entrySet()
         .removeIf(
             e -> {
-              long id = e.getKey();
-              if (sendBuffer.stream().anyMatch(o -> o.ackId() == id)) return false;
+              if (buffered.contains(e.getKey())) return false;
               e.getValue().timer().cancel();
               deliver(e.getValue().callback(), null, new SocketDisconnectedException());
               return true;
