@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * queued here when it fires (a cancellation seen first wins).
  *
  * <pre>{@code
- * ClientLoop loop = ClientLoop.create("sio4j-client-1", () -> manager.idle(), null);
+ * ClientLoop loop = ClientLoop.create(ClientLoop.newThreadName(), () -> closed && !reconnecting, null);
  * loop.execute(() -> ...);
  * Cancellable timer = loop.schedule(() -> ..., Duration.ofSeconds(1));
  * }</pre>
@@ -85,13 +85,6 @@ public final class ClientLoop implements Scheduler {
   /** Whether the caller runs on this loop's thread. */
   public boolean inLoop() {
     return Thread.currentThread() == thread;
-  }
-
-  /** Whether a thread runs now (for tests and diagnostics). */
-  public boolean running() {
-    synchronized (lock) {
-      return executor != null;
-    }
   }
 
   /** Queues the task; an exception it throws is logged, never propagated. Never drops it. */
