@@ -9,4 +9,5 @@ module io.sio4j.client {
   requires org.slf4j;
 
   exports io.sio4j.client;
+  exports io.sio4j.client.transport;
 }

@@ -22,4 +22,5 @@ module io.sio4j.protocol {
   exports io.sio4j.protocol.event;
   exports io.sio4j.protocol.msgpack;
   exports io.sio4j.protocol.socketio;
+  exports io.sio4j.protocol.time;
 }

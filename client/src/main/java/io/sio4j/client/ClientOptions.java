@@ -1,6 +1,8 @@
 package io.sio4j.client;
 
+import io.sio4j.client.transport.TransportFactory;
 import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.protocol.time.Scheduler;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.time.Duration;
@@ -17,8 +19,8 @@ import javax.net.ssl.SSLContext;
 /**
  * Options of {@link IO#socket(String, ClientOptions)}: those of the JavaScript client's {@code
  * io(url, opts)} (Manager, Engine.IO and Socket options in one object), with the same names and
- * defaults, plus the Java hooks (TLS context, proxy, cookies, listener executor). Immutable;
- * thread-safe.
+ * defaults, plus the Java hooks (TLS context, proxy, cookies, listener executor, scheduler,
+ * transport factory). Immutable; thread-safe.
  *
  * <pre>{@code
  * ClientOptions opts = ClientOptions.builder()
@@ -59,6 +61,8 @@ public final class ClientOptions {
   private final Executor listenerExecutor;
   private final int maxIncomingBytes;
   private final SocketIoParser parser;
+  private final Scheduler scheduler;
+  private final TransportFactory transportFactory;
 
   private ClientOptions(Builder b) {
     forceNew = b.forceNew;
@@ -87,6 +91,8 @@ public final class ClientOptions {
     proxy = b.proxy;
     cookieHandler = b.cookieHandler;
     listenerExecutor = b.listenerExecutor;
+    scheduler = b.scheduler;
+    transportFactory = b.transportFactory;
     maxIncomingBytes = b.maxIncomingBytes;
     parser = b.parser;
   }
@@ -246,6 +252,30 @@ public final class ClientOptions {
     return parser != null ? parser : SocketIoParser.json();
   }
 
+  /**
+   * The scheduler that times the Manager's timers (connection timeout, reconnection backoff, ping
+   * deadline, acknowledgement timeouts), or {@code null} (default) for the Manager's own thread.
+   * Tasks always run on the Manager's thread; an injected scheduler only decides when. Tests pass
+   * the testkit's {@code VirtualClock}:
+   *
+   * <pre>{@code
+   * VirtualClock clock = new VirtualClock();
+   * Socket s = IO.socket(url, ClientOptions.builder().scheduler(clock).build());
+   * clock.advance(Duration.ofSeconds(1)); // the first reconnection attempt is due
+   * }</pre>
+   */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Creates each Manager's HTTP and WebSocket connector (default {@link TransportFactory#jdk()}, on
+   * {@code java.net.http}); see {@link io.sio4j.client.transport.HttpConnector}.
+   */
+  public TransportFactory transportFactory() {
+    return transportFactory;
+  }
+
   /** Builds {@link ClientOptions}; not thread-safe. */
   public static final class Builder {
     private boolean forceNew;
@@ -274,6 +304,8 @@ public final class ClientOptions {
     private Executor listenerExecutor;
     private int maxIncomingBytes = 64 << 20;
     private SocketIoParser parser; // null: a new JSON parser, with its own mapper, per Manager
+    private Scheduler scheduler;
+    private TransportFactory transportFactory = TransportFactory.jdk();
 
     private Builder() {}
 
@@ -302,6 +334,8 @@ public final class ClientOptions {
       proxy = o.proxy;
       cookieHandler = o.cookieHandler;
       listenerExecutor = o.listenerExecutor;
+      scheduler = o.scheduler;
+      transportFactory = o.transportFactory;
       maxIncomingBytes = o.maxIncomingBytes;
       parser = o.parser;
     }
@@ -484,6 +518,18 @@ public final class ClientOptions {
     /** See {@link ClientOptions#parser()}. */
     public Builder parser(SocketIoParser v) {
       parser = Objects.requireNonNull(v, "parser");
+      return this;
+    }
+
+    /** See {@link ClientOptions#scheduler()}; {@code null} restores the default. */
+    public Builder scheduler(Scheduler v) {
+      scheduler = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#transportFactory()}. */
+    public Builder transportFactory(TransportFactory v) {
+      transportFactory = Objects.requireNonNull(v, "transportFactory");
       return this;
     }
 

@@ -4,8 +4,7 @@ import io.sio4j.client.internal.engine.Backoff;
 import io.sio4j.client.internal.engine.ClientLoop;
 import io.sio4j.client.internal.engine.EngineClient;
 import io.sio4j.client.internal.engine.EngineUris;
-import io.sio4j.client.internal.http.HttpConnector;
-import io.sio4j.client.internal.http.JdkHttpConnector;
+import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.event.EventEmitter;
@@ -16,6 +15,7 @@ import io.sio4j.protocol.socketio.EncodedPacket;
 import io.sio4j.protocol.socketio.PacketDecoder;
 import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.protocol.time.Cancellable;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,14 @@ import org.slf4j.LoggerFactory;
  * manager.close();                           // ends the connection and the Manager's thread
  * }</pre>
  *
- * <p>Threading: thread-safe. State changes on the Manager's own thread (one non-daemon thread,
- * started when the Manager connects and ended when it is closed or gives up reconnecting, so a
- * {@code main} exits after {@link #close()}). Listeners run on that thread in order, or on {@link
- * ClientOptions#listenerExecutor()}; a listener must not block the Manager's thread.
+ * <p>Threading: thread-safe. State changes on the Manager's own thread only: one non-daemon thread,
+ * started when there is work (connecting, a task, a timer) and ended between tasks once the Manager
+ * is idle (closed, not reconnecting, no timer pending), so a {@code main} exits after {@link
+ * #close()}. Calls from other threads are queued there and never dropped: after {@link #close()} a
+ * call starts the thread again (an emit is buffered, an acknowledgement timeout still fires). A new
+ * thread starts only after the previous one ended, so two threads never share the state. Listeners
+ * run on that thread in order, or on {@link ClientOptions#listenerExecutor()}; a listener must not
+ * block the Manager's thread.
  */
 public final class Manager implements EventEmitter<Manager> {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
@@ -77,14 +82,17 @@ public final class Manager implements EventEmitter<Manager> {
   private final HttpConnector http;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   final ListenerRegistry listeners;
-  private final ManagerThread thread;
+  private final ClientLoop loop;
+  // per Manager, as each JS page has its own (ClientOptions#rememberUpgrade)
+  private final AtomicBoolean priorWebsocketSuccess = new AtomicBoolean();
 
   // confined to the loop
   private final Set<Socket> subscribed = new LinkedHashSet<>();
   private final Backoff backoff;
-  private final List<Runnable> subs = new ArrayList<>();
+  private final List<Cancellable> subs = new ArrayList<>();
   private EngineClient engine;
   private EngineClient closing;
+  private Cancellable closeGrace = Cancellable.NONE;
   private PacketDecoder decoder;
   private volatile ReadyState readyState = ReadyState.CLOSED;
   private boolean skipReconnect;
@@ -97,7 +105,7 @@ public final class Manager implements EventEmitter<Manager> {
     this.binding = parser.binding();
     this.invoker = new ListenerInvoker(binding);
     this.uris = EngineUris.of(uri, options);
-    this.http = JdkHttpConnector.create(options);
+    this.http = options.transportFactory().create(options);
     this.backoff =
         new Backoff(
             options.reconnectionDelay(),
@@ -105,10 +113,11 @@ public final class Manager implements EventEmitter<Manager> {
             options.randomizationFactor(),
             RANDOM::nextDouble);
     this.listeners = newRegistry(() -> "manager " + uri);
-    this.thread =
-        new ManagerThread(
-            uri.toString(),
-            () -> readyState == ReadyState.CLOSED && !reconnecting && closing == null);
+    this.loop =
+        ClientLoop.create(
+            ClientLoop.newThreadName(),
+            () -> readyState == ReadyState.CLOSED && !reconnecting && closing == null,
+            options.scheduler());
   }
 
   /**
@@ -201,13 +210,13 @@ public final class Manager implements EventEmitter<Manager> {
 
   // ---- thread
 
-  /** Runs the task on the Manager's thread, starting one when none runs. */
+  /** Runs the task on the Manager's thread, starting one when none runs; never drops it. */
   void execute(Runnable task) {
-    thread.execute(task);
+    loop.execute(task);
   }
 
   ClientLoop loop() {
-    return thread.loop();
+    return loop;
   }
 
   // ---- connection (confined to the loop)
@@ -216,7 +225,7 @@ public final class Manager implements EventEmitter<Manager> {
     if (readyState != ReadyState.CLOSED) return;
     log.debug("{}: opening", uri);
     EngineEvents events = new EngineEvents(callback);
-    EngineClient e = new EngineClient(uris, options, http, loop(), events);
+    EngineClient e = new EngineClient(uris, options, http, loop, events, priorWebsocketSuccess);
     events.self = e;
     engine = e;
     readyState = ReadyState.OPENING;
@@ -252,7 +261,6 @@ public final class Manager implements EventEmitter<Manager> {
     } else if (!reconnecting && options.reconnection() && backoff.attempts() == 0) {
       reconnect();
     }
-    thread.stopIfIdle();
   }
 
   private void emitError(Throwable error) {
@@ -292,13 +300,10 @@ public final class Manager implements EventEmitter<Manager> {
       if (e.isClosed()) {
         closing = null;
       } else {
-        loop()
-            .schedule(
+        closeGrace =
+            loop.schedule(
                 () -> {
-                  if (closing == e) {
-                    closing = null;
-                    thread.stopIfIdle();
-                  }
+                  if (closing == e) closing = null;
                 },
                 CLOSE_GRACE);
       }
@@ -308,11 +313,10 @@ public final class Manager implements EventEmitter<Manager> {
     listeners.emitReserved("close", reason, cause);
     for (Socket s : List.copyOf(subscribed)) s.session.onManagerClose(reason, cause);
     if (options.reconnection() && !skipReconnect) reconnect();
-    thread.stopIfIdle();
   }
 
   private void cleanup() {
-    subs.forEach(Runnable::run);
+    subs.forEach(Cancellable::cancel);
     subs.clear();
     if (decoder != null) decoder.reset();
   }
@@ -322,7 +326,6 @@ public final class Manager implements EventEmitter<Manager> {
     reconnecting = false;
     if (readyState == ReadyState.CLOSED) {
       cleanup();
-      thread.stopIfIdle();
       return;
     }
     onClose("forced close", null);
@@ -350,7 +353,6 @@ public final class Manager implements EventEmitter<Manager> {
                           reconnecting = false;
                           reconnect();
                           listeners.emitReserved("reconnect_error", err);
-                          thread.stopIfIdle();
                         } else {
                           int attempt = backoff.attempts();
                           reconnecting = false;
@@ -427,7 +429,7 @@ public final class Manager implements EventEmitter<Manager> {
     public void onClose(String reason, Throwable cause) {
       if (closing == self) {
         closing = null;
-        thread.stopIfIdle();
+        closeGrace.cancel();
       }
       if (engine != self) return;
       if (readyState == ReadyState.OPEN) Manager.this.onClose(reason, cause);

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.event.ListenerRegistry;
 import io.sio4j.protocol.event.SocketDisconnectedException;
+import io.sio4j.protocol.time.Cancellable;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class SocketAcks {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client");
 
-  private record Pending(AckCallback callback, Runnable cancelTimer) {}
+  private record Pending(AckCallback callback, Cancellable timer) {}
 
   private final Manager io;
   private final Socket socket;
@@ -42,30 +41,25 @@ final class SocketAcks {
   }
 
   /**
-   * The timer runs on the JDK's shared daemon delay thread, not on the Manager's loop: the loop
-   * ends while the Manager is idle (e.g. it never connected, or gave up reconnecting), and the
-   * timeout must fire all the same, as in the JavaScript client. It then hops to the Manager's
-   * thread, which starts again for it if needed.
+   * The timer runs on the Manager's loop, which keeps its thread alive while the timer is pending
+   * (even when the Manager is idle: it never connected, or gave up reconnecting), so the timeout
+   * fires all the same, as in the JavaScript client. The answer cancels it.
    */
   void register(long ackId, AckCallback callback, Duration timeout) {
-    Runnable cancel = () -> {};
+    Cancellable timer = Cancellable.NONE;
     if (timeout != null) {
-      AtomicBoolean cancelled = new AtomicBoolean();
-      cancel = () -> cancelled.set(true);
-      Executor delayed = CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      delayed.execute(
-          () -> {
-            if (cancelled.get()) return;
-            io.execute(
-                () -> {
-                  if (pending.remove(ackId) == null) return;
-                  sendBuffer.removeIf(o -> o.ackId() == ackId);
-                  log.debug("ack {} timed out after {}", ackId, timeout);
-                  deliver(callback, null, new AckTimeoutException());
-                });
-          });
+      timer =
+          io.loop()
+              .schedule(
+                  () -> {
+                    if (pending.remove(ackId) == null) return;
+                    sendBuffer.removeIf(o -> o.ackId() == ackId);
+                    log.debug("ack {} timed out after {}", ackId, timeout);
+                    deliver(callback, null, new AckTimeoutException());
+                  },
+                  timeout);
     }
-    pending.put(ackId, new Pending(callback, cancel));
+    pending.put(ackId, new Pending(callback, timer));
   }
 
   void onAck(long ackId, ArrayNode args) {
@@ -74,19 +68,22 @@ final class SocketAcks {
       log.debug("ack {} unknown or late, ignored", ackId);
       return;
     }
-    p.cancelTimer().run();
+    p.timer().cancel();
     deliver(p.callback(), new Arguments(socket.id(), args, io.binding), null);
   }
 
   /** On disconnection: fails the acks of packets that left, keeps those still buffered. */
   void failUnbuffered() {
+    if (pending.isEmpty()) return;
+    // one pass over the buffer: it may hold thousands of packets after a long disconnection
+    Set<Long> buffered = new HashSet<>();
+    for (Socket.Outgoing o : sendBuffer) buffered.add(o.ackId());
     pending
         .entrySet()
         .removeIf(
             e -> {
-              long id = e.getKey();
-              if (sendBuffer.stream().anyMatch(o -> o.ackId() == id)) return false;
-              e.getValue().cancelTimer().run();
+              if (buffered.contains(e.getKey())) return false;
+              e.getValue().timer().cancel();
               deliver(e.getValue().callback(), null, new SocketDisconnectedException());
               return true;
             });

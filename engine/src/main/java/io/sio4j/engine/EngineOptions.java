@@ -1,5 +1,6 @@
 package io.sio4j.engine;
 
+import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class EngineOptions {
   private final int ioThreads;
   private final long maxBufferedBytes;
   private final String initialPacket;
+  private final Scheduler scheduler;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -60,6 +62,7 @@ public final class EngineOptions {
     this.ioThreads = b.ioThreads;
     this.maxBufferedBytes = b.maxBufferedBytes;
     this.initialPacket = b.initialPacket;
+    this.scheduler = b.scheduler;
   }
 
   /** A builder with the official defaults. */
@@ -88,6 +91,7 @@ public final class EngineOptions {
     b.ioThreads = ioThreads;
     b.maxBufferedBytes = maxBufferedBytes;
     b.initialPacket = initialPacket;
+    b.scheduler = scheduler;
     return b;
   }
 
@@ -190,6 +194,17 @@ public final class EngineOptions {
     return initialPacket;
   }
 
+  /**
+   * The scheduler every session timer goes through (heartbeat, upgrade timeout) and whose clock
+   * decides when a pong is overdue, or {@code null} (the default) for each session's own Netty
+   * event loop. A task of an injected scheduler still runs on the session's event loop: it is
+   * handed there when it fires, and a timer cancelled meanwhile does not run. Tests inject the
+   * testkit's {@code VirtualClock}.
+   */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -210,6 +225,7 @@ public final class EngineOptions {
     private int ioThreads;
     private long maxBufferedBytes = 100_000_000L;
     private String initialPacket;
+    private Scheduler scheduler;
 
     private Builder() {}
 
@@ -317,6 +333,12 @@ public final class EngineOptions {
     public Builder ioThreads(int threads) {
       if (threads < 0) throw new IllegalArgumentException("ioThreads must be >= 0");
       this.ioThreads = threads;
+      return this;
+    }
+
+    /** See {@link EngineOptions#scheduler()}; {@code null} restores the event-loop default. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
       return this;
     }
 

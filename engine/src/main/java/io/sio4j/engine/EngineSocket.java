@@ -1,5 +1,6 @@
 package io.sio4j.engine;
 
+import io.sio4j.protocol.time.Scheduler;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -85,4 +86,12 @@ public interface EngineSocket {
 
   /** The event loop that owns this session. */
   ScheduledExecutorService eventLoop();
+
+  /**
+   * The session's timers: tasks run on {@link #eventLoop()}, timed by {@link
+   * EngineOptions#scheduler()} when one is set (else by the event loop itself). The layer above
+   * schedules its own timers here (connect and acknowledgement timeouts), so one injected clock
+   * drives every timer of a session.
+   */
+  Scheduler scheduler();
 }

@@ -2,6 +2,7 @@ package io.sio4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sio4j.testkit.VirtualClock;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -133,19 +134,27 @@ class UpgradeTest {
 
   @Test
   void upgradeThatNeverCompletesTimesOutAndPollingGoesOn() throws Exception {
+    VirtualClock clock = new VirtualClock();
+    engine.close();
+    engine = new TestEngine(b -> b.scheduler(clock).upgradeTimeout(Duration.ofSeconds(10)));
     String sid = engine.openPolling();
     EngineSocket socket = engine.await("connection").socket();
     LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
     WebSocket ws = connect(sid, frames);
     ws.sendText("2probe", true);
     assertThat(frames.poll(10, TimeUnit.SECONDS)).isEqualTo("3probe");
-    // no "5" within upgradeTimeout (400 ms): the probe is closed
+    // no "5" within upgradeTimeout (10 s of the virtual clock): the probe is closed
+    clock.advance(Duration.ofSeconds(10).minusMillis(1));
+    assertThat(frames).isEmpty();
+    clock.advance(Duration.ofMillis(1));
     assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("closed:");
     assertThat(socket.isOpen()).isTrue();
     assertThat(socket.transport()).isEqualTo("polling");
     String q = "EIO=4&transport=polling&sid=" + sid;
     assertThat(engine.post(q, "4after").statusCode()).isEqualTo(200);
     assertThat(engine.get(q).body()).isEqualTo("4after");
+    // the aborted probe left no timer behind: only the heartbeat's next ping is pending
+    assertThat(clock.pending()).isEqualTo(1);
   }
 
   @Test

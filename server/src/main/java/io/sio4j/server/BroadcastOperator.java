@@ -2,6 +2,7 @@ package io.sio4j.server;
 
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.server.adapter.BroadcastFlags;
 import io.sio4j.server.adapter.BroadcastOptions;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Targets a set of sockets of one namespace: {@code io.to("room1").except("room2").emit(...)}.
@@ -109,8 +109,9 @@ public final class BroadcastOperator {
     AckCollector collector = new AckCollector(result);
     SocketPacket packet = nsp.eventPacket(event, 0, args);
     if (flags.timeout() != null) {
-      CompletableFuture.delayedExecutor(flags.timeout().toNanos(), TimeUnit.NANOSECONDS)
-          .execute(collector::timeout);
+      Cancellable timer = nsp.server().timers().schedule(collector::timeout, flags.timeout());
+      // all answers in: the timer must not outlive the broadcast
+      result.whenComplete((r, e) -> timer.cancel());
     }
     nsp.adapter()
         .broadcastWithAck(

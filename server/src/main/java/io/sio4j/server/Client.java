@@ -9,12 +9,12 @@ import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.socketio.PacketDecoder;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.protocol.socketio.SocketPacketType;
+import io.sio4j.protocol.time.Cancellable;
+import io.sio4j.protocol.time.Scheduler;
 import io.sio4j.server.adapter.BroadcastFlags;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ final class Client implements EngineSocket.Listener {
   private final EngineSocket conn;
   private final PacketDecoder decoder;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
-  private final ScheduledFuture<?> connectTimer;
+  private final Cancellable connectTimer;
   private volatile boolean closed;
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
@@ -41,9 +41,8 @@ final class Client implements EngineSocket.Listener {
     this.server = server;
     this.conn = conn;
     this.decoder = server.parser().newDecoder();
-    long timeout = server.options().connectTimeout().toNanos();
     this.connectTimer =
-        conn.eventLoop()
+        conn.scheduler()
             .schedule(
                 () -> {
                   if (nsps.isEmpty()) {
@@ -51,9 +50,13 @@ final class Client implements EngineSocket.Listener {
                     close(DisconnectReason.FORCED_SERVER_CLOSE);
                   }
                 },
-                timeout,
-                TimeUnit.NANOSECONDS);
+                server.options().connectTimeout());
     conn.setListener(this);
+  }
+
+  /** The connection's timers (tasks run on its event loop). */
+  Scheduler timers() {
+    return conn.scheduler();
   }
 
   boolean isOpen() {
@@ -170,7 +173,7 @@ final class Client implements EngineSocket.Listener {
 
   void registered(Socket socket) {
     nsps.put(socket.nsp().name(), socket);
-    connectTimer.cancel(false);
+    connectTimer.cancel();
   }
 
   void remove(Socket socket) {
@@ -222,7 +225,7 @@ final class Client implements EngineSocket.Listener {
   private void onClosed(String reason, String description) {
     if (closed) return;
     closed = true;
-    connectTimer.cancel(false);
+    connectTimer.cancel();
     decoder.reset();
     for (Socket socket : List.copyOf(nsps.values())) socket.onClose(reason, description);
     nsps.clear();

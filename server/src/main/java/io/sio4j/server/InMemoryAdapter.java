@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.server.adapter.Adapter;
 import io.sio4j.server.adapter.BroadcastOptions;
 import io.sio4j.server.adapter.RestoredSession;
@@ -18,6 +19,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -51,7 +55,8 @@ public class InMemoryAdapter implements Adapter {
         csr == null
             ? null
             : new SessionStore(
-                csr.maxDisconnectionDuration().toMillis(), System::currentTimeMillis);
+                csr.maxDisconnectionDuration().toMillis(),
+                () -> TimeUnit.NANOSECONDS.toMillis(nsp.server().timers().nanoTime()));
   }
 
   /** The namespace this adapter serves. */
@@ -146,20 +151,27 @@ public class InMemoryAdapter implements Adapter {
     SocketPacket sent = new SocketPacket(packet.type(), nsp.name(), id, packet.data());
     OutboundMessage[] frames = nsp.encode(sent, opts.flags());
     List<Socket> asked = new ArrayList<>();
+    // the timeout forgets unanswered acks; once every socket answered it has nothing left to do
+    AtomicInteger unanswered = new AtomicInteger(Integer.MAX_VALUE);
+    AtomicReference<Cancellable> timer = new AtomicReference<>(Cancellable.NONE);
     apply(
         opts,
         socket -> {
           asked.add(socket);
-          socket.registerAck(id, args -> ack.accept(socket.id(), args));
+          socket.registerAck(
+              id,
+              args -> {
+                if (unanswered.decrementAndGet() == 0) timer.get().cancel();
+                ack.accept(socket.id(), args);
+              });
           socket.writePacket(sent, frames);
         });
     clientCount.accept(asked.size());
     java.time.Duration timeout = opts.flags().timeout();
     if (timeout != null && !asked.isEmpty()) {
-      // answers after the timeout are not wanted: forget the pending acks then
-      CompletableFuture.delayedExecutor(
-              timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
-          .execute(() -> asked.forEach(s -> s.removeAck(id)));
+      timer.set(nsp.server().timers().schedule(() -> asked.forEach(s -> s.removeAck(id)), timeout));
+      // answers that came in before the timer existed count too
+      if (unanswered.addAndGet(asked.size() - Integer.MAX_VALUE) <= 0) timer.get().cancel();
     }
   }
 

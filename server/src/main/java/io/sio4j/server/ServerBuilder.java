@@ -6,6 +6,7 @@ import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HttpHandler;
 import io.sio4j.protocol.event.JsonBinding;
 import io.sio4j.protocol.socketio.SocketIoParser;
+import io.sio4j.protocol.time.Scheduler;
 import io.sio4j.server.adapter.AdapterFactory;
 import io.sio4j.server.http.BrowserClient;
 import io.sio4j.server.http.HttpRoutes;
@@ -183,6 +184,24 @@ public final class ServerBuilder {
    */
   public ServerBuilder listenerExecutor(Executor executor) {
     this.listenerExecutor = executor;
+    return this;
+  }
+
+  /**
+   * The scheduler behind every timer of the server: heartbeats, upgrade, connect and
+   * acknowledgement timeouts, and the expiry of connection state recovery. Default ({@code null}):
+   * each connection's own Netty event loop (and one shared daemon timer thread for broadcast
+   * acknowledgements). Per-connection tasks still run on the connection's event loop. Tests pass
+   * the testkit's {@code VirtualClock}:
+   *
+   * <pre>{@code
+   * VirtualClock clock = new VirtualClock();
+   * SocketIoServer io = SocketIoServer.builder().scheduler(clock).build();
+   * clock.advance(Duration.ofSeconds(45)); // the connect timeout fires
+   * }</pre>
+   */
+  public ServerBuilder scheduler(Scheduler scheduler) {
+    engine.scheduler(scheduler);
     return this;
   }
 

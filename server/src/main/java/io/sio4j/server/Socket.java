@@ -350,6 +350,11 @@ public final class Socket implements SocketEventEmitter<Socket> {
     acks.put(ackId, ack);
   }
 
+  /** The connection's timers, for acknowledgement timeouts (tasks run on its event loop). */
+  io.sio4j.protocol.time.Scheduler timers() {
+    return client.timers();
+  }
+
   void removeAck(long ackId) {
     acks.remove(ackId);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.event.SocketDisconnectedException;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.server.adapter.BroadcastFlags;
 import io.sio4j.server.adapter.BroadcastOptions;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends events to one socket with modifiers: returned by {@link Socket#timeout(Duration)}, {@link
@@ -103,12 +103,17 @@ public final class SocketEmitter {
             () -> result.completeExceptionally(new SocketDisconnectedException())));
     Duration timeout = flags.timeout();
     if (timeout != null) {
-      CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-          .execute(
-              () -> {
-                socket.removeAck(ackId);
-                result.completeExceptionally(new AckTimeoutException(List.of()));
-              });
+      Cancellable timer =
+          socket
+              .timers()
+              .schedule(
+                  () -> {
+                    socket.removeAck(ackId);
+                    result.completeExceptionally(new AckTimeoutException(List.of()));
+                  },
+                  timeout);
+      // the answer (or the disconnect) ends the wait: the timer must not outlive it
+      result.whenComplete((r, e) -> timer.cancel());
     }
     socket.writePacket(packet, nsp.encode(packet, flags));
     return result;

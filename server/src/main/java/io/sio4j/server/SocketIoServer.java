@@ -334,6 +334,15 @@ public final class SocketIoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The scheduler for timers that belong to no single connection (broadcast acknowledgement
+   * timeouts, recovery expiry): the injected one, else a shared daemon timer thread.
+   */
+  io.sio4j.protocol.time.Scheduler timers() {
+    io.sio4j.protocol.time.Scheduler s = options.engine().scheduler();
+    return s != null ? s : SharedTimer.INSTANCE;
+  }
+
   /** Runs listener code for a socket: inline on the event loop, or on the listener executor. */
   void dispatch(Socket socket, Runnable task) {
     Executor executor = options.listenerExecutor();

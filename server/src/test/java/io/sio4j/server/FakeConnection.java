@@ -3,6 +3,8 @@ package io.sio4j.server;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.time.Cancellable;
+import io.sio4j.protocol.time.Scheduler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,9 +29,34 @@ final class FakeConnection implements EngineSocket, AutoCloseable {
   private volatile Listener listener;
   private volatile boolean open = true;
   final CompletableFuture<String> closedWith = new CompletableFuture<>();
+  private final Scheduler clock; // the server's injected scheduler, or null for the loop's timers
+
+  private FakeConnection(Scheduler clock) {
+    this.clock = clock;
+  }
+
+  /** Like the engine's sessions: timed by the injected scheduler, run on the loop. */
+  @Override
+  public Scheduler scheduler() {
+    return new Scheduler() {
+      @Override
+      public Cancellable schedule(Runnable task, Duration delay) {
+        if (clock == null) {
+          ScheduledFuture<?> f = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+          return () -> f.cancel(false);
+        }
+        return clock.schedule(() -> loop.execute(task), delay);
+      }
+
+      @Override
+      public long nanoTime() {
+        return clock == null ? System.nanoTime() : clock.nanoTime();
+      }
+    };
+  }
 
   static FakeConnection connect(SocketIoServer io) {
-    FakeConnection c = new FakeConnection();
+    FakeConnection c = new FakeConnection(io.options().engine().scheduler());
     c.runOnLoop(() -> io.accept(c));
     return c;
   }

@@ -6,6 +6,7 @@ import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.time.Scheduler;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,6 +50,7 @@ final class EngineSession implements EngineSocket {
   private String closeReason;
   private String closeDescription;
   private final Heartbeat heartbeat;
+  private final LoopScheduler timers;
 
   EngineSession(
       String id,
@@ -61,9 +63,10 @@ final class EngineSession implements EngineSocket {
     this.loop = loop;
     this.options = options;
     this.registry = registry;
+    this.timers = LoopScheduler.of(loop, options.scheduler());
     this.heartbeat =
         new Heartbeat(
-            loop,
+            timers,
             options.pingInterval(),
             options.pingTimeout(),
             () -> sendPacket(WirePacket.PING),
@@ -173,6 +176,11 @@ final class EngineSession implements EngineSocket {
     return transport instanceof PollingTransport p ? p : null;
   }
 
+  @Override
+  public Scheduler scheduler() {
+    return timers;
+  }
+
   /** The owning event loop, as Netty's type. */
   EventLoop loop() {
     return loop;
@@ -268,7 +276,7 @@ final class EngineSession implements EngineSocket {
       ws.close(null);
       return;
     }
-    probe = new UpgradeProbe(this, ws, loop, options.upgradeTimeout());
+    probe = new UpgradeProbe(this, ws, timers, options.upgradeTimeout());
   }
 
   /** The client sent UPGRADE on the probe: the WebSocket becomes the transport. */

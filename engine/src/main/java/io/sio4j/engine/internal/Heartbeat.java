@@ -1,30 +1,33 @@
 package io.sio4j.engine.internal;
 
-import io.netty.channel.EventLoop;
+import io.sio4j.protocol.time.Cancellable;
+import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Engine.IO v4 heartbeat of one session: the server sends PING every pingInterval and expects a
  * PONG within pingTimeout (docs/engine.io-protocol/v4-current.md, "Heartbeat"). Deadlines are
  * absolute, so a ping task that runs late on a busy loop does not give the client extra time.
  *
- * <p>Threading: confined to the session's event loop.
+ * <p>Threading: confined to the session's event loop; {@code timers} runs its tasks there.
  */
 final class Heartbeat {
-  private final EventLoop loop;
+  private final Scheduler timers;
   private final long intervalNanos;
   private final long timeoutNanos;
   private final Runnable sendPing;
   private final Runnable onTimeout;
-  private ScheduledFuture<?> intervalTimer;
-  private ScheduledFuture<?> timeoutTimer;
-  private long pongDeadline; // System.nanoTime() by which a pong is due, 0 when none is
+  private Cancellable intervalTimer = Cancellable.NONE;
+  private Cancellable timeoutTimer = Cancellable.NONE;
+  private long pongDeadline; // timers.nanoTime() by which a pong is due, 0 when none is
 
   Heartbeat(
-      EventLoop loop, Duration interval, Duration timeout, Runnable sendPing, Runnable onTimeout) {
-    this.loop = loop;
+      Scheduler timers,
+      Duration interval,
+      Duration timeout,
+      Runnable sendPing,
+      Runnable onTimeout) {
+    this.timers = timers;
     this.intervalNanos = interval.toNanos();
     this.timeoutNanos = timeout.toNanos();
     this.sendPing = sendPing;
@@ -33,21 +36,18 @@ final class Heartbeat {
 
   /** Schedules the next PING one interval from now. */
   void start() {
-    long due = System.nanoTime() + intervalNanos;
+    long due = timers.nanoTime() + intervalNanos;
     intervalTimer =
-        loop.schedule(
+        timers.schedule(
             () -> {
               sendPing.run();
-              cancel(timeoutTimer);
+              timeoutTimer.cancel();
               pongDeadline = due + timeoutNanos;
               timeoutTimer =
-                  loop.schedule(
-                      onTimeout,
-                      Math.max(0, pongDeadline - System.nanoTime()),
-                      TimeUnit.NANOSECONDS);
+                  timers.schedule(
+                      onTimeout, Duration.ofNanos(Math.max(0, pongDeadline - timers.nanoTime())));
             },
-            intervalNanos,
-            TimeUnit.NANOSECONDS);
+            Duration.ofNanos(intervalNanos));
   }
 
   /** A PONG arrived in time: the next PING is one interval from now. */
@@ -58,18 +58,14 @@ final class Heartbeat {
 
   /** Whether a PONG is due and its deadline has passed (even if the timer has not run yet). */
   boolean overdue() {
-    return pongDeadline != 0 && System.nanoTime() - pongDeadline >= 0;
+    return pongDeadline != 0 && timers.nanoTime() - pongDeadline >= 0;
   }
 
   void stop() {
-    cancel(intervalTimer);
-    cancel(timeoutTimer);
-    intervalTimer = null;
-    timeoutTimer = null;
+    intervalTimer.cancel();
+    timeoutTimer.cancel();
+    intervalTimer = Cancellable.NONE;
+    timeoutTimer = Cancellable.NONE;
     pongDeadline = 0;
-  }
-
-  private static void cancel(ScheduledFuture<?> f) {
-    if (f != null) f.cancel(false);
   }
 }

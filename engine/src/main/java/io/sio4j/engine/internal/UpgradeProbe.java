@@ -1,12 +1,11 @@
 package io.sio4j.engine.internal;
 
-import io.netty.channel.EventLoop;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
+import io.sio4j.protocol.time.Cancellable;
+import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket offered as the upgrade of a polling session (docs/engine.io-protocol/v4-current.md,
@@ -16,26 +15,22 @@ import java.util.concurrent.TimeUnit;
  * the client sends {@code 5}; anything else, or no {@code 5} within upgradeTimeout, aborts the
  * upgrade.
  *
- * <p>Threading: confined to the session's event loop.
+ * <p>Threading: confined to the session's event loop; {@code timers} runs its tasks there.
  */
 final class UpgradeProbe {
-  private static final long RELEASE_POLL_EVERY_MILLIS = 100;
+  private static final Duration RELEASE_POLL_EVERY = Duration.ofMillis(100);
 
   private final EngineSession session;
   private final Transport ws;
-  private final EventLoop loop;
-  private final ScheduledFuture<?> timeout;
-  private ScheduledFuture<?> releaser;
+  private final Scheduler timers;
+  private final Cancellable timeout;
+  private Cancellable releaser;
 
-  UpgradeProbe(EngineSession session, Transport ws, EventLoop loop, Duration upgradeTimeout) {
+  UpgradeProbe(EngineSession session, Transport ws, Scheduler timers, Duration upgradeTimeout) {
     this.session = session;
     this.ws = ws;
-    this.loop = loop;
-    this.timeout =
-        loop.schedule(
-            () -> session.abortUpgrade("upgrade timeout"),
-            upgradeTimeout.toMillis(),
-            TimeUnit.MILLISECONDS);
+    this.timers = timers;
+    this.timeout = timers.schedule(() -> session.abortUpgrade("upgrade timeout"), upgradeTimeout);
   }
 
   /** The probing WebSocket. */
@@ -46,13 +41,8 @@ final class UpgradeProbe {
   void onPacket(EnginePacket packet) {
     if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
       ws.send(List.of(WirePacket.PONG_PROBE));
-      if (releaser != null) releaser.cancel(false);
-      releaser =
-          loop.scheduleAtFixedRate(
-              session::releasePendingPoll,
-              RELEASE_POLL_EVERY_MILLIS,
-              RELEASE_POLL_EVERY_MILLIS,
-              TimeUnit.MILLISECONDS);
+      if (releaser != null) releaser.cancel();
+      releaser = timers.schedule(this::releasePoll, RELEASE_POLL_EVERY);
     } else if (packet.type() == EnginePacketType.UPGRADE) {
       session.completeUpgrade(this);
     } else {
@@ -60,8 +50,14 @@ final class UpgradeProbe {
     }
   }
 
+  /** Releases the waiting poll now and again every 100 ms until the timers are cancelled. */
+  private void releasePoll() {
+    session.releasePendingPoll();
+    releaser = timers.schedule(this::releasePoll, RELEASE_POLL_EVERY);
+  }
+
   void cancelTimers() {
-    timeout.cancel(false);
-    if (releaser != null) releaser.cancel(false);
+    timeout.cancel();
+    if (releaser != null) releaser.cancel();
   }
 }

@@ -114,8 +114,15 @@ class ClientOptionsInteropTest {
     assertThat(server.await("connection").get("transport").asText()).isEqualTo("polling");
     assertThat(server.await("upgrade").get("transport").asText()).isEqualTo("websocket");
     socket.io().close();
-    socket = IO.socket(server.url("/"), o);
+    // the same Manager remembers (issue 8: per Manager, no longer shared by the whole JVM)
+    socket.connect();
     assertThat(server.await("connection").get("transport").asText()).isEqualTo("websocket");
+    Socket other = IO.socket(server.url("/"), o); // another Manager starts over on polling
+    try {
+      assertThat(server.await("connection").get("transport").asText()).isEqualTo("polling");
+    } finally {
+      other.close();
+    }
   }
 
   @Test

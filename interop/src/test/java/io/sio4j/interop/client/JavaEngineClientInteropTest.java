@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,6 @@ class JavaEngineClientInteropTest {
   @AfterEach
   void tearDown() {
     loop.execute(() -> engine.close());
-    loop.shutdown();
     if (node != null) node.close();
   }
 
@@ -81,7 +81,8 @@ class JavaEngineClientInteropTest {
               public void onClose(String reason, Throwable cause) {
                 events.add("close " + reason);
               }
-            });
+            },
+            new AtomicBoolean());
     loop.execute(engine::open);
   }
 

@@ -3,15 +3,17 @@ package io.sio4j.client.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.client.ClientOptions;
-import io.sio4j.client.internal.http.HttpConnector;
+import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
+import io.sio4j.protocol.time.Cancellable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * upgrade from polling to WebSocket (probe, pause, switch).
  *
  * <pre>{@code
- * EngineClient engine = new EngineClient(uris, options, http, loop, listener);
+ * EngineClient engine = new EngineClient(uris, options, http, loop, listener, new AtomicBoolean());
  * loop.execute(engine::open);
  * }</pre>
  *
@@ -31,9 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class EngineClient implements Transport.Events {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.engine");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Whether a WebSocket worked in this JVM (for {@link ClientOptions#rememberUpgrade()}). */
-  private static volatile boolean priorWebsocketSuccess;
 
   /** Session events, on the loop. */
   public interface Listener {
@@ -72,6 +71,8 @@ public final class EngineClient implements Transport.Events {
   private final HttpConnector http;
   private final ClientLoop loop;
   private final Listener listener;
+  // whether a WebSocket worked for this Manager (ClientOptions#rememberUpgrade)
+  private final AtomicBoolean priorWebsocketSuccess;
   private final List<EnginePacket> writeBuffer = new ArrayList<>();
   private State state = State.NEW;
   private Transport transport;
@@ -83,7 +84,7 @@ public final class EngineClient implements Transport.Events {
   private Duration pingInterval;
   private Duration pingTimeout;
   private long maxPayload;
-  private Runnable pingTimer = () -> {};
+  private Cancellable pingTimer = Cancellable.NONE;
   private Runnable afterDrain;
 
   /** A session that starts on {@link #open()}. */
@@ -92,12 +93,14 @@ public final class EngineClient implements Transport.Events {
       ClientOptions options,
       HttpConnector http,
       ClientLoop loop,
-      Listener listener) {
+      Listener listener,
+      AtomicBoolean priorWebsocketSuccess) {
     this.uris = uris;
     this.options = options;
     this.http = http;
     this.loop = loop;
     this.listener = listener;
+    this.priorWebsocketSuccess = priorWebsocketSuccess;
   }
 
   /** Starts the handshake on the first transport (or WebSocket, when remembered). */
@@ -106,7 +109,7 @@ public final class EngineClient implements Transport.Events {
     state = State.OPENING;
     String first = options.transports().get(0);
     if (options.rememberUpgrade()
-        && priorWebsocketSuccess
+        && priorWebsocketSuccess.get()
         && options.transports().contains("websocket")) {
       first = "websocket";
     }
@@ -224,7 +227,7 @@ public final class EngineClient implements Transport.Events {
       log.debug("upgrade to {} failed: {}", t.name, message);
       probe = null;
       upgrading = false;
-      priorWebsocketSuccess = false;
+      priorWebsocketSuccess.set(false);
       if (transport.state == Transport.State.PAUSED && state == State.OPEN) {
         // the switch was under way: the old transport stays
         transport.resume();
@@ -233,7 +236,7 @@ public final class EngineClient implements Transport.Events {
       return;
     }
     if (t != transport) return;
-    priorWebsocketSuccess = false;
+    priorWebsocketSuccess.set(false);
     onError(new EngineIoException(message, cause));
   }
 
@@ -275,7 +278,7 @@ public final class EngineClient implements Transport.Events {
       return;
     }
     state = State.OPEN;
-    priorWebsocketSuccess = transport.name.equals("websocket");
+    priorWebsocketSuccess.set(transport.name.equals("websocket"));
     resetPingTimer();
     listener.onOpen(this);
     if (state != State.OPEN) return;
@@ -286,7 +289,7 @@ public final class EngineClient implements Transport.Events {
   }
 
   private void resetPingTimer() {
-    pingTimer.run();
+    pingTimer.cancel();
     pingTimer = loop.schedule(() -> onClose("ping timeout", null), pingInterval.plus(pingTimeout));
   }
 
@@ -351,7 +354,7 @@ public final class EngineClient implements Transport.Events {
           old.close();
           transport = t;
           probe = null;
-          priorWebsocketSuccess = true;
+          priorWebsocketSuccess.set(true);
           t.send(List.of(EnginePacket.of(EnginePacketType.UPGRADE)));
           // The UPGRADE packet's drain must not clear buffered packets.
           prevBufferLen = 0;
@@ -381,7 +384,7 @@ public final class EngineClient implements Transport.Events {
   private void onClose(String reason, Throwable cause) {
     if (state == State.CLOSED) return;
     state = State.CLOSED;
-    pingTimer.run();
+    pingTimer.cancel();
     if (probe != null) {
       probe.close();
       probe = null;

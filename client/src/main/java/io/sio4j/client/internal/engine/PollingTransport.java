@@ -1,8 +1,8 @@
 package io.sio4j.client.internal.engine;
 
-import io.sio4j.client.internal.http.HttpConnector;
-import io.sio4j.client.internal.http.HttpConnector.Request;
-import io.sio4j.client.internal.http.HttpConnector.Response;
+import io.sio4j.client.transport.HttpConnector;
+import io.sio4j.client.transport.HttpConnector.Request;
+import io.sio4j.client.transport.HttpConnector.Response;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
 import io.sio4j.protocol.engineio.EnginePacket;

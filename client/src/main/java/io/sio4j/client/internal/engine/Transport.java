@@ -1,6 +1,6 @@
 package io.sio4j.client.internal.engine;
 
-import io.sio4j.client.internal.http.HttpConnector;
+import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.protocol.engineio.EnginePacket;
 import java.net.URI;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sio4j.client.internal.engine;
 
-import io.sio4j.client.internal.http.HttpConnector;
-import io.sio4j.client.internal.http.HttpConnector.WebSocketConnection;
+import io.sio4j.client.transport.HttpConnector;
+import io.sio4j.client.transport.HttpConnector.WebSocketConnection;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
 import io.sio4j.protocol.engineio.EnginePacket;

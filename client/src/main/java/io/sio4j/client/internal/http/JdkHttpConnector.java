@@ -1,6 +1,7 @@
 package io.sio4j.client.internal.http;
 
 import io.sio4j.client.ClientOptions;
+import io.sio4j.client.transport.HttpConnector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 /**
- * The HTTP and WebSocket seam under the Engine.IO client ({@link
- * io.sio4j.client.internal.http.HttpConnector}) and its JDK implementation. Not API. The rest of
- * the client never touches {@code java.net.http} types, so another HTTP stack can be plugged in.
+ * The JDK implementation of the public {@link io.sio4j.client.transport.HttpConnector} seam, on
+ * {@code java.net.http}. Not API: the only package of the client that touches {@code
+ * java.net.http}.
  */
 package io.sio4j.client.internal.http;

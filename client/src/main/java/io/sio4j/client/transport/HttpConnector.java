@@ -1,4 +1,4 @@
-package io.sio4j.client.internal.http;
+package io.sio4j.client.transport;
 
 import java.net.URI;
 import java.util.List;
@@ -7,16 +7,40 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The I/O seam of the Engine.IO client: plain HTTP requests (polling) and WebSocket connections.
- * The client core only sees this interface, so an implementation on another HTTP stack (OkHttp for
- * Android, where {@code java.net.http} does not exist) can replace {@link JdkHttpConnector}.
+ * The client core only sees this interface and its own types (no {@code java.net.http} type), so an
+ * implementation on another HTTP stack (OkHttp for Android, where {@code java.net.http} does not
+ * exist) replaces the default JDK one through {@link TransportFactory}.
  *
  * <pre>{@code
- * HttpConnector http = JdkHttpConnector.create(options);
- * http.send(new HttpConnector.Request("GET", uri, Map.of(), null)).thenAccept(r -> ...);
+ * final class LoggingConnector implements HttpConnector {
+ *   private final HttpConnector jdk;
+ *
+ *   LoggingConnector(ClientOptions options) {
+ *     jdk = TransportFactory.jdk().create(options);
+ *   }
+ *
+ *   public CompletableFuture<Response> send(Request request) {
+ *     System.out.println(request.method() + " " + request.uri());
+ *     return jdk.send(request);
+ *   }
+ *
+ *   public CompletableFuture<WebSocketConnection> openWebSocket(
+ *       URI uri, Map<String, List<String>> headers, WebSocketListener listener) {
+ *     return jdk.openWebSocket(uri, headers, listener);
+ *   }
+ *
+ *   public void close() {
+ *     jdk.close();
+ *   }
+ * }
+ *
+ * ClientOptions options = ClientOptions.builder().transportFactory(LoggingConnector::new).build();
  * }</pre>
  *
- * <p>Thread-safe. Futures and listener callbacks complete on the implementation's threads; callers
- * hop back to their own thread.
+ * <p>Contract: thread-safe. Futures and listener callbacks complete on the implementation's own
+ * threads (never block them; the client hops back to its Manager's thread). A non-2xx status is a
+ * {@link Response}, not a failure; I/O errors fail the future. Limits such as {@link
+ * io.sio4j.client.ClientOptions#maxIncomingBytes()} are the implementation's to enforce.
  */
 public interface HttpConnector {
 
