@@ -40,6 +40,7 @@ public final class EngineOptions {
   private final int ioThreads;
   private final long maxBufferedBytes;
   private final String initialPacket;
+  private final TlsOptions tls;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -60,6 +61,7 @@ public final class EngineOptions {
     this.ioThreads = b.ioThreads;
     this.maxBufferedBytes = b.maxBufferedBytes;
     this.initialPacket = b.initialPacket;
+    this.tls = b.tls;
   }
 
   /** A builder with the official defaults. */
@@ -88,6 +90,7 @@ public final class EngineOptions {
     b.ioThreads = ioThreads;
     b.maxBufferedBytes = maxBufferedBytes;
     b.initialPacket = initialPacket;
+    b.tls = tls;
     return b;
   }
 
@@ -190,6 +193,14 @@ public final class EngineOptions {
     return initialPacket;
   }
 
+  /**
+   * TLS of the Netty listener (https and wss only), or {@code null} for plain http and ws (the
+   * default). See {@link EngineServer#reloadTls()}.
+   */
+  public TlsOptions tls() {
+    return tls;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -210,6 +221,7 @@ public final class EngineOptions {
     private int ioThreads;
     private long maxBufferedBytes = 100_000_000L;
     private String initialPacket;
+    private TlsOptions tls;
 
     private Builder() {}
 
@@ -330,6 +342,12 @@ public final class EngineOptions {
     public Builder maxBufferedBytes(long bytes) {
       if (bytes <= 0) throw new IllegalArgumentException("maxBufferedBytes must be > 0");
       this.maxBufferedBytes = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#tls()}. */
+    public Builder tls(TlsOptions tls) {
+      this.tls = tls;
       return this;
     }
 
