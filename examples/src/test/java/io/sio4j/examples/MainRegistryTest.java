@@ -2,8 +2,6 @@ package io.sio4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sio4j.examples.chat.ChatExample;
-import io.sio4j.examples.tutorial.MessageExample;
 import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,8 @@ class MainRegistryTest {
             "namespace",
             "rooms",
             "errors",
-            "chat");
+            "chat",
+            "chat-client");
     for (Main.Example example : Main.EXAMPLES.values()) {
       int modifiers = example.type().getMethod("main", String[].class).getModifiers();
       assertThat(Modifier.isStatic(modifiers) && Modifier.isPublic(modifiers)).isTrue();
@@ -31,11 +30,21 @@ class MainRegistryTest {
 
   @Test
   void anExamplesHelpNamesItsOptionsAndTheDebugSwitch() {
-    String help = ExampleServer.help(new ChatExample());
+    String help = Main.help("chat");
     assertThat(help)
         .contains("sio4j-examples.jar chat [--port N] [--host H]")
-        .contains(new ChatExample().summary())
+        .contains(Main.EXAMPLES.get("chat").description())
         .contains("SIO4J_DEBUG", "-Dsio4j.debug", "engine:websocket");
-    assertThat(ExampleServer.help(new MessageExample())).contains("4000 ms");
+    assertThat(Main.help("message")).contains("4000 ms");
+    assertThat(Main.help("chat-client")).contains("chat-client [--url URL] [--name NAME]");
+  }
+
+  @Test
+  void theSharedOptionsAreReadTheSimpleWay() {
+    assertThat(Args.port(new String[] {"--port", "3100"})).isEqualTo(3100);
+    assertThat(Args.port(new String[] {})).isEqualTo(Args.DEFAULT_PORT);
+    assertThat(Args.host(new String[] {"--port", "1", "--host", "0.0.0.0"})).isEqualTo("0.0.0.0");
+    assertThat(Args.value(new String[] {"--name"}, "--name", "x")).isEqualTo("x");
+    assertThat(Args.help(new String[] {"--port", "1", "-h"})).isTrue();
   }
 }

@@ -54,6 +54,12 @@ public final class ChatEvents {
   /** Server → page: a request was refused ({@link ChatError}). */
   public static final String CHAT_ERROR = "chatError";
 
+  /**
+   * What a page sends with {@code msg}: the text and, optionally, the room (the default room when
+   * null). The tutorial's page also sends {@code user}; it is ignored, the server knows who.
+   */
+  public record Msg(String message, String room) {}
+
   /** The answer to a granted {@code setUsername}; {@code room} is the default room joined. */
   public record UserSet(String username, String token, String room) {}
 

@@ -1,6 +1,9 @@
 package io.sio4j.examples.chat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.server.Middleware;
 import io.sio4j.server.Socket;
+import io.sio4j.server.SocketEvent;
 import io.sio4j.server.SocketIoServer;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -71,37 +74,66 @@ public final class ChatServer {
     ChatMember member = new ChatMember();
     // As in the tutorial, a page receives the default room's messages before it has a name.
     socket.join(socketRoom(DEFAULT_ROOM));
+    // Arguments of the wrong JSON type never reach the typed listeners below: this middleware
+    // refuses them with a chatError, which the error listener sends to the page.
+    socket.use(ChatServer::checkShape);
+    socket.onError(error -> reject(socket, error));
     socket.on(
         ChatEvents.SET_USERNAME,
-        (Object name, Object token) ->
+        (String name, String token) ->
             guard(socket, () -> setUsername(socket, member, name, token)));
     socket.on(
         ChatEvents.JOIN_ROOM,
-        (Object room) ->
+        (String room) ->
             guard(
                 socket,
                 () -> rooms.join(socket, limited(named(member)), ChatInput.roomName(room))));
     socket.on(
         ChatEvents.LEAVE_ROOM,
-        (Object room) ->
+        (String room) ->
             guard(
                 socket,
                 () -> rooms.leave(socket, limited(named(member)), ChatInput.roomName(room))));
     socket.on(
         ChatEvents.MSG,
-        (Object payload) -> guard(socket, () -> rooms.send(limited(named(member)), payload)));
+        (ChatEvents.Msg msg) -> guard(socket, () -> rooms.send(limited(named(member)), msg)));
     socket.on(
         ChatEvents.TYPING,
-        (Object room, Object on) -> {
-          if (member.allowRequest(clock.millis())) typing.onTyping(socket, member, room, on);
+        (String room, Boolean on) -> {
+          if (member.allowRequest(clock.millis())) {
+            typing.onTyping(socket, member, room, Boolean.TRUE.equals(on));
+          }
         });
     socket.on("disconnect", (String reason) -> onDisconnect(socket, member));
   }
 
+  /**
+   * Refuses an event whose arguments have the wrong JSON type (a number for a name, a string for a
+   * message), with the text the page shows; everything else goes on to the listeners.
+   */
+  private static void checkShape(SocketEvent event, Middleware.Next next) {
+    JsonNode first = event.get(0);
+    String refusal =
+        switch (event.name()) {
+          case ChatEvents.SET_USERNAME -> first.isTextual() ? null : "Pick a username.";
+          case ChatEvents.JOIN_ROOM, ChatEvents.LEAVE_ROOM ->
+              first.isTextual() ? null : "Name a room.";
+          case ChatEvents.MSG -> {
+            if (!first.isObject() || !first.path("message").isTextual()) {
+              yield "Write a message first.";
+            }
+            JsonNode room = first.path("room");
+            yield room.isMissingNode() || room.isNull() || room.isTextual() ? null : "Name a room.";
+          }
+          default -> null;
+        };
+    if (refusal == null) next.proceed();
+    else next.fail(new ChatRejection(refusal));
+  }
+
   private CompletableFuture<Void> setUsername(
-      Socket socket, ChatMember member, Object rawName, Object rawToken) {
+      Socket socket, ChatMember member, String rawName, String token) {
     String name = ChatInput.username(rawName);
-    String token = rawToken instanceof String t ? t : null;
     String current = member.username();
     if (current != null) {
       if (current.equalsIgnoreCase(name)) return CompletableFuture.completedFuture(null);
@@ -181,19 +213,20 @@ public final class ChatServer {
     }
     done.whenComplete(
         (ok, error) -> {
-          if (error == null) return;
-          Throwable cause =
-              error instanceof CompletionException && error.getCause() != null
-                  ? error.getCause()
-                  : error;
-          if (cause instanceof ChatRejection rejection) {
-            socket.emit(ChatEvents.CHAT_ERROR, new ChatEvents.ChatError(rejection.getMessage()));
-          } else {
-            LOG.warn("chat request from {} failed", socket.id(), cause);
-            socket.emit(
-                ChatEvents.CHAT_ERROR,
-                new ChatEvents.ChatError("Something went wrong; try again."));
-          }
+          if (error != null) reject(socket, error);
         });
+  }
+
+  /** Tells the page why its request failed: a {@link ChatRejection}'s text, or a generic one. */
+  private static void reject(Socket socket, Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof ChatRejection rejection) {
+      socket.emit(ChatEvents.CHAT_ERROR, new ChatEvents.ChatError(rejection.getMessage()));
+    } else {
+      LOG.warn("chat request from {} failed", socket.id(), cause);
+      socket.emit(
+          ChatEvents.CHAT_ERROR, new ChatEvents.ChatError("Something went wrong; try again."));
+    }
   }
 }

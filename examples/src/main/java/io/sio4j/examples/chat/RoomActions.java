@@ -3,7 +3,6 @@ package io.sio4j.examples.chat;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,13 +87,12 @@ public final class RoomActions {
    * Sends the page's {@code msg} ({@code {message, user, room?}}) to everyone in the room, the
    * sender included, as the tutorial does; without a room it goes to the default room.
    */
-  public CompletableFuture<Void> send(ChatMember member, Object payload) {
-    if (!(payload instanceof Map<?, ?> fields)) {
+  public CompletableFuture<Void> send(ChatMember member, ChatEvents.Msg msg) {
+    if (msg == null) {
       return CompletableFuture.failedFuture(new ChatRejection("Write a message first."));
     }
-    String text = ChatInput.message(fields.get("message"));
-    Object rawRoom = fields.get("room");
-    String room = rawRoom == null ? ChatServer.DEFAULT_ROOM : ChatInput.roomName(rawRoom);
+    String text = ChatInput.message(msg.message());
+    String room = msg.room() == null ? ChatServer.DEFAULT_ROOM : ChatInput.roomName(msg.room());
     if (!member.isIn(room)) {
       return CompletableFuture.failedFuture(new ChatRejection("Join # " + room + " first."));
     }

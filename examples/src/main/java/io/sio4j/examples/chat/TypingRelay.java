@@ -25,10 +25,9 @@ public final class TypingRelay {
   }
 
   /** Handles the page's {@code typing(room, on)}; ignored unless the user is in that room. */
-  public void onTyping(Socket socket, ChatMember member, Object rawRoom, Object rawOn) {
+  public void onTyping(Socket socket, ChatMember member, String room, boolean on) {
     String user = member.username();
-    if (user == null || !(rawRoom instanceof String room)) return;
-    boolean on = Boolean.TRUE.equals(rawOn);
+    if (user == null || room == null) return;
     boolean news = on ? member.startTyping(room) : member.stopTyping(room);
     if (news) {
       socket

@@ -3,7 +3,7 @@ package io.sio4j.interop.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sio4j.examples.chat.ChatExample;
+import io.sio4j.examples.chat.ChatApp;
 import io.sio4j.testkit.NodeProcess;
 import io.sio4j.testkit.ProjectPaths;
 import java.io.IOException;
@@ -35,7 +35,7 @@ class ChatBrowserTest {
   @Test
   void twoPagesChatSafely() throws IOException {
     Path shots = ProjectPaths.interop().resolve("target").resolve("screenshots");
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeProcess browser =
             NodeProcess.start(
                 "chat-browser.mjs", "http://127.0.0.1:" + ex.port + "/", shots.toString())) {

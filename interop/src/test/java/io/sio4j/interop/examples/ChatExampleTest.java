@@ -3,7 +3,7 @@ package io.sio4j.interop.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sio4j.examples.chat.ChatExample;
+import io.sio4j.examples.chat.ChatApp;
 import io.sio4j.examples.chat.ChatMember;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class ChatExampleTest {
 
   @Test
   void theTutorialsFlowWorksUnchanged() {
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       c.connect("b");
@@ -62,7 +62,7 @@ class ChatExampleTest {
 
   @Test
   void roomsHavePresenceHistoryAndTyping() {
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeClients c = ex.clients()) {
       login(c, "a", "ada");
       login(c, "b", "bob");
@@ -110,7 +110,7 @@ class ChatExampleTest {
 
   @Test
   void aNameIsFreedWhenItsOwnerLeaves() {
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeClients c = ex.clients()) {
       login(c, "a", "ada");
       c.connect("b");
@@ -133,7 +133,7 @@ class ChatExampleTest {
 
   @Test
   void reconnectionWithTheTokenKeepsTheUser() {
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeClients c = ex.clients()) {
       String token = login(c, "a", "ada");
       c.emit("a", "joinRoom", "java");
@@ -165,7 +165,7 @@ class ChatExampleTest {
 
   @Test
   void badInputGetsChatErrorAndTheServerKeepsServing() {
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       c.emit("a", "msg", Map.of("message", "who am I?"));
@@ -198,7 +198,7 @@ class ChatExampleTest {
 
   @Test
   void aFloodingPageIsToldToSlowDownAndOthersAreServed() {
-    try (RunningExample ex = new RunningExample(new ChatExample());
+    try (RunningExample ex = new RunningExample(ChatApp::start);
         NodeClients c = ex.clients()) {
       login(c, "a", "ada");
       login(c, "b", "bob");

@@ -3,7 +3,7 @@ package io.sio4j.interop.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sio4j.examples.tutorial.ErrorsExample;
+import io.sio4j.examples.tutorial.ErrorHandling;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class ErrorsExampleTest {
 
   @Test
   void aWrongTokenGetsConnectErrorWithData() {
-    try (RunningExample ex = new RunningExample(new ErrorsExample());
+    try (RunningExample ex = new RunningExample(ErrorHandling::start);
         NodeClients c = ex.clients()) {
       c.open("bad", "/", Map.of("auth", Map.of("token", "wrong"), "reconnection", false));
       JsonNode error = c.await("bad", "connect_error");
@@ -26,7 +26,7 @@ class ErrorsExampleTest {
 
   @Test
   void kickMeIsAServerDisconnectWithoutReconnection() {
-    try (RunningExample ex = new RunningExample(new ErrorsExample());
+    try (RunningExample ex = new RunningExample(ErrorHandling::start);
         NodeClients c = ex.clients()) {
       String id = c.connect("a").path("sid").asText();
       c.emit("a", "kickMe");
@@ -40,7 +40,7 @@ class ErrorsExampleTest {
 
   @Test
   void aDroppedTransportReconnects() {
-    try (RunningExample ex = new RunningExample(new ErrorsExample());
+    try (RunningExample ex = new RunningExample(ErrorHandling::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       c.command("drop", "a");

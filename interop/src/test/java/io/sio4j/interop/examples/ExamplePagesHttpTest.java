@@ -2,8 +2,8 @@ package io.sio4j.interop.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sio4j.examples.chat.ChatExample;
-import io.sio4j.examples.tutorial.HelloExample;
+import io.sio4j.examples.chat.ChatApp;
+import io.sio4j.examples.tutorial.HelloWorld;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ class ExamplePagesHttpTest {
 
   @Test
   void theChatServesItsPageScriptAndStyle() throws Exception {
-    try (RunningExample ex = new RunningExample(new ChatExample())) {
+    try (RunningExample ex = new RunningExample(ChatApp::start)) {
       HttpResponse<String> page = get(ex.port, "/");
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
@@ -41,7 +41,7 @@ class ExamplePagesHttpTest {
 
   @Test
   void eachExampleServesItsOwnPage() throws Exception {
-    try (RunningExample ex = new RunningExample(new HelloExample())) {
+    try (RunningExample ex = new RunningExample(HelloWorld::start)) {
       HttpResponse<String> page = get(ex.port, "/");
       assertThat(page.body()).contains("<h1>Hello world</h1>").doesNotContain("sio4j chat");
       assertThat(get(ex.port, "/example.css").statusCode()).isEqualTo(200);

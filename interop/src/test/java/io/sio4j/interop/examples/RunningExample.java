@@ -1,17 +1,22 @@
 package io.sio4j.interop.examples;
 
-import io.sio4j.examples.ExampleServer;
-import io.sio4j.examples.TutorialExample;
 import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
 
 /** An example started in-process on 127.0.0.1 and an ephemeral port, with its console captured. */
 final class RunningExample implements AutoCloseable {
+  /** An example's {@code start(host, port, console)}, e.g. {@code HelloWorld::start}. */
+  @FunctionalInterface
+  interface App {
+    SocketIoServer start(String host, int port, PrintStream console);
+  }
+
   final ConsoleLines console = new ConsoleLines();
   final SocketIoServer io;
   final int port;
 
-  RunningExample(TutorialExample example) {
-    this.io = ExampleServer.start(example, "127.0.0.1", 0, console.stream());
+  RunningExample(App app) {
+    this.io = app.start("127.0.0.1", 0, console.stream());
     this.port = io.address().getPort();
   }
 

@@ -3,14 +3,15 @@ package io.sio4j.interop.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sio4j.examples.tutorial.BroadcastExample;
-import io.sio4j.examples.tutorial.ClientEventExample;
-import io.sio4j.examples.tutorial.CustomEventExample;
-import io.sio4j.examples.tutorial.HelloExample;
-import io.sio4j.examples.tutorial.MessageExample;
-import io.sio4j.examples.tutorial.NamespaceExample;
-import io.sio4j.examples.tutorial.RoomsExample;
-import io.sio4j.examples.tutorial.WelcomeExample;
+import io.sio4j.examples.Main;
+import io.sio4j.examples.tutorial.Broadcast;
+import io.sio4j.examples.tutorial.ClientEvent;
+import io.sio4j.examples.tutorial.CustomEvent;
+import io.sio4j.examples.tutorial.HelloWorld;
+import io.sio4j.examples.tutorial.MyNamespace;
+import io.sio4j.examples.tutorial.Rooms;
+import io.sio4j.examples.tutorial.SendMessage;
+import io.sio4j.examples.tutorial.Welcome;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class TutorialExamplesTest {
 
   @Test
   void helloPrintsConnectAndDisconnect() {
-    try (RunningExample ex = new RunningExample(new HelloExample());
+    try (RunningExample ex = new RunningExample(HelloWorld::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       ex.console.await("A user connected", 1, WAIT);
@@ -38,7 +39,7 @@ class TutorialExamplesTest {
 
   @Test
   void messageIsSentAfterTheDelay() {
-    try (RunningExample ex = new RunningExample(new MessageExample(Duration.ofMillis(200)));
+    try (RunningExample ex = new RunningExample(SendMessage::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       JsonNode args = c.event("a", "message");
@@ -49,13 +50,13 @@ class TutorialExamplesTest {
 
   @Test
   void theDefaultDelayIsTheTutorialsFourSeconds() {
-    assertThat(new MessageExample().summary()).contains("4000 ms");
-    assertThat(new CustomEventExample().summary()).contains("4000 ms");
+    assertThat(Main.EXAMPLES.get("message").description()).contains("4000 ms");
+    assertThat(Main.EXAMPLES.get("custom-event").description()).contains("4000 ms");
   }
 
   @Test
   void customEventCarriesTheDescription() {
-    try (RunningExample ex = new RunningExample(new CustomEventExample(Duration.ofMillis(200)));
+    try (RunningExample ex = new RunningExample(CustomEvent::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       JsonNode data = c.arg("a", "testerEvent");
@@ -66,7 +67,7 @@ class TutorialExamplesTest {
 
   @Test
   void clientEventIsPrinted() {
-    try (RunningExample ex = new RunningExample(new ClientEventExample());
+    try (RunningExample ex = new RunningExample(ClientEvent::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       c.emit("a", "clientEvent", "Sent an event from the client!");
@@ -76,7 +77,7 @@ class TutorialExamplesTest {
 
   @Test
   void broadcastCountsClientsForEveryone() {
-    try (RunningExample ex = new RunningExample(new BroadcastExample());
+    try (RunningExample ex = new RunningExample(Broadcast::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       assertThat(c.arg("a", "broadcast").toString())
@@ -94,7 +95,7 @@ class TutorialExamplesTest {
 
   @Test
   void welcomeGreetsTheNewcomerAndCountsForTheOthers() {
-    try (RunningExample ex = new RunningExample(new WelcomeExample());
+    try (RunningExample ex = new RunningExample(Welcome::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       assertThat(c.arg("a", "newclientconnect").toString())
@@ -122,7 +123,7 @@ class TutorialExamplesTest {
 
   @Test
   void namespaceSaysHiToTheWholeNamespaceOnly() {
-    try (RunningExample ex = new RunningExample(new NamespaceExample());
+    try (RunningExample ex = new RunningExample(MyNamespace::start);
         NodeClients c = ex.clients()) {
       c.open("main", "/", Map.of());
       c.await("main", "connect");
@@ -143,7 +144,7 @@ class TutorialExamplesTest {
 
   @Test
   void roomsFillTwoByTwo() {
-    try (RunningExample ex = new RunningExample(new RoomsExample());
+    try (RunningExample ex = new RunningExample(Rooms::start);
         NodeClients c = ex.clients()) {
       c.connect("a");
       assertThat(c.arg("a", "connectToRoom").asText()).isEqualTo("You are in room no. 1");

@@ -1,8 +1,8 @@
 package io.sio4j.examples.tutorial;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sio4j.examples.ExampleServer;
-import io.sio4j.examples.TutorialExample;
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.ConnectError;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
@@ -19,29 +19,29 @@ import java.util.Map;
  * java -jar sio4j-examples.jar errors
  * }</pre>
  *
- * <p>Immutable; the middleware and handlers run on the sockets' event loops.
+ * <p>The middleware and handlers run on the sockets' event loops.
  */
-public final class ErrorsExample implements TutorialExample {
-  /** Runs the example: {@code [--port N] [--host H] [--help]}. */
-  public static void main(String[] args) throws InterruptedException {
-    ExampleServer.run(new ErrorsExample(), args);
-  }
-
+public final class ErrorHandling {
   /** The token the page sends. */
   public static final String TOKEN = "letmein";
 
-  @Override
-  public String name() {
-    return "errors";
+  private ErrorHandling() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
   }
 
-  @Override
-  public String summary() {
-    return "a page that shows connect_error, disconnects and reconnection attempts live";
-  }
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("errors"))
+            .build();
 
-  @Override
-  public void install(SocketIoServer io, PrintStream console) {
     io.use(
         (socket, next) -> {
           JsonNode token = socket.handshake().auth().get("token");
@@ -52,6 +52,7 @@ public final class ErrorsExample implements TutorialExample {
             next.fail(new ConnectError("invalid token", Map.of("hint", "the token is " + TOKEN)));
           }
         });
+
     io.on(
         "connection",
         socket -> {
@@ -62,5 +63,7 @@ public final class ErrorsExample implements TutorialExample {
               (String reason) ->
                   console.println("disconnected: " + socket.id() + " (" + reason + ")"));
         });
+
+    return io.start();
   }
 }

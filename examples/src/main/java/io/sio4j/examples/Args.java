@@ -1,0 +1,85 @@
+package io.sio4j.examples;
+
+import java.util.List;
+
+/**
+ * The command-line options that the examples share, read the simple way ({@code --name value}), and
+ * their help lines. This is the one place where an option is declared: an option added to {@link
+ * #OPTIONS} shows up in every {@code --help}, and the examples read it with {@link #value}.
+ *
+ * <pre>{@code
+ * int port = Args.port(args);          // --port N, 3000 by default
+ * String host = Args.host(args);       // --host H, 127.0.0.1 by default
+ * String url = Args.value(args, "--url", "http://127.0.0.1:3000");
+ * }</pre>
+ *
+ * <p>Stateless, so thread-safe.
+ */
+public final class Args {
+  /** Port of every server example unless {@code --port} says otherwise (the tutorial's 3000). */
+  public static final int DEFAULT_PORT = 3000;
+
+  /** Address every server example binds unless {@code --host} says otherwise. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** One option: its name, the placeholder of its value and its help line. */
+  public record Option(String name, String value, String help) {
+    /** {@code --name VALUE}. */
+    public String synopsis() {
+      return "[" + name + " " + value + "]";
+    }
+  }
+
+  /** The options that every server example takes. */
+  public static final List<Option> OPTIONS =
+      List.of(
+          new Option("--port", "N", "port to listen on (default " + DEFAULT_PORT + "; 0: any)"),
+          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"));
+
+  private Args() {}
+
+  /** The value of {@code --port N}, or {@link #DEFAULT_PORT}. */
+  public static int port(String[] args) {
+    String v = value(args, "--port", null);
+    if (v == null) return DEFAULT_PORT;
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port wants a number, not " + v, e);
+    }
+  }
+
+  /** The value of {@code --host H}, or {@link #DEFAULT_HOST}. */
+  public static String host(String[] args) {
+    return value(args, "--host", DEFAULT_HOST);
+  }
+
+  /** The value that follows {@code name} in {@code args}, or {@code fallback}. */
+  public static String value(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) return args[i + 1];
+    }
+    return fallback;
+  }
+
+  /** Whether {@code args} asks for help ({@code --help} or {@code -h}). */
+  public static boolean help(String[] args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  /** The synopsis of {@code options}, e.g. {@code [--port N] [--host H]}. */
+  public static String synopsis(List<Option> options) {
+    StringBuilder sb = new StringBuilder();
+    for (Option o : options) sb.append(sb.length() == 0 ? "" : " ").append(o.synopsis());
+    return sb.toString();
+  }
+
+  /** The help lines of {@code options}, one per option. */
+  public static String describe(List<Option> options) {
+    StringBuilder sb = new StringBuilder();
+    for (Option o : options) {
+      sb.append(String.format("  %-22s %s%n", o.name() + " " + o.value(), o.help()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,46 @@
+package io.sio4j.examples.chat;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+
+/**
+ * The tutorial's chat application: {@link ChatServer} over in-memory stores (50 messages of history
+ * per room, at most 1000 rooms), with its page at {@code /}. {@link ChatClient} talks to it from a
+ * console.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar chat --port 3000
+ * }</pre>
+ *
+ * <p>Each {@link #start} gets fresh stores.
+ */
+public final class ChatApp {
+  /** Messages of history kept per room. */
+  public static final int HISTORY = 50;
+
+  /** Rooms remembered at most. */
+  public static final int MAX_ROOMS = 1000;
+
+  private ChatApp() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("chat listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the chat; it logs through SLF4J, so {@code console} stays quiet. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("chat"))
+            .build();
+    new ChatServer(io, new InMemoryUserRegistry(), new InMemoryRoomStore(HISTORY, MAX_ROOMS))
+        .install();
+    return io.start();
+  }
+}

@@ -1,0 +1,56 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tutorial's broadcast: on every connect and disconnect, everyone gets {@code broadcast} with
+ * {@code {"description":"N clients connected!"}}.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar broadcast
+ * }</pre>
+ *
+ * <p>The count is an {@link AtomicInteger}: connections arrive on several event loops.
+ */
+public final class Broadcast {
+  /** The payload; Jackson writes a record as a JSON object, {@code {"description":"..."}}. */
+  public record Description(String description) {}
+
+  private Broadcast() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("broadcast"))
+            .build();
+
+    AtomicInteger clients = new AtomicInteger();
+    io.on(
+        "connection",
+        socket -> {
+          int now = clients.incrementAndGet();
+          io.emit("broadcast", new Description(now + " clients connected!"));
+          socket.on(
+              "disconnect",
+              (String reason) -> {
+                int left = clients.decrementAndGet();
+                io.emit("broadcast", new Description(left + " clients connected!"));
+              });
+        });
+
+    return io.start();
+  }
+}

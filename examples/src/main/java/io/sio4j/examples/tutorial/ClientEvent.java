@@ -1,0 +1,40 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+
+/**
+ * The tutorial's event from the client: the page emits {@code clientEvent} with {@code "Sent an
+ * event from the client!"} and the server prints what it got.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar client-event
+ * }</pre>
+ *
+ * <p>The handler runs on the socket's event loop and only prints.
+ */
+public final class ClientEvent {
+  private ClientEvent() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("client-event"))
+            .build();
+
+    io.on("connection", socket -> socket.on("clientEvent", (String data) -> console.println(data)));
+
+    return io.start();
+  }
+}

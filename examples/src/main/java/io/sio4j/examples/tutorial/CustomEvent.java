@@ -1,0 +1,59 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tutorial's custom event: four seconds after connecting, each client gets {@code testerEvent}
+ * with {@code {"description":"A custom event named testerEvent!"}}.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar custom-event
+ * }</pre>
+ *
+ * <p>The delayed emit runs on the JDK's shared delayed executor; emitting is thread-safe.
+ */
+public final class CustomEvent {
+  /** The tutorial's delay. */
+  public static final Duration DELAY = Duration.ofSeconds(4);
+
+  /** The payload; Jackson writes a record as a JSON object, {@code {"description":"..."}}. */
+  public record Description(String description) {}
+
+  private CustomEvent() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("custom-event"))
+            .build();
+
+    io.on(
+        "connection",
+        socket ->
+            CompletableFuture.delayedExecutor(DELAY.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(
+                    () -> {
+                      if (socket.connected()) {
+                        socket.emit(
+                            "testerEvent", new Description("A custom event named testerEvent!"));
+                      }
+                    }));
+
+    return io.start();
+  }
+}

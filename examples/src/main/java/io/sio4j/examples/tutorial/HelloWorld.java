@@ -1,0 +1,45 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+
+/**
+ * The tutorial's hello world: a page at {@code /}, and the server prints {@code A user connected}
+ * and {@code A user disconnected}.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar hello     # then open http://localhost:3000/
+ * }</pre>
+ *
+ * <p>The handlers run on the sockets' event loops and only print.
+ */
+public final class HelloWorld {
+  private HelloWorld() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("hello")) // index.html at /
+            .build();
+
+    io.on(
+        "connection",
+        socket -> {
+          console.println("A user connected");
+          socket.on("disconnect", (String reason) -> console.println("A user disconnected"));
+        });
+
+    return io.start();
+  }
+}

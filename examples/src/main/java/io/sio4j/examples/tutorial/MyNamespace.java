@@ -1,0 +1,47 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.Namespace;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+
+/**
+ * The tutorial's namespace: each connection to {@code /my-namespace} makes the server emit {@code
+ * hi} with {@code "Hello everyone!"} to the whole namespace (and print {@code someone connected}).
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar namespace
+ * }</pre>
+ *
+ * <p>The handler runs on the socket's event loop.
+ */
+public final class MyNamespace {
+  private MyNamespace() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("namespace"))
+            .build();
+
+    Namespace nsp = io.of("/my-namespace");
+    nsp.on(
+        "connection",
+        socket -> {
+          console.println("someone connected");
+          nsp.emit("hi", "Hello everyone!");
+        });
+
+    return io.start();
+  }
+}

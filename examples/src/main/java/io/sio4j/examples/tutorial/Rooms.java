@@ -1,0 +1,73 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The tutorial's rooms: connecting clients fill {@code room-1}, two per room, then {@code room-2},
+ * and so on; on each join the room gets {@code connectToRoom} with {@code "You are in room no. N"}.
+ * As in the tutorial, the next room opens once the current one holds two clients, and the number
+ * never goes back.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar rooms
+ * }</pre>
+ *
+ * <p>Connections arrive on several event loops, so the room choice holds a lock.
+ */
+public final class Rooms {
+  private Rooms() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("rooms"))
+            .build();
+
+    RoomFiller filler = new RoomFiller(2);
+    io.on(
+        "connection",
+        socket -> {
+          int roomno = filler.enter();
+          socket.join("room-" + roomno);
+          socket.on("disconnect", (String reason) -> filler.leave(roomno));
+          io.to("room-" + roomno).emit("connectToRoom", "You are in room no. " + roomno);
+        });
+
+    return io.start();
+  }
+
+  /** Which room the next client goes to. Thread-safe: every method holds its lock. */
+  static final class RoomFiller {
+    private final int size;
+    private final Map<Integer, Integer> occupancy = new HashMap<>();
+    private int current = 1;
+
+    RoomFiller(int size) {
+      this.size = size;
+    }
+
+    synchronized int enter() {
+      if (occupancy.getOrDefault(current, 0) >= size) current++;
+      occupancy.merge(current, 1, Integer::sum);
+      return current;
+    }
+
+    synchronized void leave(int room) {
+      occupancy.computeIfPresent(room, (r, n) -> n > 1 ? n - 1 : null);
+    }
+  }
+}

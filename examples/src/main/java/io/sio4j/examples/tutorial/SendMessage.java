@@ -1,0 +1,57 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tutorial's {@code socket.send}: four seconds after connecting, each client gets the message
+ * {@code Sent a message 4seconds after connection!}.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar message
+ * }</pre>
+ *
+ * <p>The delayed send runs on the JDK's shared delayed executor (the tutorial's {@code
+ * setTimeout}); sending is thread-safe.
+ */
+public final class SendMessage {
+  /** The tutorial's text (its "4seconds" included). */
+  public static final String TEXT = "Sent a message 4seconds after connection!";
+
+  /** The tutorial's delay. */
+  public static final Duration DELAY = Duration.ofSeconds(4);
+
+  private SendMessage() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("message"))
+            .build();
+
+    io.on(
+        "connection",
+        socket ->
+            CompletableFuture.delayedExecutor(DELAY.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(
+                    () -> {
+                      if (socket.connected()) socket.send(TEXT);
+                    }));
+
+    return io.start();
+  }
+}

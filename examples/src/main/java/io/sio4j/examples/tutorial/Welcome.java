@@ -1,0 +1,60 @@
+package io.sio4j.examples.tutorial;
+
+import io.sio4j.examples.Args;
+import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.SocketIoServer;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tutorial's welcome: the newcomer gets {@code newclientconnect} with {@code
+ * {"description":"Hey, welcome!"}}, everyone else gets {@code newclientconnect} with {@code
+ * {"description":"N clients connected!"}} on each connect and disconnect.
+ *
+ * <pre>{@code
+ * java -jar sio4j-examples.jar welcome
+ * }</pre>
+ *
+ * <p>The count is an {@link AtomicInteger}: connections arrive on several event loops.
+ */
+public final class Welcome {
+  /** The payload; Jackson writes a record as a JSON object, {@code {"description":"..."}}. */
+  public record Description(String description) {}
+
+  private Welcome() {}
+
+  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  public static void main(String[] args) {
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+  }
+
+  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  public static SocketIoServer start(String host, int port, PrintStream console) {
+    SocketIoServer io =
+        SocketIoServer.builder()
+            .host(host)
+            .port(port)
+            .httpHandler(new ExamplePages("welcome"))
+            .build();
+
+    AtomicInteger clients = new AtomicInteger();
+    io.on(
+        "connection",
+        socket -> {
+          int now = clients.incrementAndGet();
+          socket.emit("newclientconnect", new Description("Hey, welcome!"));
+          socket.broadcast().emit("newclientconnect", new Description(now + " clients connected!"));
+          // A disconnected socket has left its rooms already, so io.emit reaches exactly the
+          // others, as the tutorial's socket.broadcast.emit does here.
+          socket.on(
+              "disconnect",
+              (String reason) -> {
+                int left = clients.decrementAndGet();
+                io.emit("newclientconnect", new Description(left + " clients connected!"));
+              });
+        });
+
+    return io.start();
+  }
+}
