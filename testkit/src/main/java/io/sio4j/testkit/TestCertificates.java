@@ -181,6 +181,29 @@ public final class TestCertificates {
       }
     }
 
+    /**
+     * Writes the key encrypted with {@code password} (PKCS#8 {@code ENCRYPTED PRIVATE KEY}, PBES2
+     * with AES-256-CBC, as {@code openssl pkcs8 -topk8} writes it) to {@code file}.
+     */
+    public Path encryptedKeyPem(Path file, char[] password) {
+      try {
+        byte[] der =
+            new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
+                    key,
+                    new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                            org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+                        .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .setPassword(password)
+                        .build())
+                .generate()
+                .getContent();
+        write(file, pem("ENCRYPTED PRIVATE KEY", der));
+        return file;
+      } catch (IOException | OperatorCreationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     /** Copies this certificate and key over the given files (a certificate renewal). */
     public void copyTo(Path certFile, Path keyFile) {
       try {

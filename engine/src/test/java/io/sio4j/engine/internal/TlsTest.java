@@ -114,6 +114,17 @@ class TlsTest {
 
   @ParameterizedTest
   @EnumSource(names = {"JDK", "OPENSSL"})
+  void encryptedPemKey(Provider provider) throws Exception {
+    char[] pass = "k3y-pass".toCharArray();
+    Path key = local.encryptedKeyPem(dir.resolve("encrypted-" + provider + ".pem"), pass);
+    start(TlsOptions.builder().pem(local.certificatePem(), key, pass).provider(provider).build());
+    try (TlsPeer peer = TlsPeer.connect(certs.clientContext(), engine.port)) {
+      assertThat(peer.peerSerial()).isEqualTo(local.serial());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"JDK", "OPENSSL"})
   void alpnSelectsHttp11EvenWhenH2IsOffered(Provider provider) throws Exception {
     start(pem(local, provider));
     try (TlsPeer peer = TlsPeer.connect(certs.clientContext(), engine.port, "h2", "http/1.1")) {
