@@ -23,12 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * https and wss (issue 9): our TLS server against npm socket.io-client given the test CA and
- * against our Java client with verification on; both refuse an untrusted certificate and a
- * certificate for another host.
+ * against our Java client with verification on, on the JDK and the OpenSSL provider; both clients
+ * refuse an untrusted certificate and a certificate for another host.
  */
 class ServerTlsInteropTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -56,11 +57,19 @@ class ServerTlsInteropTest {
   }
 
   private String start(TestCertificates.Issued cert) {
+    return start(cert, TlsOptions.Provider.AUTO);
+  }
+
+  private String start(TestCertificates.Issued cert, TlsOptions.Provider provider) {
     io =
         SocketIoServer.builder()
             .host("127.0.0.1")
             .port(0)
-            .tls(TlsOptions.pem(cert.certificatePem(), cert.keyPem()))
+            .tls(
+                TlsOptions.builder()
+                    .pem(cert.certificatePem(), cert.keyPem())
+                    .provider(provider)
+                    .build())
             .build();
     io.on(
         "connection",
@@ -81,9 +90,12 @@ class ServerTlsInteropTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"polling", "websocket", "upgrade"})
-  void npmClientGivenTheCa(String transport) throws Exception {
-    node = new SioClient(start(local));
+  @CsvSource({
+    "polling, JDK", "websocket, JDK", "upgrade, JDK",
+    "polling, OPENSSL", "websocket, OPENSSL", "upgrade, OPENSSL"
+  })
+  void npmClientGivenTheCa(String transport, TlsOptions.Provider provider) throws Exception {
+    node = new SioClient(start(local, provider));
     node.connected("a", "/", nodeOptions(transport));
     Socket s = connected.get(15, TimeUnit.SECONDS);
     assertThat(s.handshake().secure()).isTrue();
@@ -123,9 +135,13 @@ class ServerTlsInteropTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"polling", "websocket", "upgrade"})
-  void javaClientWithVerificationOn(String transport) throws Exception {
-    java = IO.socket(start(local), javaOptions(transport).build());
+  @CsvSource({
+    "polling, JDK", "websocket, JDK", "upgrade, JDK",
+    "polling, OPENSSL", "websocket, OPENSSL", "upgrade, OPENSSL"
+  })
+  void javaClientWithVerificationOn(String transport, TlsOptions.Provider provider)
+      throws Exception {
+    java = IO.socket(start(local, provider), javaOptions(transport).build());
     Socket s = connected.get(15, TimeUnit.SECONDS);
     assertThat(s.handshake().secure()).isTrue();
     JsonNode echoed = java.emitWithAck("echo", "from java").get(15, TimeUnit.SECONDS).json();
