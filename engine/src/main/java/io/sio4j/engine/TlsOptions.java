@@ -1,13 +1,15 @@
 package io.sio4j.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Immutable TLS settings of the Netty listener: with them the server speaks https and wss only. The
  * server's certificate (chain) and private key come from PEM files or from a key store (PKCS#12 or
  * JKS). The files are read when the server starts listening and again on {@link
- * EngineServer#reloadTls()}, so a renewed certificate is taken without a restart.
+ * EngineServer#reloadTls()} or, with {@link Builder#watch(Duration)}, when they change, so a
+ * renewed certificate is taken without a restart.
  *
  * <pre>{@code
  * TlsOptions tls = TlsOptions.builder()
@@ -42,6 +44,7 @@ public final class TlsOptions {
   private final char[] keyStorePassword;
   private final String keyStoreType;
   private final Provider provider;
+  private final Duration watchInterval;
 
   private TlsOptions(Builder b) {
     this.certificateChain = b.certificateChain;
@@ -51,6 +54,7 @@ public final class TlsOptions {
     this.keyStorePassword = b.keyStorePassword == null ? null : b.keyStorePassword.clone();
     this.keyStoreType = b.keyStoreType;
     this.provider = b.provider;
+    this.watchInterval = b.watchInterval;
   }
 
   /** A builder; set either {@link Builder#pem} or {@link Builder#keyStore}. */
@@ -98,6 +102,15 @@ public final class TlsOptions {
     return provider;
   }
 
+  /**
+   * How often the server checks whether the certificate or key files changed (modification time or
+   * size) and reloads them by itself, or {@code null} for never (the default: call {@link
+   * EngineServer#reloadTls()}).
+   */
+  public Duration watchInterval() {
+    return watchInterval;
+  }
+
   @Override
   public String toString() {
     return keyStore != null
@@ -114,6 +127,7 @@ public final class TlsOptions {
     private char[] keyStorePassword;
     private String keyStoreType;
     private Provider provider = Provider.AUTO;
+    private Duration watchInterval;
 
     private Builder() {}
 
@@ -149,6 +163,21 @@ public final class TlsOptions {
     /** The TLS implementation (default {@link Provider#AUTO}). */
     public Builder provider(Provider provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Checks the files every {@code interval} and reloads them when they changed, e.g. {@code
+     * Duration.ofMinutes(1)} for a certificate that certbot renews in place (default: off). A
+     * change that cannot be loaded (say, a key not written yet) keeps the current certificate, is
+     * logged, and is tried again when the files change again.
+     */
+    public Builder watch(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("watch interval must be > 0");
+      }
+      this.watchInterval = interval;
       return this;
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -88,6 +89,17 @@ public final class NettyEngineServer implements EngineServer {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     group = new MultiThreadIoEventLoopGroup(options.ioThreads(), io);
+    if (tls != null && options.tls().watchInterval() != null) {
+      long every = options.tls().watchInterval().toMillis();
+      TlsContexts t = tls;
+      // the tick only hands over: reading files and building a context must not hold an event
+      // loop; the group's shutdown cancels the timer
+      group.scheduleAtFixedRate(
+          () -> ForkJoinPool.commonPool().execute(t::reloadIfChanged),
+          every,
+          every,
+          TimeUnit.MILLISECONDS);
+    }
     Class<? extends ServerChannel> type =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap b =

@@ -11,13 +11,17 @@ import io.sio4j.engine.TlsOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +47,24 @@ final class TlsContexts {
   private final SslProvider provider;
   private volatile SslContext current;
 
-  private TlsContexts(TlsOptions options, SslProvider provider, SslContext first) {
+  /** What the files looked like when last loaded (guarded by this). */
+  private List<Object> loaded;
+
+  /** What the files looked like when a watched change failed to load (guarded by this). */
+  private List<Object> failed;
+
+  private TlsContexts(TlsOptions options, SslProvider provider, SslContext first, List<Object> s) {
     this.options = options;
     this.provider = provider;
     this.current = first;
+    this.loaded = s;
   }
 
   /** Resolves the provider and reads the key material; throws if either fails. */
   static TlsContexts create(TlsOptions options) {
     SslProvider provider = provider(options.provider());
-    TlsContexts tls = new TlsContexts(options, provider, build(options, provider));
+    List<Object> stamp = stamp(options);
+    TlsContexts tls = new TlsContexts(options, provider, build(options, provider), stamp);
     log.info("TLS on, provider {} ({})", provider, describe(options));
     return tls;
   }
@@ -74,8 +86,49 @@ final class TlsContexts {
 
   /** Reads the key material again; on failure the old context stays and the error is thrown. */
   synchronized void reload() {
+    List<Object> stamp = stamp(options);
     current = build(options, provider);
+    loaded = stamp;
     log.info("TLS certificate reloaded ({})", describe(options));
+  }
+
+  /**
+   * The watcher's check ({@link TlsOptions#watchInterval()}): reloads when a file's modification
+   * time or size changed since the last load. A change that fails to load is logged once and tried
+   * again when the files change again (a renewal may write the certificate before the key).
+   */
+  synchronized void reloadIfChanged() {
+    List<Object> stamp = stamp(options);
+    if (stamp.equals(loaded) || stamp.equals(failed)) return;
+    try {
+      current = build(options, provider);
+      loaded = stamp;
+      failed = null;
+      log.info("TLS files changed, certificate reloaded ({})", describe(options));
+    } catch (RuntimeException e) {
+      failed = stamp;
+      log.warn(
+          "TLS files changed but cannot be loaded; the current certificate stays: {}",
+          e.getMessage());
+    }
+  }
+
+  private static List<Object> stamp(TlsOptions o) {
+    List<Path> files =
+        o.keyStore() != null
+            ? List.of(o.keyStore())
+            : List.of(o.certificateChain(), o.privateKey());
+    List<Object> stamp = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+        stamp.add(a.lastModifiedTime());
+        stamp.add(a.size());
+      } catch (IOException e) {
+        stamp.add("missing");
+      }
+    }
+    return stamp;
   }
 
   private static SslProvider provider(TlsOptions.Provider wanted) {
