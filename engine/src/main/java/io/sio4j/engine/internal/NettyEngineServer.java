@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class NettyEngineServer implements EngineServer {
   private final SecureRandom random = new SecureRandom();
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
+  private volatile TlsContexts tls;
   private EventLoopGroup group;
   private Channel serverChannel;
   private CompletableFuture<Void> shutdown;
@@ -77,9 +79,27 @@ public final class NettyEngineServer implements EngineServer {
   @Override
   public synchronized CompletableFuture<InetSocketAddress> listen(String host, int port) {
     if (group != null) throw new IllegalStateException("already listening");
+    if (options.tls() != null && tls == null) {
+      try {
+        tls = TlsContexts.create(options.tls());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     group = new MultiThreadIoEventLoopGroup(options.ioThreads(), io);
+    if (tls != null && options.tls().watchInterval() != null) {
+      long every = options.tls().watchInterval().toMillis();
+      TlsContexts t = tls;
+      // the tick only hands over: reading files and building a context must not hold an event
+      // loop; the group's shutdown cancels the timer
+      group.scheduleAtFixedRate(
+          () -> ForkJoinPool.commonPool().execute(t::reloadIfChanged),
+          every,
+          every,
+          TimeUnit.MILLISECONDS);
+    }
     Class<? extends ServerChannel> type =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap b =
@@ -102,16 +122,25 @@ public final class NettyEngineServer implements EngineServer {
                   serverChannel = ch;
                 }
                 log.info(
-                    "Engine.IO listening on {} (path {}, {})",
+                    "Engine.IO listening on {} (path {}, {}{})",
                     ch.localAddress(),
                     options.path(),
-                    epoll ? "epoll" : "nio");
+                    epoll ? "epoll" : "nio",
+                    tls == null ? "" : ", TLS " + tls.provider());
                 bound.complete((InetSocketAddress) ch.localAddress());
               } else {
                 bound.completeExceptionally(f.cause());
               }
             });
     return bound;
+  }
+
+  @Override
+  public void reloadTls() {
+    TlsContexts t = tls;
+    if (t == null)
+      throw new IllegalStateException("TLS is not on (EngineOptions.tls) or not listening");
+    t.reload();
   }
 
   @Override
@@ -144,6 +173,11 @@ public final class NettyEngineServer implements EngineServer {
 
   SessionRegistry registry() {
     return registry;
+  }
+
+  /** The TLS contexts, or null when the listener is plain. */
+  TlsContexts tls() {
+    return tls;
   }
 
   /** A new registered session with a fresh id from SecureRandom (never from the client). */

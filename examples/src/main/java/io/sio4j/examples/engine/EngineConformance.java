@@ -3,6 +3,8 @@ package io.sio4j.examples.engine;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.TlsOptions;
+import io.sio4j.examples.Args;
 import io.sio4j.examples.Main;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -32,7 +34,12 @@ public final class EngineConformance {
 
   /** Creates the echo server (not yet listening). */
   public static EngineServer create() {
-    EngineServer server = EngineServer.create(options());
+    return create(options());
+  }
+
+  /** Creates the echo server with these options (not yet listening). */
+  public static EngineServer create(EngineOptions options) {
+    EngineServer server = EngineServer.create(options);
     server.onConnection(
         socket ->
             socket.setListener(
@@ -55,10 +62,15 @@ public final class EngineConformance {
 
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
-    EngineServer server = create();
+    TlsOptions tls = Args.tls(args);
+    EngineServer server = create(options().toBuilder().tls(tls).build());
     InetSocketAddress address = server.listen(Main.host(args), Main.port(args)).join();
     System.out.println(
-        "engine-conformance listening on http://" + hostPort(address) + "/engine.io/");
+        "engine-conformance listening on "
+            + (tls == null ? "http" : "https")
+            + "://"
+            + hostPort(address)
+            + "/engine.io/");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,5 +1,6 @@
 package io.sio4j.examples.socketio;
 
+import io.sio4j.examples.Args;
 import io.sio4j.examples.Main;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.ServerBuilder;
@@ -51,10 +52,17 @@ public final class Conformance {
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
     SocketIoServer io =
-        configure(builder().host(Main.host(args)).port(Main.port(args)).build()).start();
+        configure(builder().host(Main.host(args)).port(Main.port(args)).tls(Args.tls(args)).build())
+            .start();
     InetSocketAddress a = io.address();
     System.out.println(
-        "conformance listening on http://" + a.getHostString() + ":" + a.getPort() + "/socket.io/");
+        "conformance listening on "
+            + (Args.tls(args) == null ? "http" : "https")
+            + "://"
+            + a.getHostString()
+            + ":"
+            + a.getPort()
+            + "/socket.io/");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

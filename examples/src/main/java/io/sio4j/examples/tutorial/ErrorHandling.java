@@ -1,6 +1,7 @@
 package io.sio4j.examples.tutorial;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.ConnectError;
@@ -27,18 +28,30 @@ public final class ErrorHandling {
 
   private ErrorHandling() {}
 
-  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  /**
+   * Runs until the process is stopped: {@code [--port N] [--host H] [--tls-cert FILE --tls-key
+   * FILE]}.
+   */
   public static void main(String[] args) {
-    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
-    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+    SocketIoServer io = start(Args.host(args), Args.port(args), Args.tls(args), System.out);
+    System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
   }
 
-  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
+    return start(host, port, null, console);
+  }
+
+  /**
+   * Starts the app (https and wss when {@code tls} is set); what the tutorial logs goes to {@code
+   * console}.
+   */
+  public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
     SocketIoServer io =
         SocketIoServer.builder()
             .host(host)
             .port(port)
+            .tls(tls) // null: plain http
             .httpHandler(new ExamplePages("errors"))
             .build();
 
