@@ -1,9 +1,10 @@
 package io.sio4j.client.internal.engine;
 
 import io.sio4j.client.ClientOptions;
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,8 +87,21 @@ public final class EngineUris {
     return URI.create(sb.toString());
   }
 
+  // The String-named charset overloads: the Charset ones are Android API 33.
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    try {
+      return URLEncoder.encode(s, "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new AssertionError("UTF-8 is always supported", e);
+    }
+  }
+
+  private static String dec(String s) {
+    try {
+      return URLDecoder.decode(s, "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new AssertionError("UTF-8 is always supported", e);
+    }
   }
 
   private static Map<String, String> parseQuery(String raw) {
@@ -98,9 +112,7 @@ public final class EngineUris {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(
-          java.net.URLDecoder.decode(k, StandardCharsets.UTF_8),
-          java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.put(dec(k), dec(v));
     }
     return out;
   }

@@ -25,6 +25,7 @@ import java.util.concurrent.Flow;
  *
  * <p>Thread-safe. The JDK client's threads are daemon threads; nothing here keeps a JVM alive.
  */
+@JdkOnly
 public final class JdkHttpConnector implements HttpConnector {
   private final HttpClient client;
   private final int maxIncomingBytes;
@@ -85,6 +86,7 @@ public final class JdkHttpConnector implements HttpConnector {
     // connections go when the client is unreachable. Open WebSockets are closed by the transports.
   }
 
+  @JdkOnly
   private interface HeaderSink {
     void add(String name, String value);
   }
@@ -94,6 +96,7 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   /** Sends frames strictly one after another, as java.net.http.WebSocket requires. */
+  @JdkOnly
   private static final class JdkConnection implements WebSocketConnection {
     private final WebSocket ws;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -128,6 +131,7 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   /** Joins message fragments, enforcing the size bound. */
+  @JdkOnly
   private static final class JdkListener implements WebSocket.Listener {
     private final WebSocketListener listener;
     private final int max;
@@ -190,6 +194,7 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   /** Collects a UTF-8 body, failing once it passes the bound. */
+  @JdkOnly
   private static final class BoundedTextSubscriber implements HttpResponse.BodySubscriber<String> {
     private final int max;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
