@@ -77,6 +77,9 @@ final class OkHttpConnector implements HttpConnector {
       if (body == null && request.method().equals("POST")) body = RequestBody.create("", TEXT);
       b.method(request.method(), body);
       call = client.newCall(b.build());
+      if (request.timeout() != null) {
+        call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return result;

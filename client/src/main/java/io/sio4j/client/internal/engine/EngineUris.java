@@ -55,7 +55,13 @@ public final class EngineUris {
     int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
     Map<String, String> query = new LinkedHashMap<>(parseQuery(url.getRawQuery()));
     query.putAll(options.query());
-    return new EngineUris(secure, host + ":" + port, options.path(), query, options);
+    // as the JS client: one trailing slash, or none (ClientOptions#addTrailingSlash)
+    String path =
+        options.path().endsWith("/")
+            ? options.path().substring(0, options.path().length() - 1)
+            : options.path();
+    if (options.addTrailingSlash()) path += "/";
+    return new EngineUris(secure, host + ":" + port, path, query, options);
   }
 
   /** The host and port, {@code host:port}; the key under which Managers are shared. */
@@ -74,7 +80,13 @@ public final class EngineUris {
     String scheme = ws ? (secure ? "wss" : "ws") : (secure ? "https" : "http");
     StringBuilder sb = new StringBuilder(scheme).append("://").append(authority).append(path);
     sb.append('?');
-    query.forEach((k, v) -> sb.append(enc(k)).append('=').append(enc(v)).append('&'));
+    Map<String, String> all = query;
+    ClientOptions.TransportOptions own = options.transportOptions().get(transport);
+    if (own != null && !own.query().isEmpty()) {
+      all = new LinkedHashMap<>(query);
+      all.putAll(own.query());
+    }
+    all.forEach((k, v) -> sb.append(enc(k)).append('=').append(enc(v)).append('&'));
     sb.append("EIO=4&transport=").append(transport);
     if (sid != null) sb.append("&sid=").append(enc(sid));
     Boolean stamp = options.timestampRequests();

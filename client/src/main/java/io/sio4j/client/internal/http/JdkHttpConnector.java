@@ -53,6 +53,7 @@ public final class JdkHttpConnector implements HttpConnector {
     HttpRequest.Builder b = HttpRequest.newBuilder(request.uri());
     try {
       addHeaders(request.headers(), b::header);
+      if (request.timeout() != null) b.timeout(request.timeout());
       if (request.body() != null) {
         b.header("Content-Type", "text/plain;charset=UTF-8");
         b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
@@ -73,6 +74,26 @@ public final class JdkHttpConnector implements HttpConnector {
     try {
       WebSocket.Builder b = client.newWebSocketBuilder();
       addHeaders(headers, b::header);
+      return b.buildAsync(uri, new JdkListener(listener, maxIncomingBytes))
+          .thenApply(JdkConnection::new);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<WebSocketConnection> openWebSocket(
+      URI uri,
+      Map<String, List<String>> headers,
+      List<String> protocols,
+      WebSocketListener listener) {
+    if (protocols.isEmpty()) return openWebSocket(uri, headers, listener);
+    // java.net.http refuses Sec-WebSocket-Protocol as a header: it has its own method
+    try {
+      WebSocket.Builder b = client.newWebSocketBuilder();
+      addHeaders(headers, b::header);
+      b.subprotocols(
+          protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
       return b.buildAsync(uri, new JdkListener(listener, maxIncomingBytes))
           .thenApply(JdkConnection::new);
     } catch (RuntimeException e) {
