@@ -4,6 +4,9 @@ import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Immutable Engine.IO server options, with the official engine.io defaults.
@@ -42,6 +45,7 @@ public final class EngineOptions {
   private final long maxBufferedBytes;
   private final String initialPacket;
   private final Scheduler scheduler;
+  private final Function<HandshakeRequest, CompletionStage<String>> generateId;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -63,6 +67,7 @@ public final class EngineOptions {
     this.maxBufferedBytes = b.maxBufferedBytes;
     this.initialPacket = b.initialPacket;
     this.scheduler = b.scheduler;
+    this.generateId = b.generateId;
   }
 
   /** A builder with the official defaults. */
@@ -92,6 +97,7 @@ public final class EngineOptions {
     b.maxBufferedBytes = maxBufferedBytes;
     b.initialPacket = initialPacket;
     b.scheduler = scheduler;
+    b.generateId = generateId;
     return b;
   }
 
@@ -143,6 +149,17 @@ public final class EngineOptions {
   /** The request filter, or {@code null} to accept all. */
   public AllowRequest allowRequest() {
     return allowRequest;
+  }
+
+  /**
+   * The session id generator (the official {@code generateId} option), or {@code null} for the
+   * default: 20 random bytes from {@link java.security.SecureRandom}, base64url. A custom id must
+   * be non-empty, at most 256 characters of {@code [A-Za-z0-9_.~-]} (it travels in URLs), and not
+   * in use by an open session; otherwise, or when the generator fails, the handshake is refused
+   * with HTTP 400 {@code {"code":3,"message":"Bad request"}}.
+   */
+  public Function<HandshakeRequest, CompletionStage<String>> generateId() {
+    return generateId;
   }
 
   /** Whether the path is matched with a trailing slash added, default true. */
@@ -226,6 +243,7 @@ public final class EngineOptions {
     private long maxBufferedBytes = 100_000_000L;
     private String initialPacket;
     private Scheduler scheduler;
+    private Function<HandshakeRequest, CompletionStage<String>> generateId;
 
     private Builder() {}
 
@@ -296,6 +314,29 @@ public final class EngineOptions {
     /** See {@link EngineOptions#allowRequest()}. */
     public Builder allowRequest(AllowRequest allowRequest) {
       this.allowRequest = allowRequest;
+      return this;
+    }
+
+    /**
+     * A synchronous session id generator, see {@link EngineOptions#generateId()}.
+     *
+     * <pre>{@code
+     * EngineOptions.builder().generateId(req -> "u-" + UUID.randomUUID()).build();
+     * }</pre>
+     */
+    public Builder generateId(Function<HandshakeRequest, String> generator) {
+      Objects.requireNonNull(generator, "generator");
+      this.generateId = req -> CompletableFuture.completedFuture(generator.apply(req));
+      return this;
+    }
+
+    /**
+     * An asynchronous session id generator (like the official one returning a Promise): the
+     * handshake waits for the stage, without blocking the event loop. See {@link
+     * EngineOptions#generateId()}.
+     */
+    public Builder generateIdAsync(Function<HandshakeRequest, CompletionStage<String>> generator) {
+      this.generateId = Objects.requireNonNull(generator, "generator");
       return this;
     }
 
