@@ -2,7 +2,11 @@
  * The Engine.IO v4 server API: {@link io.sio4j.engine.EngineServer} accepts sessions over HTTP
  * long-polling and WebSocket and hands each to the layer above as an {@link
  * io.sio4j.engine.EngineSocket}; {@link io.sio4j.engine.EngineOptions} holds the official engine.io
- * options with their defaults.
+ * options with their defaults. The official server's hooks are here too: {@link
+ * io.sio4j.engine.EngineMiddleware} ({@code engine.use}), {@link io.sio4j.engine.HeadersListener}
+ * ({@code initial_headers} / {@code headers}), the {@code generateId} option, the {@link
+ * io.sio4j.engine.EngineSocket} events and the {@link io.sio4j.engine.HandshakeRequest} view. They
+ * name no host type, so every host (Netty, servlet) runs the same hooks.
  *
  * <pre>{@code
  * EngineServer engine = EngineServer.create(EngineOptions.builder().build());
