@@ -152,7 +152,7 @@ class EngineHooksTest {
           seen.add("1 " + req.method() + " " + req.query().containsKey("sid"));
           res.setHeader("x-first", "yes");
           // continue from another thread, as after an async session-store lookup
-          CompletableFuture.runAsync(next::proceed);
+          new Thread(next::proceed).start();
         });
     engine.server.use(
         (req, res, next) -> {

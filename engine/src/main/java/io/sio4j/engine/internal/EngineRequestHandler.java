@@ -66,8 +66,9 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
     Map<String, List<String>> params = qs.parameters();
     EngineHooks hooks = server.hooks();
+    boolean middlewares = hooks.hasMiddlewares();
     HandshakeRequest view =
-        hooks.hasMiddlewares() || hooks.hasHeaderListeners()
+        middlewares || hooks.hasHeaderListeners()
             ? HandshakeRequests.of(req, params, ctx.channel())
             : null;
     RequestMeta meta = RequestMeta.of(req, jsonpIndex(params), view);
@@ -76,7 +77,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
           ctx.channel(), meta, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
       return;
     }
-    if (hooks.hasMiddlewares()) {
+    if (middlewares) {
       applyMiddlewares(ctx, req, params, meta);
       return;
     }
@@ -93,10 +94,17 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       Map<String, List<String>> params,
       RequestMeta meta) {
     req.retain();
+    EngineHooks.MiddlewareRun[] run = {null};
+    // releases the request if the connection closes before the chain answers
+    io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Void>> onClose =
+        f -> {
+          if (run[0].abandon()) req.release();
+        };
     EngineHooks.MiddlewareOutcome outcome =
         new EngineHooks.MiddlewareOutcome() {
           @Override
           public void proceed(Map<String, List<String>> headers) {
+            ctx.channel().closeFuture().removeListener(onClose);
             try {
               if (ctx.channel().isActive()) route(ctx, req, params, meta.withExtraHeaders(headers));
             } finally {
@@ -107,6 +115,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
           @Override
           public void respond(
               int status, Map<String, List<String>> headers, String contentType, String body) {
+            ctx.channel().closeFuture().removeListener(onClose);
             try {
               var res =
                   HttpResponder.text(
@@ -123,6 +132,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
           @Override
           public void fail(Throwable error) {
+            ctx.channel().closeFuture().removeListener(onClose);
             try {
               log.debug("middleware refused {} {}: {}", req.method(), req.uri(), error);
               Request r =
@@ -134,13 +144,8 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
             }
           }
         };
-    EngineHooks.MiddlewareRun run = hooks().runMiddlewares(meta.view(), ctx.executor(), outcome);
-    ctx.channel()
-        .closeFuture()
-        .addListener(
-            f -> {
-              if (run.abandon()) req.release();
-            });
+    run[0] = hooks().runMiddlewares(meta.view(), ctx.executor(), outcome);
+    ctx.channel().closeFuture().addListener(onClose);
   }
 
   private EngineHooks hooks() {
