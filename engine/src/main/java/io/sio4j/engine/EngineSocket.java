@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *       the current transport (pings of an upgrade probe excluded);
  *   <li>{@code "packetCreate"} ({@code EnginePacket}): a packet queued for sending;
  *   <li>{@code "heartbeat"}: a PONG arrived;
+ *   <li>{@code "flush"} ({@code List<EnginePacket>}): packets about to be handed to the transport;
  *   <li>{@code "drain"}: the write buffer was handed to the transport;
  *   <li>{@code "upgrading"} ({@code String} transport name): an upgrade probe answered;
  *   <li>{@code "upgrade"} ({@code String} transport name): the upgrade completed;

@@ -269,14 +269,14 @@ final class EngineSession implements EngineSocket {
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
       if (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(writeBuffer.take(options.maxHttpBufferSize()));
+        transport.send(flushing(writeBuffer.take(options.maxHttpBufferSize())));
         sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
       while (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(writeBuffer.take(WS_BATCH_BYTES));
+        transport.send(flushing(writeBuffer.take(WS_BATCH_BYTES)));
         sent = true;
       }
     }
@@ -286,6 +286,16 @@ final class EngineSession implements EngineSocket {
       onDrain = null;
       r.run();
     }
+  }
+
+  /** The official {@code "flush"} event (the packets about to be written), then the packets. */
+  private List<WirePacket> flushing(List<WirePacket> packets) {
+    if (events.wants("flush")) {
+      List<EnginePacket> view = new java.util.ArrayList<>(packets.size());
+      for (WirePacket p : packets) view.add(p.toPacket());
+      events.fire("flush", java.util.Collections.unmodifiableList(view));
+    }
+    return packets;
   }
 
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */

@@ -215,6 +215,7 @@ class EngineHooksInteropTest {
     List<String> out = new CopyOnWriteArrayList<>();
     AtomicInteger heartbeats = new AtomicInteger();
     AtomicInteger drains = new AtomicInteger();
+    List<String> flushed = new CopyOnWriteArrayList<>();
     start(
         b -> b.engine(e -> e.pingInterval(Duration.ofMillis(300))),
         io ->
@@ -225,6 +226,10 @@ class EngineHooksInteropTest {
                       c.on("packetCreate", (EnginePacket p) -> out.add(p.type() + " " + p.text()));
                       c.on("heartbeat", heartbeats::incrementAndGet);
                       c.on("drain", drains::incrementAndGet);
+                      c.on(
+                          "flush",
+                          (List<EnginePacket> packets) ->
+                              packets.forEach(p -> flushed.add(p.type() + " " + p.text())));
                     }));
     client.connected("a", "/", opts(transport));
     Socket s = connected.get(10, TimeUnit.SECONDS);
@@ -237,6 +242,8 @@ class EngineHooksInteropTest {
     assertThat(in).anySatisfy(p -> assertThat(p).startsWith("MESSAGE 2[\"hi\",\"there\"]"));
     assertThat(out).anySatisfy(p -> assertThat(p).startsWith("MESSAGE 2[\"hello\",\"there\"]"));
     assertThat(drains.get()).isPositive();
+    assertThat(flushed).contains(EnginePacketType.PING + " ");
+    assertThat(flushed).anySatisfy(p -> assertThat(p).startsWith("MESSAGE 2[\"hello\""));
   }
 
   @ParameterizedTest
