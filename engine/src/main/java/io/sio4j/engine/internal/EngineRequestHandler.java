@@ -65,13 +65,91 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       return;
     }
     Map<String, List<String>> params = qs.parameters();
-    RequestMeta meta = RequestMeta.of(req, jsonpIndex(params));
+    EngineHooks hooks = server.hooks();
+    boolean middlewares = hooks.hasMiddlewares();
+    HandshakeRequest view =
+        middlewares || hooks.hasHeaderListeners()
+            ? HandshakeRequests.of(req, params, ctx.channel())
+            : null;
+    RequestMeta meta = RequestMeta.of(req, jsonpIndex(params), view);
     if (req.method().equals(HttpMethod.OPTIONS) && responder.corsEnabled()) {
       responder.preflight(
           ctx.channel(), meta, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
       return;
     }
+    if (middlewares) {
+      applyMiddlewares(ctx, req, params, meta);
+      return;
+    }
     route(ctx, req, params, meta);
+  }
+
+  /**
+   * The official {@code _applyMiddlewares}, before {@code verify}: the request is kept (retained)
+   * until the chain answers or the connection closes, whichever comes first.
+   */
+  private void applyMiddlewares(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      Map<String, List<String>> params,
+      RequestMeta meta) {
+    req.retain();
+    EngineHooks.MiddlewareRun[] run = {null};
+    // releases the request if the connection closes before the chain answers
+    io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Void>> onClose =
+        f -> {
+          if (run[0].abandon()) req.release();
+        };
+    EngineHooks.MiddlewareOutcome outcome =
+        new EngineHooks.MiddlewareOutcome() {
+          @Override
+          public void proceed(Map<String, List<String>> headers) {
+            ctx.channel().closeFuture().removeListener(onClose);
+            try {
+              if (ctx.channel().isActive()) route(ctx, req, params, meta.withExtraHeaders(headers));
+            } finally {
+              req.release();
+            }
+          }
+
+          @Override
+          public void respond(
+              int status, Map<String, List<String>> headers, String contentType, String body) {
+            ctx.channel().closeFuture().removeListener(onClose);
+            try {
+              var res =
+                  HttpResponder.text(
+                      HttpResponseStatus.valueOf(status), contentType, body == null ? "" : body);
+              RequestMeta m = meta.withExtraHeaders(headers);
+              if (isWebSocketUpgrade(req)) {
+                m = new RequestMeta(m.version(), false, null, null, null, null, false, headers);
+              }
+              responder.send(ctx.channel(), m, res);
+            } finally {
+              req.release();
+            }
+          }
+
+          @Override
+          public void fail(Throwable error) {
+            ctx.channel().closeFuture().removeListener(onClose);
+            try {
+              log.debug("middleware refused {} {}: {}", req.method(), req.uri(), error);
+              Request r =
+                  new Request(
+                      ctx, req, params, meta.withExtraHeaders(null), isWebSocketUpgrade(req));
+              EngineRequestHandler.this.fail(r, EngineError.BAD_REQUEST, null);
+            } finally {
+              req.release();
+            }
+          }
+        };
+    run[0] = hooks().runMiddlewares(meta.view(), ctx.executor(), outcome);
+    ctx.channel().closeFuture().addListener(onClose);
+  }
+
+  private EngineHooks hooks() {
+    return server.hooks();
   }
 
   /**
@@ -129,7 +207,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
         } else {
           // like the official server, a refused upgrade (already upgraded or upgrading) completes
           // the WebSocket handshake and is then closed by the session
-          WebSocketUpgrader.upgrade(server, ctx, req, session);
+          WebSocketUpgrader.upgrade(server, ctx, req, session, meta);
         }
       } else if (!transport.equals(session.transport())) {
         fail(r, EngineError.BAD_REQUEST, null);
@@ -150,7 +228,8 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       fail(r, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
       return;
     }
-    HandshakeRequest handshake = HandshakeRequests.of(req, params, ctx.channel());
+    HandshakeRequest handshake =
+        meta.view() != null ? meta.view() : HandshakeRequests.of(req, params, ctx.channel());
     if (options.allowRequest() == null) {
       handshake(r, handshake);
       return;
@@ -184,16 +263,54 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     return cors != null && cors.checkOrigin() && !cors.allows(origin);
   }
 
+  /** The official {@code handshake}: an id (maybe from {@code generateId}), then the session. */
   private void handshake(Request r, HandshakeRequest handshake) {
+    CompletionStage<String> id = hooks().generateId(handshake, server::newId);
+    if (id instanceof java.util.concurrent.CompletableFuture<String> done && done.isDone()) {
+      String value = done.exceptionally(e -> null).join();
+      if (value == null) id.whenComplete((v, e) -> refuseId(r, e));
+      else handshake(r, handshake, value);
+      return;
+    }
+    r.req.retain();
+    id.whenComplete(
+        (value, error) ->
+            r.ctx
+                .executor()
+                .execute(
+                    () -> {
+                      try {
+                        if (error != null) refuseId(r, error);
+                        else if (r.ctx.channel().isActive()) handshake(r, handshake, value);
+                      } finally {
+                        r.req.release();
+                      }
+                    }));
+  }
+
+  private void refuseId(Request r, Throwable error) {
+    log.debug("generateId failed: {}", String.valueOf(error));
+    fail(r, EngineError.BAD_REQUEST, null);
+  }
+
+  private void handshake(Request r, HandshakeRequest handshake, String id) {
+    if (server.idInUse(id)) {
+      refuseId(r, new IllegalArgumentException("session id in use: " + id));
+      return;
+    }
     if (r.upgrade) {
-      WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake);
+      WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake, id, r.meta.extraHeaders());
       return;
     }
     Channel channel = r.ctx.channel();
-    EngineSession session = server.newSession(handshake, channel.eventLoop());
+    EngineSession session = server.newSession(handshake, channel.eventLoop(), id);
+    if (session == null) {
+      refuseId(r, new IllegalArgumentException("session id in use: " + id));
+      return;
+    }
     PollingTransport polling = new PollingTransport(session, responder, options);
     lastPollSession = session;
-    RequestMeta meta = r.meta.withSetCookie(server.sidCookie(session.id()));
+    RequestMeta meta = r.meta.forHandshake(server.sidCookie(session.id()));
     session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
     polling.onGet(channel, meta);
     server.fireConnection(session);

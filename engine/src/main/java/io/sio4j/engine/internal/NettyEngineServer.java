@@ -20,10 +20,12 @@ import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import io.sio4j.engine.CookieOptions;
 import io.sio4j.engine.EngineConnectionError;
+import io.sio4j.engine.EngineMiddleware;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
+import io.sio4j.engine.HeadersListener;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -50,6 +52,7 @@ public final class NettyEngineServer implements EngineServer {
   private final EngineOptions options;
   private final SessionRegistry registry = new SessionRegistry();
   private final HttpResponder responder;
+  private final EngineHooks hooks;
   private final SecureRandom random = new SecureRandom();
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
@@ -61,7 +64,20 @@ public final class NettyEngineServer implements EngineServer {
   /** Creates the server. */
   public NettyEngineServer(EngineOptions options) {
     this.options = options;
-    this.responder = new HttpResponder(options.cors());
+    this.hooks = new EngineHooks(options.generateId());
+    this.responder = new HttpResponder(options.cors(), hooks);
+  }
+
+  @Override
+  public EngineServer use(EngineMiddleware middleware) {
+    hooks.use(middleware);
+    return this;
+  }
+
+  @Override
+  public EngineServer on(String event, HeadersListener listener) {
+    hooks.on(event, listener);
+    return this;
   }
 
   @Override
@@ -180,17 +196,28 @@ public final class NettyEngineServer implements EngineServer {
     return tls;
   }
 
-  /** A new registered session with a fresh id from SecureRandom (never from the client). */
-  EngineSession newSession(HandshakeRequest request, EventLoop loop) {
-    while (true) {
-      EngineSession s = createSession(request, loop);
-      if (registry.add(s)) return s;
-    }
+  /** The engine hooks (middlewares, headers listeners, generateId). */
+  EngineHooks hooks() {
+    return hooks;
+  }
+
+  /**
+   * A new registered session with {@code id} (from {@link #newId()} or {@code generateId}, never
+   * from the client), or null when a session with that id exists.
+   */
+  EngineSession newSession(HandshakeRequest request, EventLoop loop, String id) {
+    EngineSession s = createSession(request, loop, id);
+    return registry.add(s) ? s : null;
   }
 
   /** A new session not yet registered (see {@link #register}). */
-  EngineSession createSession(HandshakeRequest request, EventLoop loop) {
-    return new EngineSession(newId(), request, loop, options, registry);
+  EngineSession createSession(HandshakeRequest request, EventLoop loop, String id) {
+    return new EngineSession(id, request, loop, options, registry);
+  }
+
+  /** Whether a session with this id is open. */
+  boolean idInUse(String id) {
+    return registry.get(id) != null;
   }
 
   /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
@@ -198,7 +225,8 @@ public final class NettyEngineServer implements EngineServer {
     return registry.add(session);
   }
 
-  private String newId() {
+  /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
+  String newId() {
     byte[] b = new byte[SID_BYTES];
     random.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -128,7 +128,7 @@ final class PollingTransport extends Transport {
       session.onPacket(this, p);
     }
     FullHttpResponse ok = HttpResponder.text(HttpResponseStatus.OK, "text/html", "ok");
-    responder.send(channel, meta, ok);
+    responder.sendTransport(channel, meta, ok);
   }
 
   /**
@@ -164,7 +164,7 @@ final class PollingTransport extends Transport {
       // every message asked not to be compressed: an explicit identity keeps the compressor off
       res.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
     }
-    responder.send(channel, meta, res);
+    responder.sendTransport(channel, meta, res);
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();

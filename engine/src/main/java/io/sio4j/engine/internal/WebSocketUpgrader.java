@@ -22,6 +22,7 @@ import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,23 +43,39 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
-      HandshakeRequest handshake) {
+      HandshakeRequest handshake,
+      String id,
+      Map<String, List<String>> extraHeaders) {
     // the session is registered only once the 101 is out: a refused handshake leaves nothing
-    EngineSession session = server.createSession(handshake, ctx.channel().eventLoop());
+    EngineSession session = server.createSession(handshake, ctx.channel().eventLoop(), id);
     HttpHeaders headers = new DefaultHttpHeaders();
     String cookie = server.sidCookie(session.id());
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
-    WebSocketTransport ws = start(server, ctx, req, headers);
+    if (extraHeaders != null) HttpResponder.setAll(headers, extraHeaders);
+    WebSocketTransport ws = start(server, ctx, req, headers, handshake, true);
     if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
         .addListener(
             f -> {
-              if (f.isSuccess() && server.register(session)) {
+              if (!f.isSuccess()) return;
+              if (server.register(session)) {
                 session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
                 server.fireConnection(session);
+              } else {
+                // a custom id taken meanwhile by another handshake
+                log.debug("session id {} taken during the handshake, closing", id);
+                ctx.channel().close();
               }
             });
+  }
+
+  /** The {@code initial_headers} / {@code headers} listeners edit the 101 (ws's "headers"). */
+  private static void editHeaders(
+      NettyEngineServer server, HttpHeaders headers, HandshakeRequest view, boolean initial) {
+    if (view != null && server.hooks().hasHeaderListeners()) {
+      HttpResponder.editWithListeners(server.hooks(), headers, view, initial);
+    }
   }
 
   /** A WebSocket with the sid of a polling session: it becomes the probe of an upgrade. */
@@ -66,8 +83,11 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
-      EngineSession session) {
-    WebSocketTransport ws = start(server, ctx, req, new DefaultHttpHeaders());
+      EngineSession session,
+      RequestMeta meta) {
+    HttpHeaders headers = new DefaultHttpHeaders();
+    if (meta.extraHeaders() != null) HttpResponder.setAll(headers, meta.extraHeaders());
+    WebSocketTransport ws = start(server, ctx, req, headers, meta.view(), false);
     if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
@@ -81,7 +101,9 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
-      HttpHeaders headers) {
+      HttpHeaders headers,
+      HandshakeRequest view,
+      boolean initial) {
     EngineOptions options = server.options();
     Channel channel = ctx.channel();
     if (!hasValidKey(req)) {
@@ -108,6 +130,7 @@ final class WebSocketUpgrader {
           .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
       return null;
     }
+    editHeaders(server, headers, view, initial);
     ChannelPipeline p = ctx.pipeline();
     WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
