@@ -1,5 +1,7 @@
 package io.sio4j.examples;
 
+import io.sio4j.adapter.redis.RedisAdapters;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.util.List;
 
 /**
@@ -34,7 +36,11 @@ public final class Args {
   public static final List<Option> OPTIONS =
       List.of(
           new Option("--port", "N", "port to listen on (default " + DEFAULT_PORT + "; 0: any)"),
-          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"));
+          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"),
+          new Option(
+              "--adapter", "KIND", "cluster adapter: redis or redis-sharded (needs --redis)"),
+          new Option(
+              "--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"));
 
   private Args() {}
 
@@ -52,6 +58,24 @@ public final class Args {
   /** The value of {@code --host H}, or {@link #DEFAULT_HOST}. */
   public static String host(String[] args) {
     return value(args, "--host", DEFAULT_HOST);
+  }
+
+  /**
+   * The cluster adapter that {@code --adapter KIND} and {@code --redis URL} ask for, connected, or
+   * null for the default in-memory adapter. {@code --redis URL} alone means the classic Redis
+   * adapter. The connections close when the JVM exits.
+   */
+  public static AdapterFactory adapter(String[] args) {
+    String kind = value(args, "--adapter", null);
+    String url = value(args, "--redis", null);
+    if (url == null) {
+      if (kind != null)
+        throw new IllegalArgumentException("--adapter " + kind + " needs --redis URL");
+      return null;
+    }
+    RedisAdapters redis = RedisAdapters.connect(kind, url);
+    Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "sio4j-redis-close"));
+    return redis.factory();
   }
 
   /** The value that follows {@code name} in {@code args}, or {@code fallback}. */

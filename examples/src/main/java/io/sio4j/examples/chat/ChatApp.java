@@ -2,7 +2,9 @@ package io.sio4j.examples.chat;
 
 import io.sio4j.examples.Args;
 import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.ServerBuilder;
 import io.sio4j.server.SocketIoServer;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.io.PrintStream;
 
 /**
@@ -27,18 +29,22 @@ public final class ChatApp {
 
   /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
   public static void main(String[] args) {
-    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    SocketIoServer io = start(Args.host(args), Args.port(args), System.out, Args.adapter(args));
     System.out.println("chat listening on http://localhost:" + io.address().getPort() + "/");
   }
 
   /** Starts the chat; it logs through SLF4J, so {@code console} stays quiet. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    SocketIoServer io =
-        SocketIoServer.builder()
-            .host(host)
-            .port(port)
-            .httpHandler(new ExamplePages("chat"))
-            .build();
+    return start(host, port, console, null);
+  }
+
+  /** Same, on a cluster adapter ({@code null}: the in-memory one). */
+  public static SocketIoServer start(
+      String host, int port, PrintStream console, AdapterFactory adapter) {
+    ServerBuilder builder =
+        SocketIoServer.builder().host(host).port(port).httpHandler(new ExamplePages("chat"));
+    if (adapter != null) builder.adapter(adapter);
+    SocketIoServer io = builder.build();
     new ChatServer(io, new InMemoryUserRegistry(), new InMemoryRoomStore(HISTORY, MAX_ROOMS))
         .install();
     return io.start();
