@@ -47,14 +47,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Messages from the store are untrusted: one of the wrong shape is dropped and logged at debug
- * on {@code io.sio4j.adapter.cluster}; nothing thrown reaches the transport.
+ * on {@code io.sio4j.server.adapter}; nothing thrown reaches the transport.
  *
  * <p>Thread-safe; {@link #onMessage} may be called from any thread (usually the store's I/O
  * thread), and {@link Namespace#onServerSideEmit} listeners run there.
  */
 public abstract class ClusterAdapter extends InMemoryAdapter {
   /** The template's logger. */
-  protected static final Logger LOG = LoggerFactory.getLogger("io.sio4j.adapter.cluster");
+  protected static final Logger LOG = LoggerFactory.getLogger("io.sio4j.server.adapter");
 
   /** The uid of messages sent by emitters, which are not server nodes. */
   public static final String EMITTER_UID = "emitter";
