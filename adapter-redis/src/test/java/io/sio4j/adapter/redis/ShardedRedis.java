@@ -11,14 +11,14 @@ import java.time.Duration;
  * ({@code SIO4J_REDIS_URI}) or to a Redis Cluster. Fails loudly when Redis does not answer.
  */
 final class ShardedRedis implements AutoCloseable {
-  private final AutoCloseable close;
+  private final Runnable close;
   private final Factory factory;
 
   interface Factory {
     AdapterFactory create(ShardedRedisAdapterOptions options);
   }
 
-  private ShardedRedis(AutoCloseable close, Factory factory) {
+  private ShardedRedis(Runnable close, Factory factory) {
     this.close = close;
     this.factory = factory;
   }
@@ -65,7 +65,7 @@ final class ShardedRedis implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    close.close();
+  public void close() {
+    close.run();
   }
 }
