@@ -249,18 +249,36 @@ class EngineHooksInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
   void closeReasons(String transport) throws Exception {
-    BlockingQueue<String> closes = new LinkedBlockingQueue<>();
+    // per engine id, so a late event of the first connection cannot pass for the second's
+    Map<String, List<String>> closes = new java.util.concurrent.ConcurrentHashMap<>();
+    BlockingQueue<String> ids = new LinkedBlockingQueue<>();
     start(b -> b, io -> {});
     io.on(
         "connection",
-        s -> s.conn().on("close", (String reason, String description) -> closes.add(reason)));
+        s -> {
+          String id = s.conn().id();
+          ids.add(id);
+          s.conn()
+              .on(
+                  "close",
+                  (String reason, String description) ->
+                      closes.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(reason));
+        });
     client.connected("a", "/", opts(transport, "reconnection", false));
+    String a = ids.poll(10, TimeUnit.SECONDS);
     client.command("drop-transport", "a");
-    assertThat(closes.poll(10, TimeUnit.SECONDS)).isEqualTo("transport close");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> closes.containsKey(a));
 
     client.connected("b", "/", opts(transport, "forceNew", true, "reconnection", false));
+    String b = ids.poll(10, TimeUnit.SECONDS);
     io.sockets().disconnectSockets(true);
-    assertThat(closes.poll(10, TimeUnit.SECONDS)).isEqualTo("forced close");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> closes.containsKey(b));
+    assertThat(closes.get(a)).containsExactly("transport close");
+    assertThat(closes.get(b)).containsExactly("forced close");
   }
 
   @ParameterizedTest
