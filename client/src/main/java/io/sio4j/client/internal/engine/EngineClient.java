@@ -1,7 +1,5 @@
 package io.sio4j.client.internal.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.protocol.ProtocolException;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineClient implements Transport.Events {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.engine");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Session events, on the loop. */
   public interface Listener {
@@ -258,22 +255,13 @@ public final class EngineClient implements Transport.Events {
       return;
     }
     try {
-      JsonNode h = JSON.readTree(json);
-      if (h == null || !h.path("sid").isTextual() || !h.path("pingInterval").canConvertToLong()) {
-        throw new ProtocolException("invalid handshake");
-      }
-      sid = h.get("sid").asText();
-      pingInterval = Duration.ofMillis(Math.max(0, h.path("pingInterval").asLong()));
-      pingTimeout = Duration.ofMillis(Math.max(0, h.path("pingTimeout").asLong()));
-      maxPayload = h.path("maxPayload").asLong(0);
-      List<String> ups = new ArrayList<>();
-      h.path("upgrades")
-          .forEach(
-              u -> {
-                if (options.transports().contains(u.asText())) ups.add(u.asText());
-              });
-      upgrades = ups;
-    } catch (Exception e) {
+      Handshake h = Handshake.parse(json, options.transports());
+      sid = h.sid();
+      pingInterval = h.pingInterval();
+      pingTimeout = h.pingTimeout();
+      maxPayload = h.maxPayload();
+      upgrades = h.upgrades();
+    } catch (ProtocolException e) {
       onError(new EngineIoException("invalid handshake", e));
       return;
     }
