@@ -61,6 +61,7 @@ java -Xss1m -cp "$module/target/test-classes:$module/target/classes:$(cat "$clas
   --instrumentation_includes='io.sio4j.**' \
   -max_total_time="$seconds" \
   -artifact_prefix="$findings/" \
+  --reproducer_path="$findings" \
   "$corpus" ${inputs:+"$inputs"} >"$log" 2>&1
 status=$?
 set -e

@@ -1,9 +1,12 @@
 package io.sio4j.protocol.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sio4j.protocol.ProtocolException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,5 +29,20 @@ class FuzzFindingsTest {
     assertThat(
             parser.encoder().encodeEvent("/", -1, "n", Double.NaN, Float.POSITIVE_INFINITY).text())
         .isEqualTo("2[\"n\",null,null]");
+  }
+
+  /**
+   * SocketDecoderFuzzTestInputs/.../infinite-event-name (the campaign's crash file): {@code
+   * 2[1e400]} was accepted as an event named by a number, and went back as {@code 2[null]}, which
+   * no decoder accepts.
+   */
+  @Test
+  void nonFiniteEventNamesAreRefused() throws Exception {
+    for (String bad : List.of("2[1e400]", "2/chat,[-1e400,1]", "21[1e999,\"x\"]")) {
+      assertThatThrownBy(() -> SocketIoParser.json().newDecoder().decodeText(bad))
+          .isInstanceOf(ProtocolException.class);
+    }
+    assertThat(SocketIoParser.json().newDecoder().decodeText("2[7,\"x\"]").eventName())
+        .isEqualTo("7");
   }
 }
