@@ -124,6 +124,11 @@ public final class EngineClient implements Transport.Events {
     return transport == null ? null : transport.name;
   }
 
+  /** The most WebSocket messages that waited for the loop at once, 0 on polling (tests). */
+  int queuedHighWater() {
+    return transport instanceof WebSocketTransport ws ? ws.queuedHighWater() : 0;
+  }
+
   /** Whether a packet sent now would be written at once (open, transport idle, no upgrade). */
   public boolean writable() {
     return state == State.OPEN && transport != null && transport.writable && !upgrading;
@@ -165,7 +170,14 @@ public final class EngineClient implements Transport.Events {
     Map<String, List<String>> headers = options.extraHeaders();
     int maxPackets = Math.max(16, options.maxIncomingBytes() / 2);
     return name.equals("websocket")
-        ? new WebSocketTransport(() -> uris.build(name, sid), loop, http, headers, this, maxPackets)
+        ? new WebSocketTransport(
+            () -> uris.build(name, sid),
+            loop,
+            http,
+            headers,
+            this,
+            maxPackets,
+            options.maxQueuedIncomingMessages())
         : new PollingTransport(() -> uris.build(name, sid), loop, http, headers, this, maxPackets);
   }
 
