@@ -257,9 +257,9 @@ public final class JdkHttpConnector implements HttpConnector {
       ws.abort();
       listener.onError(
           new IOException(
-              "WebSocket message larger than maxIncomingBytes ("
+              "WebSocket message larger than "
                   + max
-                  + " bytes): connection dropped"));
+                  + " bytes (maxIncomingBytes): connection dropped"));
       return null;
     }
 

@@ -80,8 +80,8 @@ class ClientBoundsTest {
       assertThat(next()).isEqualTo("open");
       assertThat(next())
           .isEqualTo(
-              "error websocket error: WebSocket message larger than maxIncomingBytes"
-                  + " (1048576 bytes): connection dropped");
+              "error websocket error: WebSocket message larger than 1048576 bytes"
+                  + " (maxIncomingBytes): connection dropped");
       assertThat(next()).isEqualTo("close transport error");
       // java.net.http may not send 1009 (see JdkHttpConnector): the connection is dropped instead
       assertThat(server.clientCloseCode.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(-1);
