@@ -40,6 +40,11 @@ public class WireFuzzTest {
       return;
     }
     boolean json = message.length > 0 && message[0] == '{';
+    if (!msg.isContainerNode()) {
+      // the adapter only writes maps and arrays: a bare msgpack 123 is the byte '{' and reads back
+      // as JSON, in the official adapter too (corpus entry msgpack-fixint-123-reads-as-json)
+      return;
+    }
     if (json) {
       if (finite(msg)) assertThat(Wire.decode(Wire.json(msg))).isEqualTo(msg);
     } else {
