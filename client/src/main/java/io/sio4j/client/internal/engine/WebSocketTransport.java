@@ -95,7 +95,7 @@ final class WebSocketTransport extends Transport {
   /**
    * Receives messages on the connector's thread and hands them to the loop, pausing the connector
    * while {@code maxQueued} of them wait there (ClientOptions#maxQueuedIncomingMessages) and
-   * resuming at half. {@code queued}, {@code paused} and {@code connection} are guarded by {@code
+   * resuming at half. {@code queued}, {@code highWater}, {@code paused} and {@code reader} are guarded by {@code
    * this}.
    */
   private final class Frames implements HttpConnector.WebSocketListener {
