@@ -12,7 +12,9 @@
 # It runs Jazzer's command line (each target also has the static fuzzerTestOneInput entry point),
 # because @FuzzTest's maxDuration is a compile-time constant: `JAZZER_FUZZ=1 mvn test -Dtest=...`
 # also fuzzes a target, for its annotated 10 minutes. Maven flags can be added with MVN_ARGS,
-# e.g. MVN_ARGS="-o -Dmaven.repo.local=/path/to/m2".
+# e.g. MVN_ARGS="-o -Dmaven.repo.local=/path/to/m2". Coverage is collected for io.sio4j.** by
+# default; FUZZ_INCLUDES widens it (':'-separated), e.g. for QueryAndFormFuzzTest
+# FUZZ_INCLUDES='io.sio4j.**:io.netty.handler.codec.http.QueryStringDecoder*'.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -58,7 +60,7 @@ set +e
 java -Xss1m -cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")" \
   com.code_intelligence.jazzer.Jazzer \
   --target_class="$class" \
-  --instrumentation_includes='io.sio4j.**' \
+  --instrumentation_includes="${FUZZ_INCLUDES:-io.sio4j.**}" \
   -max_total_time="$seconds" \
   -artifact_prefix="$findings/" \
   --reproducer_path="$findings" \

@@ -95,8 +95,8 @@ final class WebSocketTransport extends Transport {
   /**
    * Receives messages on the connector's thread and hands them to the loop, pausing the connector
    * while {@code maxQueued} of them wait there (ClientOptions#maxQueuedIncomingMessages) and
-   * resuming at half. {@code queued}, {@code highWater}, {@code paused} and {@code reader} are guarded by {@code
-   * this}.
+   * resuming at half. {@code queued}, {@code highWater}, {@code paused} and {@code reader} are
+   * guarded by {@code this}.
    */
   private final class Frames implements HttpConnector.WebSocketListener {
     private final int maxQueued;
