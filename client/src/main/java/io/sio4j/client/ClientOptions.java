@@ -60,6 +60,7 @@ public final class ClientOptions {
   private final CookieHandler cookieHandler;
   private final Executor listenerExecutor;
   private final int maxIncomingBytes;
+  private final int maxQueuedIncomingMessages;
   private final SocketIoParser parser;
   private final Scheduler scheduler;
   private final TransportFactory transportFactory;
@@ -100,6 +101,7 @@ public final class ClientOptions {
     scheduler = b.scheduler;
     transportFactory = b.transportFactory;
     maxIncomingBytes = b.maxIncomingBytes;
+    maxQueuedIncomingMessages = b.maxQueuedIncomingMessages;
     parser = b.parser;
     addTrailingSlash = b.addTrailingSlash;
     tryAllTransports = b.tryAllTransports;
@@ -255,9 +257,27 @@ public final class ClientOptions {
     return listenerExecutor;
   }
 
-  /** The largest polling response or WebSocket message accepted (default 64 MiB). */
+  /**
+   * The largest polling response or WebSocket message accepted (default 64 MiB). A WebSocket
+   * message is counted as it arrives, fragment by fragment: one past the bound closes the
+   * connection with 1009 (message too big) and fails the transport with an {@code IOException}
+   * naming this option, before the message is complete (docs/RELIABILITY.md, "Client bounds").
+   */
   public int maxIncomingBytes() {
     return maxIncomingBytes;
+  }
+
+  /**
+   * How many received WebSocket messages may wait for the Manager's thread (default {@value
+   * Builder#DEFAULT_MAX_QUEUED_INCOMING_MESSAGES}). When a listener is slower than the server, the
+   * client stops reading at this bound and resumes once half of the queue is processed:
+   * backpressure, so the server's writes wait in TCP buffers (and its own outbound bound) instead
+   * of this heap. Polling needs no such bound: the next poll is sent only after the previous
+   * response was handled. With a {@link #listenerExecutor()}, that executor's queue is the
+   * application's; give it a bounded one (e.g. with {@code CallerRunsPolicy}) to keep the bound.
+   */
+  public int maxQueuedIncomingMessages() {
+    return maxQueuedIncomingMessages;
   }
 
   /**
@@ -380,7 +400,12 @@ public final class ClientOptions {
     private ProxySelector proxy;
     private CookieHandler cookieHandler;
     private Executor listenerExecutor;
+
+    /** See {@link ClientOptions#maxQueuedIncomingMessages()}. */
+    public static final int DEFAULT_MAX_QUEUED_INCOMING_MESSAGES = 1024;
+
     private int maxIncomingBytes = 64 << 20;
+    private int maxQueuedIncomingMessages = DEFAULT_MAX_QUEUED_INCOMING_MESSAGES;
     private SocketIoParser parser; // null: a new JSON parser, with its own mapper, per Manager
     private Scheduler scheduler;
     private TransportFactory transportFactory = TransportFactory.jdk();
@@ -421,6 +446,7 @@ public final class ClientOptions {
       scheduler = o.scheduler;
       transportFactory = o.transportFactory;
       maxIncomingBytes = o.maxIncomingBytes;
+      maxQueuedIncomingMessages = o.maxQueuedIncomingMessages;
       parser = o.parser;
       addTrailingSlash = o.addTrailingSlash;
       tryAllTransports = o.tryAllTransports;
@@ -612,6 +638,12 @@ public final class ClientOptions {
       return this;
     }
 
+    /** See {@link ClientOptions#maxQueuedIncomingMessages()}; at least 1. */
+    public Builder maxQueuedIncomingMessages(int v) {
+      maxQueuedIncomingMessages = v;
+      return this;
+    }
+
     /** See {@link ClientOptions#parser()}. */
     public Builder parser(SocketIoParser v) {
       parser = Objects.requireNonNull(v, "parser");
@@ -702,6 +734,9 @@ public final class ClientOptions {
       }
       if (retries < 0) throw new IllegalArgumentException("retries < 0");
       if (maxIncomingBytes < 1024) throw new IllegalArgumentException("maxIncomingBytes < 1024");
+      if (maxQueuedIncomingMessages < 1) {
+        throw new IllegalArgumentException("maxQueuedIncomingMessages < 1");
+      }
       return new ClientOptions(this);
     }
 

@@ -79,7 +79,7 @@ public final class Manager implements EventEmitter<Manager> {
   final SocketIoParser parser;
   private final ListenerInvoker invoker;
   private final EngineUris uris;
-  private final HttpConnector http;
+  private HttpConnector http; // on the loop; closed whenever the loop goes idle, made on open
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   final ListenerRegistry listeners;
   private final ClientLoop loop;
@@ -105,7 +105,6 @@ public final class Manager implements EventEmitter<Manager> {
     this.binding = parser.binding();
     this.invoker = new ListenerInvoker(binding);
     this.uris = EngineUris.of(uri, options);
-    this.http = options.transportFactory().create(options);
     this.backoff =
         new Backoff(
             options.reconnectionDelay(),
@@ -113,11 +112,7 @@ public final class Manager implements EventEmitter<Manager> {
             options.randomizationFactor(),
             RANDOM::nextDouble);
     this.listeners = newRegistry(() -> "manager " + uri);
-    this.loop =
-        ClientLoop.create(
-            ClientLoop.newThreadName(),
-            () -> readyState == ReadyState.CLOSED && !reconnecting && closing == null,
-            options.scheduler());
+    this.loop = ClientLoop.create(ClientLoop.newThreadName(), this::idle, options.scheduler());
   }
 
   /**
@@ -219,12 +214,27 @@ public final class Manager implements EventEmitter<Manager> {
     return loop;
   }
 
+  /**
+   * Whether the loop's thread may end (called on the loop between tasks). Then the connector is
+   * closed too, so that no selector thread of the JDK's HttpClient outlives the Manager (issue 14);
+   * the next {@link #open()} makes a new one.
+   */
+  private boolean idle() {
+    boolean idle = readyState == ReadyState.CLOSED && !reconnecting && closing == null;
+    if (idle && http != null) {
+      http.close();
+      http = null;
+    }
+    return idle;
+  }
+
   // ---- connection (confined to the loop)
 
   private void open(Consumer<Throwable> callback) {
     if (readyState != ReadyState.CLOSED) return;
     log.debug("{}: opening", uri);
     EngineEvents events = new EngineEvents(callback);
+    if (http == null) http = options.transportFactory().create(options);
     EngineClient e = new EngineClient(uris, options, http, loop, events, priorWebsocketSuccess);
     events.self = e;
     engine = e;

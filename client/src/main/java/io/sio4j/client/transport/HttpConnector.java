@@ -106,10 +106,28 @@ public interface HttpConnector {
 
     /** Drops the connection at once, without a closing handshake. */
     void abort();
+
+    /**
+     * Stops reading messages after the current one until {@link #resumeReading()}: the client's
+     * backpressure when {@link io.sio4j.client.ClientOptions#maxQueuedIncomingMessages()} are
+     * waiting. Called from any thread. The default does nothing (a stack that cannot pause reading
+     * leaves the client's incoming queue unbounded).
+     */
+    default void pauseReading() {}
+
+    /** Reads again after {@link #pauseReading()}. The default does nothing. */
+    default void resumeReading() {}
   }
 
   /** Receives one WebSocket's complete messages and its end. Calls never overlap. */
   interface WebSocketListener {
+    /**
+     * The connection, before its first message (the same object the {@link #openWebSocket} future
+     * completes with), so that reading can be paused from the first message on. The default does
+     * nothing.
+     */
+    default void onOpen(WebSocketConnection connection) {}
+
     /** A complete text message. */
     void onText(String text);
 

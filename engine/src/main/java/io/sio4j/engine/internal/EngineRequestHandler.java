@@ -60,11 +60,18 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
     QueryStringDecoder qs =
         req.uri().startsWith(pathPrefix) ? new QueryStringDecoder(req.uri()) : null;
-    if (qs == null || isPlainFileUnderEnginePath(qs)) {
+    Map<String, List<String>> params = qs == null ? null : QueryParameters.of(qs);
+    if (qs != null && params == null) {
+      responder.send(
+          ctx.channel(),
+          RequestMeta.of(req, null),
+          HttpResponder.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message));
+      return;
+    }
+    if (qs == null || isPlainFileUnderEnginePath(qs, params)) {
       PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
       return;
     }
-    Map<String, List<String>> params = qs.parameters();
     EngineHooks hooks = server.hooks();
     boolean middlewares = hooks.hasMiddlewares();
     HandshakeRequest view =
@@ -157,8 +164,9 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
    * {@code /socket.io/socket.io.js}: like the official server, which serves the client bundle
    * before engine.io sees the request, it goes to the HTTP handler rather than Engine.IO.
    */
-  private boolean isPlainFileUnderEnginePath(QueryStringDecoder qs) {
-    return qs.rawPath().length() > options.path().length() && !qs.parameters().containsKey("EIO");
+  private boolean isPlainFileUnderEnginePath(
+      QueryStringDecoder qs, Map<String, List<String>> params) {
+    return qs.rawPath().length() > options.path().length() && !params.containsKey("EIO");
   }
 
   private void route(

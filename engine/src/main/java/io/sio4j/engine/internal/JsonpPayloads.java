@@ -3,6 +3,7 @@ package io.sio4j.engine.internal;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSONP polling wire format of the official server ({@code polling-jsonp.ts}): responses are
@@ -17,10 +18,15 @@ final class JsonpPayloads {
     return "___eio[" + index + "](" + JsonStrings.quote(payload) + ");";
   }
 
-  /** The {@code d} field of a form body with escaped newlines restored, or null if absent. */
+  /**
+   * The {@code d} field of a form body with escaped newlines restored, or null if absent or when
+   * the body is not valid form encoding (Netty's decoder throws on {@code %zz}, which used to
+   * escape the pipeline and drop the connection; found by {@code QueryAndFormFuzzTest}).
+   */
   static String decodeForm(String body) {
-    List<String> d =
-        new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters().get("d");
+    Map<String, List<String>> form =
+        QueryParameters.of(new QueryStringDecoder(body, StandardCharsets.UTF_8, false));
+    List<String> d = form == null ? null : form.get("d");
     if (d == null || d.isEmpty()) return null;
     String s = d.get(0);
     // "\\n" (backslash, n) becomes a newline unless the backslash is itself escaped

@@ -41,7 +41,9 @@ final class NettyHttpExchange implements HttpExchange {
     QueryStringDecoder qs = new QueryStringDecoder(uri);
     this.path = qs.path();
     Map<String, String> q = new LinkedHashMap<>();
-    qs.parameters().forEach((k, v) -> q.put(k, v.isEmpty() ? "" : v.get(0)));
+    Map<String, List<String>> params = QueryParameters.of(qs);
+    // a malformed query is no reason to refuse a file: the handler sees no parameters
+    if (params != null) params.forEach((k, v) -> q.put(k, v.isEmpty() ? "" : v.get(0)));
     this.query = Map.copyOf(q);
     this.headers = req.headers().copy();
     this.body = ByteBufUtil.getBytes(req.content());

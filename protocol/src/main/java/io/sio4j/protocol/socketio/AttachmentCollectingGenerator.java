@@ -61,6 +61,23 @@ final class AttachmentCollectingGenerator extends JsonGeneratorDelegate {
     return out.toByteArray();
   }
 
+  /**
+   * {@code JSON.stringify} writes NaN and ±Infinity as {@code null}; Jackson would write the string
+   * {@code "Infinity"}, so a number read from {@code 1e400} went back to the peer as a string
+   * (found by {@code SocketDecoderFuzzTest}).
+   */
+  @Override
+  public void writeNumber(double v) throws IOException {
+    if (Double.isFinite(v)) delegate().writeNumber(v);
+    else delegate().writeNull();
+  }
+
+  @Override
+  public void writeNumber(float v) throws IOException {
+    if (Float.isFinite(v)) delegate().writeNumber(v);
+    else delegate().writeNull();
+  }
+
   private void writePlaceholder(byte[] bytes) throws IOException {
     int num = attachments.size();
     attachments.add(bytes);

@@ -70,7 +70,10 @@ final class MsgpackPacketDecoder implements PacketDecoder {
   private static boolean isValidEvent(JsonNode data) {
     if (!data.isArray() || data.isEmpty()) return false;
     JsonNode name = data.get(0);
-    if (name.isNumber()) return true;
+    // a number, as in socket.io-parser, but a finite one: NaN or Infinity would go back to the peer
+    // as null (JSON.stringify), a packet that no decoder accepts (found by SocketDecoderFuzzTest)
+    if (name.isNumber())
+      return !name.isFloatingPointNumber() || Double.isFinite(name.doubleValue());
     return name.isTextual() && !JsonPacketDecoder.RESERVED_EVENTS.contains(name.textValue());
   }
 

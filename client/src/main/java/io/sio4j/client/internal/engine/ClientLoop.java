@@ -94,10 +94,13 @@ public final class ClientLoop implements Scheduler {
       started()
           .execute(
               () -> {
-                runSafely(task);
-                synchronized (lock) {
-                  queued--;
-                  stopIfIdle();
+                try {
+                  runSafely(task);
+                } finally {
+                  synchronized (lock) {
+                    queued--;
+                    stopIfIdle();
+                  }
                 }
               });
     }
@@ -133,10 +136,13 @@ public final class ClientLoop implements Scheduler {
               .schedule(
                   () -> {
                     if (!done.compareAndSet(false, true)) return;
-                    runSafely(task);
-                    synchronized (lock) {
-                      timers--;
-                      stopIfIdle();
+                    try {
+                      runSafely(task);
+                    } finally {
+                      synchronized (lock) {
+                        timers--;
+                        stopIfIdle();
+                      }
                     }
                   },
                   Math.max(0, delay.toNanos()),
@@ -182,9 +188,16 @@ public final class ClientLoop implements Scheduler {
     executor = null;
   }
 
+  /**
+   * Runs a task, logging what it throws, except a VirtualMachineError (OutOfMemoryError,
+   * StackOverflowError): that is thrown on, never swallowed nor turned into a transport error.
+   */
   private static void runSafely(Runnable task) {
     try {
       task.run();
+    } catch (VirtualMachineError e) {
+      log.error("{} on the client loop", e.toString());
+      throw e;
     } catch (RuntimeException | Error e) {
       log.warn("unexpected exception on the client loop", e);
     }

@@ -1,7 +1,5 @@
 package io.sio4j.client.internal.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.protocol.ProtocolException;
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineClient implements Transport.Events {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.engine");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Session events, on the loop. */
   public interface Listener {
@@ -128,6 +125,11 @@ public final class EngineClient implements Transport.Events {
     return transport == null ? null : transport.name;
   }
 
+  /** The most WebSocket messages that waited for the loop at once, 0 on polling (tests). */
+  int queuedHighWater() {
+    return transport instanceof WebSocketTransport ws ? ws.queuedHighWater() : 0;
+  }
+
   /** Whether a packet sent now would be written at once (open, transport idle, no upgrade). */
   public boolean writable() {
     return state == State.OPEN && transport != null && transport.writable && !upgrading;
@@ -172,7 +174,14 @@ public final class EngineClient implements Transport.Events {
     int maxPackets = Math.max(16, options.maxIncomingBytes() / 2);
     return name.equals("websocket")
         ? new WebSocketTransport(
-            () -> uris.build(name, sid), loop, http, headers, options.protocols(), this, maxPackets)
+            () -> uris.build(name, sid),
+            loop,
+            http,
+            headers,
+            options.protocols(),
+            this,
+            maxPackets,
+            options.maxQueuedIncomingMessages())
         : new PollingTransport(
             () -> uris.build(name, sid),
             loop,
@@ -280,22 +289,13 @@ public final class EngineClient implements Transport.Events {
       return;
     }
     try {
-      JsonNode h = JSON.readTree(json);
-      if (h == null || !h.path("sid").isTextual() || !h.path("pingInterval").canConvertToLong()) {
-        throw new ProtocolException("invalid handshake");
-      }
-      sid = h.get("sid").asText();
-      pingInterval = Duration.ofMillis(Math.max(0, h.path("pingInterval").asLong()));
-      pingTimeout = Duration.ofMillis(Math.max(0, h.path("pingTimeout").asLong()));
-      maxPayload = h.path("maxPayload").asLong(0);
-      List<String> ups = new ArrayList<>();
-      h.path("upgrades")
-          .forEach(
-              u -> {
-                if (options.transports().contains(u.asText())) ups.add(u.asText());
-              });
-      upgrades = ups;
-    } catch (Exception e) {
+      Handshake h = Handshake.parse(json, options.transports());
+      sid = h.sid();
+      pingInterval = h.pingInterval();
+      pingTimeout = h.pingTimeout();
+      maxPayload = h.maxPayload();
+      upgrades = h.upgrades();
+    } catch (ProtocolException e) {
       onError(new EngineIoException("invalid handshake", e));
       return;
     }

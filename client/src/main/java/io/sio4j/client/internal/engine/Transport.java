@@ -80,8 +80,13 @@ abstract class Transport {
     state = State.OPEN;
   }
 
-  /** Reports an error once and closes. */
+  /**
+   * Reports an error once and closes. An OutOfMemoryError (any VirtualMachineError) is thrown on
+   * instead: it is not the connection's fault, and reporting it as a transport error would hide it
+   * behind reconnections (issue 14).
+   */
   void fail(String message, Throwable cause) {
+    if (cause instanceof VirtualMachineError vme) throw vme;
     if (state == State.CLOSED) return;
     close();
     events.onTransportError(this, message, cause);

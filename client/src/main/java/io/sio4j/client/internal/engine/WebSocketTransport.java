@@ -21,6 +21,7 @@ final class WebSocketTransport extends Transport {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.websocket");
 
   private final List<String> protocols; // ClientOptions#protocols
+  private final Frames frames;
   private WebSocketConnection connection;
 
   WebSocketTransport(
@@ -30,15 +31,22 @@ final class WebSocketTransport extends Transport {
       Map<String, List<String>> headers,
       List<String> protocols,
       Events events,
-      int maxPackets) {
+      int maxPackets,
+      int maxQueued) {
     super("websocket", uris, loop, http, headers, events, maxPackets);
     this.protocols = protocols;
+    this.frames = new Frames(maxQueued);
   }
 
   @Override
   void open() {
-    http.openWebSocket(uris.get(), headers, protocols, new Frames())
+    http.openWebSocket(uris.get(), headers, protocols, frames)
         .whenComplete((c, e) -> loop.execute(() -> onConnected(c, e)));
+  }
+
+  /** The most messages that ever waited for the loop at once (tests observe the bound). */
+  int queuedHighWater() {
+    return frames.highWater();
   }
 
   private void onConnected(WebSocketConnection c, Throwable error) {
@@ -87,31 +95,86 @@ final class WebSocketTransport extends Transport {
     writable = false;
   }
 
-  /** Receives frames on the connector's thread and hands them to the loop. */
+  /**
+   * Receives messages on the connector's thread and hands them to the loop, pausing the connector
+   * while {@code maxQueued} of them wait there (ClientOptions#maxQueuedIncomingMessages) and
+   * resuming at half. {@code queued}, {@code highWater}, {@code paused} and {@code reader} are
+   * guarded by {@code this}.
+   */
   private final class Frames implements HttpConnector.WebSocketListener {
+    private final int maxQueued;
+    private int queued;
+    private int highWater;
+    private boolean paused;
+    private WebSocketConnection reader;
+
+    Frames(int maxQueued) {
+      this.maxQueued = maxQueued;
+    }
+
+    synchronized int highWater() {
+      return highWater;
+    }
+
+    /** The connection, before its first message (a pause decided earlier applies now). */
+    @Override
+    public synchronized void onOpen(WebSocketConnection c) {
+      reader = c;
+      if (paused) c.pauseReading();
+    }
+
+    private synchronized void received() {
+      queued++;
+      highWater = Math.max(highWater, queued);
+      if (queued >= maxQueued && !paused) {
+        paused = true;
+        log.debug("{} messages wait for the client's thread: reading paused", queued);
+        if (reader != null) reader.pauseReading();
+      }
+    }
+
+    private synchronized void handled() {
+      queued--;
+      if (paused && queued <= maxQueued / 2) {
+        paused = false;
+        log.debug("reading resumed");
+        if (reader != null) reader.resumeReading();
+      }
+    }
+
     @Override
     public void onText(String text) {
+      received();
       loop.execute(
           () -> {
-            if (state == State.CLOSED) return;
-            EnginePacket p;
             try {
-              p = EngineCodec.decodeText(text);
-            } catch (ProtocolException e) {
-              log.debug("invalid WebSocket frame: {}", e.getMessage());
-              fail("parse error", e);
-              return;
+              if (state == State.CLOSED) return;
+              EnginePacket p;
+              try {
+                p = EngineCodec.decodeText(text);
+              } catch (ProtocolException e) {
+                log.debug("invalid WebSocket frame: {}", e.getMessage());
+                fail("parse error", e);
+                return;
+              }
+              events.onPacket(WebSocketTransport.this, p);
+            } finally {
+              handled();
             }
-            events.onPacket(WebSocketTransport.this, p);
           });
     }
 
     @Override
     public void onBinary(byte[] data) {
+      received();
       loop.execute(
           () -> {
-            if (state != State.CLOSED) {
-              events.onPacket(WebSocketTransport.this, EngineCodec.decodeBinaryFrame(data));
+            try {
+              if (state != State.CLOSED) {
+                events.onPacket(WebSocketTransport.this, EngineCodec.decodeBinaryFrame(data));
+              }
+            } finally {
+              handled();
             }
           });
     }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link HttpConnector} on the JDK's {@code java.net.http} (HTTP/1.1, as the Engine.IO servers
@@ -27,6 +29,8 @@ import java.util.concurrent.Flow;
  */
 @JdkOnly
 public final class JdkHttpConnector implements HttpConnector {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.http");
+
   private final HttpClient client;
   private final int maxIncomingBytes;
 
@@ -74,8 +78,8 @@ public final class JdkHttpConnector implements HttpConnector {
     try {
       WebSocket.Builder b = client.newWebSocketBuilder();
       addHeaders(headers, b::header);
-      return b.buildAsync(uri, new JdkListener(listener, maxIncomingBytes))
-          .thenApply(JdkConnection::new);
+      JdkListener jdkListener = new JdkListener(listener, maxIncomingBytes);
+      return b.buildAsync(uri, jdkListener).thenApply(jdkListener::connection);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -94,17 +98,28 @@ public final class JdkHttpConnector implements HttpConnector {
       addHeaders(headers, b::header);
       b.subprotocols(
           protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
-      return b.buildAsync(uri, new JdkListener(listener, maxIncomingBytes))
-          .thenApply(JdkConnection::new);
+      JdkListener jdkListener = new JdkListener(listener, maxIncomingBytes);
+      return b.buildAsync(uri, jdkListener).thenApply(jdkListener::connection);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
+  /**
+   * Ends the HttpClient's selector thread and connections where the JDK allows it: {@code
+   * HttpClient.shutdownNow()} exists from Java 21 (called reflectively, so that Java 17 still
+   * builds and runs); before 21 its threads are daemons that end when the client is unreachable.
+   * The Manager calls this only once its last packets were written.
+   */
   @Override
   public void close() {
-    // java.net.http.HttpClient has no close() before Java 21; its threads are daemons and its
-    // connections go when the client is unreachable. Open WebSockets are closed by the transports.
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
+    } catch (NoSuchMethodException e) {
+      // Java 17 to 20: nothing to call
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.debug("could not shut the HttpClient down: {}", e.toString());
+    }
   }
 
   @JdkOnly
@@ -120,10 +135,22 @@ public final class JdkHttpConnector implements HttpConnector {
   @JdkOnly
   private static final class JdkConnection implements WebSocketConnection {
     private final WebSocket ws;
+    private final JdkListener reader;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    JdkConnection(WebSocket ws) {
+    JdkConnection(WebSocket ws, JdkListener reader) {
       this.ws = ws;
+      this.reader = reader;
+    }
+
+    @Override
+    public void pauseReading() {
+      reader.pause();
+    }
+
+    @Override
+    public void resumeReading() {
+      reader.resume(ws);
     }
 
     @Override
@@ -151,7 +178,11 @@ public final class JdkHttpConnector implements HttpConnector {
     }
   }
 
-  /** Joins message fragments, enforcing the size bound. */
+  /**
+   * Joins message fragments, enforcing the size bound as they arrive, and requests the next
+   * fragment only while reading is not paused (the JDK reads nothing it was not asked for).
+   * Fragments arrive one at a time; {@code paused} and {@code owed} are guarded by {@code this}.
+   */
   @JdkOnly
   private static final class JdkListener implements WebSocket.Listener {
     private final WebSocketListener listener;
@@ -159,10 +190,52 @@ public final class JdkHttpConnector implements HttpConnector {
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private boolean failed;
+    private boolean paused;
+    private boolean owed; // a request(1) held back while paused
+    private JdkConnection connection;
 
     JdkListener(WebSocketListener listener, int max) {
       this.listener = listener;
       this.max = max;
+    }
+
+    /** The one connection object, made by whichever comes first: onOpen or the build future. */
+    synchronized JdkConnection connection(WebSocket ws) {
+      if (connection == null) connection = new JdkConnection(ws, this);
+      return connection;
+    }
+
+    @Override
+    public void onOpen(WebSocket ws) {
+      listener.onOpen(connection(ws));
+      ws.request(1);
+    }
+
+    void pause() {
+      synchronized (this) {
+        paused = true;
+      }
+    }
+
+    void resume(WebSocket ws) {
+      boolean request;
+      synchronized (this) {
+        paused = false;
+        request = owed;
+        owed = false;
+      }
+      if (request) ws.request(1);
+    }
+
+    /** Asks for the next fragment, or holds the request back while paused. */
+    private void next(WebSocket ws) {
+      synchronized (this) {
+        if (paused) {
+          owed = true;
+          return;
+        }
+      }
+      ws.request(1);
     }
 
     @Override
@@ -175,7 +248,7 @@ public final class JdkHttpConnector implements HttpConnector {
         text.setLength(0);
         listener.onText(s);
       }
-      ws.request(1);
+      next(ws);
       return null;
     }
 
@@ -191,14 +264,27 @@ public final class JdkHttpConnector implements HttpConnector {
         binary.reset();
         listener.onBinary(all);
       }
-      ws.request(1);
+      next(ws);
       return null;
     }
 
+    /**
+     * Drops the connection and fails at once, without waiting for the rest of the message. RFC
+     * 6455's code for this is 1009, but {@code java.net.http.WebSocket.sendClose} refuses to send
+     * it (its Javadoc lists 1009 among the illegal codes), so the connection is aborted and the
+     * error names the bound.
+     */
     private CompletionStage<?> tooBig(WebSocket ws) {
       failed = true;
+      text.setLength(0);
+      text.trimToSize();
+      binary.reset();
       ws.abort();
-      listener.onError(new IOException("WebSocket message larger than " + max + " bytes"));
+      listener.onError(
+          new IOException(
+              "WebSocket message larger than "
+                  + max
+                  + " bytes (maxIncomingBytes): connection dropped"));
       return null;
     }
 
@@ -210,6 +296,8 @@ public final class JdkHttpConnector implements HttpConnector {
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
+      // an OutOfMemoryError is not the connection's fault: never report it as a transport error
+      if (error instanceof VirtualMachineError vme) throw vme;
       if (!failed) listener.onError(error);
     }
   }
@@ -255,6 +343,7 @@ public final class JdkHttpConnector implements HttpConnector {
 
     @Override
     public void onError(Throwable t) {
+      if (t instanceof VirtualMachineError vme) throw vme; // see JdkListener#onError
       result.completeExceptionally(t);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.transport.HttpConnector;
+import io.sio4j.client.transport.HttpConnector.Response;
 import io.sio4j.protocol.engineio.EngineCodec;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.testkit.VirtualClock;
@@ -152,6 +153,23 @@ class EngineClientTest {
     assertThat(next()).isEqualTo("message hello");
     assertThat(next()).isEqualTo("binary 3");
     assertThat(http.posts.poll(5, TimeUnit.SECONDS)).isEqualTo("3");
+  }
+
+  /**
+   * Issue 14: a client that ran out of memory reported "Java heap space" as a transport error and
+   * reconnected. A VirtualMachineError is thrown on, never reported as the connection's fault.
+   */
+  @Test
+  void outOfMemoryIsNeverReportedAsATransportError() throws Exception {
+    open(polling());
+    http.answerGet(String.format(HANDSHAKE, 25000, 20000, 100000));
+    assertThat(next()).isEqualTo("open");
+    CompletableFuture<Response> poll = http.gets.poll(5, TimeUnit.SECONDS);
+    assertThat(poll).as("a pending GET").isNotNull();
+    poll.completeExceptionally(new OutOfMemoryError("Java heap space (test)"));
+    drainLoop();
+    assertThat(events).isEmpty();
+    assertThat(engine.isClosed()).isFalse();
   }
 
   /** Waits until every task queued on the loop so far ran (what a clock advance handed it). */
