@@ -42,6 +42,7 @@ public final class EngineOptions {
   private final long maxBufferedBytes;
   private final String initialPacket;
   private final Scheduler scheduler;
+  private final EngineInstrumentation instrumentation;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -63,6 +64,7 @@ public final class EngineOptions {
     this.maxBufferedBytes = b.maxBufferedBytes;
     this.initialPacket = b.initialPacket;
     this.scheduler = b.scheduler;
+    this.instrumentation = b.instrumentation;
   }
 
   /** A builder with the official defaults. */
@@ -92,6 +94,7 @@ public final class EngineOptions {
     b.maxBufferedBytes = maxBufferedBytes;
     b.initialPacket = initialPacket;
     b.scheduler = scheduler;
+    b.instrumentation = instrumentation;
     return b;
   }
 
@@ -205,6 +208,11 @@ public final class EngineOptions {
     return scheduler;
   }
 
+  /** The metrics callbacks; {@link EngineInstrumentation#NONE} by default. */
+  public EngineInstrumentation instrumentation() {
+    return instrumentation;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -226,6 +234,7 @@ public final class EngineOptions {
     private long maxBufferedBytes = 100_000_000L;
     private String initialPacket;
     private Scheduler scheduler;
+    private EngineInstrumentation instrumentation = EngineInstrumentation.NONE;
 
     private Builder() {}
 
@@ -339,6 +348,12 @@ public final class EngineOptions {
     /** See {@link EngineOptions#scheduler()}; {@code null} restores the event-loop default. */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = scheduler;
+      return this;
+    }
+
+    /** See {@link EngineOptions#instrumentation()}. */
+    public Builder instrumentation(EngineInstrumentation instrumentation) {
+      this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
       return this;
     }
 

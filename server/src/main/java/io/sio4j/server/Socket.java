@@ -79,7 +79,11 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private CompletableFuture<Void> dispatchTail = CompletableFuture.completedFuture(null);
 
   /** An acknowledgement awaited from the client. */
-  record PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect) {}
+  record PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect, long sentAt) {
+    PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect) {
+      this(onAck, onDisconnect, System.nanoTime());
+    }
+  }
 
   Socket(Namespace nsp, Client client, JsonNode auth, RestoredSession previous) {
     this.nsp = nsp;
@@ -373,6 +377,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
     reply.put("sid", id);
     if (pid != null) reply.put("pid", pid);
     client.sendPacket(SocketPacket.connect(nsp.name(), reply), BroadcastFlags.DEFAULT);
+    nsp.server().instruments().socketConnected(this);
   }
 
   /** A packet for this namespace; on the connection's event loop. */
@@ -392,6 +397,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
       return;
     }
     ArrayNode args = (ArrayNode) packet.data();
+    nsp.server().instruments().ackReceived(nsp.name(), System.nanoTime() - ack.sentAt());
     nsp.server().dispatch(this, () -> listeners.run(() -> ack.onAck().accept(args)));
   }
 
@@ -410,7 +416,10 @@ public final class Socket implements SocketEventEmitter<Socket> {
     connected = false;
     for (PendingAck ack : acks.values()) listeners.run(ack.onDisconnect());
     acks.clear();
-    if (wasConnected) fireLifecycle("disconnect", reason, description);
+    if (wasConnected) {
+      nsp.server().instruments().socketDisconnected(this, reason);
+      fireLifecycle("disconnect", reason, description);
+    }
   }
 
   /** Forgets this socket without events (a refused connection, or after a close). */

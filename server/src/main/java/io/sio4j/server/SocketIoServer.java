@@ -51,6 +51,7 @@ public final class SocketIoServer implements AutoCloseable {
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
   private volatile EngineServer engine;
   private volatile InetSocketAddress address;
+  private volatile Instruments instruments = Instruments.EMPTY;
 
   SocketIoServer(ServerOptions options) {
     this.options = options;
@@ -74,10 +75,21 @@ public final class SocketIoServer implements AutoCloseable {
   /** Binds and starts serving; blocks until the port is bound. Returns this server. */
   public synchronized SocketIoServer start() {
     if (engine != null) throw new IllegalStateException("already started");
-    EngineServer e = EngineServer.create(options.engine());
+    EngineServer e =
+        EngineServer.create(
+            options.engine().toBuilder().instrumentation(new EngineForwarder(this)).build());
     e.onConnection(this::accept);
     engine = e;
     address = e.listen(options.host(), options.port()).join();
+    return this;
+  }
+
+  /**
+   * Adds metrics callbacks (before or after {@link #start()}); they see what happens from then on.
+   * {@code SocketIoMetrics.bind(io, registry)} in sio4j-micrometer calls this.
+   */
+  public synchronized SocketIoServer instrument(ServerInstrumentation instrumentation) {
+    instruments = instruments.with(java.util.Objects.requireNonNull(instrumentation));
     return this;
   }
 
@@ -263,6 +275,10 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   // ---- internals ----
+
+  Instruments instruments() {
+    return instruments;
+  }
 
   SocketIoParser parser() {
     return options.parser();

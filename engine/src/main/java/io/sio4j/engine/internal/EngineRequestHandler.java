@@ -229,6 +229,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   }
 
   private void refuseOnLoop(Channel channel, RequestMeta meta) {
+    options.instrumentation().requestRefused(EngineError.BAD_REQUEST.code);
     responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
   }
 
@@ -256,6 +257,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   private void fail(Request r, EngineError error, String customMessage) {
     String message = customMessage != null ? customMessage : error.message;
+    options.instrumentation().requestRefused(error.code);
     server.fireConnectionError(error.code, message, r.req, r.params, r.ctx.channel());
     Channel channel = r.ctx.channel();
     if (r.upgrade) {

@@ -1,6 +1,7 @@
 package io.sio4j.engine.internal;
 
 import io.netty.channel.EventLoop;
+import io.sio4j.engine.EngineInstrumentation;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
@@ -51,6 +52,7 @@ final class EngineSession implements EngineSocket {
   private String closeDescription;
   private final Heartbeat heartbeat;
   private final LoopScheduler timers;
+  private final EngineInstrumentation metrics;
 
   EngineSession(
       String id,
@@ -64,6 +66,7 @@ final class EngineSession implements EngineSocket {
     this.options = options;
     this.registry = registry;
     this.timers = LoopScheduler.of(loop, options.scheduler());
+    this.metrics = options.instrumentation();
     this.heartbeat =
         new Heartbeat(
             timers,
@@ -123,7 +126,10 @@ final class EngineSession implements EngineSocket {
       runOnLoop(() -> send(message));
       return;
     }
-    if (message.isVolatile() && !transportWritable()) return;
+    if (message.isVolatile() && !transportWritable()) {
+      metrics.volatileDropped();
+      return;
+    }
     sendPacket(WirePacket.message(message));
   }
 
@@ -136,7 +142,10 @@ final class EngineSession implements EngineSocket {
     }
     boolean allVolatile = true;
     for (OutboundMessage m : messages) allVolatile &= m.isVolatile();
-    if (allVolatile && !transportWritable()) return;
+    if (allVolatile && !transportWritable()) {
+      for (int i = 0; i < messages.length; i++) metrics.volatileDropped();
+      return;
+    }
     for (OutboundMessage m : messages) sendPacket(WirePacket.message(m));
   }
 
@@ -197,6 +206,7 @@ final class EngineSession implements EngineSocket {
       return;
     }
     if (from != transport) return;
+    if (metrics.enabled()) metrics.packetReceived(from.name(), encodedSize(packet));
     switch (packet.type()) {
       case PONG -> {
         if (closeIfPingOverdue()) return;
@@ -248,13 +258,13 @@ final class EngineSession implements EngineSocket {
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
       if (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(writeBuffer.take(options.maxHttpBufferSize()));
+        send(writeBuffer.take(options.maxHttpBufferSize()));
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
       while (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(writeBuffer.take(WS_BATCH_BYTES));
+        send(writeBuffer.take(WS_BATCH_BYTES));
       }
     }
     if (writeBuffer.isEmpty() && onDrain != null) {
@@ -289,6 +299,7 @@ final class EngineSession implements EngineSocket {
     transportName = transport.name();
     upgraded = true;
     old.discard();
+    metrics.upgraded(old.name(), transportName);
     log.debug("session {}: upgraded to websocket", id);
     flush();
     if (state == State.CLOSING) closeTransport();
@@ -333,6 +344,7 @@ final class EngineSession implements EngineSocket {
     if (state != State.OPEN) return;
     if (writeBuffer.add(packet) > options.maxBufferedBytes()) {
       log.debug("session {}: write buffer over {} bytes, closing", id, options.maxBufferedBytes());
+      metrics.bufferOverflow();
       onClose("transport error", "write buffer full");
       return;
     }
@@ -345,6 +357,33 @@ final class EngineSession implements EngineSocket {
             flush();
           });
     }
+  }
+
+  private void send(List<WirePacket> batch) {
+    if (metrics.enabled()) {
+      long bytes = 0;
+      for (WirePacket p : batch) bytes += p.size();
+      metrics.packetsSent(transport.name(), batch.size(), bytes);
+    }
+    transport.send(batch);
+  }
+
+  /** The packet's size as encoded: type digit plus UTF-8 text, or the raw binary length. */
+  private static int encodedSize(EnginePacket packet) {
+    if (packet.isBinary()) return packet.binary().length;
+    String text = packet.text();
+    int n = 1;
+    if (text == null) return n;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
   }
 
   private void deliver(EnginePacket packet) {
