@@ -39,6 +39,12 @@ public interface EngineInstrumentation {
    */
   default void requestRefused(int code) {}
 
+  /** A session was opened (a successful handshake) on {@code transport}. */
+  default void sessionOpened(String transport) {}
+
+  /** A session was closed, on {@code transport}, with an Engine.IO close reason. */
+  default void sessionClosed(String transport, String reason) {}
+
   /** One packet came in over {@code transport}; {@code bytes} is its encoded size. */
   default void packetReceived(String transport, int bytes) {}
 

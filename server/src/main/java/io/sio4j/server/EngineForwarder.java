@@ -26,6 +26,16 @@ final class EngineForwarder implements EngineInstrumentation {
   }
 
   @Override
+  public void sessionOpened(String transport) {
+    server.instruments().sessionOpened(transport);
+  }
+
+  @Override
+  public void sessionClosed(String transport, String reason) {
+    server.instruments().sessionClosed(transport, reason);
+  }
+
+  @Override
   public void packetReceived(String transport, int bytes) {
     server.instruments().packetReceived(transport, bytes);
   }

@@ -34,6 +34,16 @@ final class Instruments implements ServerInstrumentation {
   }
 
   @Override
+  public void sessionOpened(String transport) {
+    for (ServerInstrumentation i : all) i.sessionOpened(transport);
+  }
+
+  @Override
+  public void sessionClosed(String transport, String reason) {
+    for (ServerInstrumentation i : all) i.sessionClosed(transport, reason);
+  }
+
+  @Override
   public void packetReceived(String transport, int bytes) {
     for (ServerInstrumentation i : all) i.packetReceived(transport, bytes);
   }

@@ -165,6 +165,15 @@ public final class Socket implements SocketEventEmitter<Socket> {
     return recovered;
   }
 
+  /**
+   * The id of the connection this socket rides on (the Engine.IO session id, the official {@code
+   * socket.client.id}); the sockets of one connection share it. Keep it private: it identifies a
+   * polling session.
+   */
+  public String clientId() {
+    return client.id();
+  }
+
   /** The name of the current transport, {@code polling} or {@code websocket}. */
   public String transport() {
     return client.transport();

@@ -108,6 +108,11 @@ public final class SocketIoServer implements AutoCloseable {
     return engine;
   }
 
+  /** The namespaces that exist now (the official {@code io._nsps}): a read-only live view. */
+  public java.util.Collection<Namespace> namespaces() {
+    return java.util.Collections.unmodifiableCollection(namespaces.values());
+  }
+
   /** The main namespace {@code "/"} ({@code io.sockets}). */
   public Namespace sockets() {
     return main;

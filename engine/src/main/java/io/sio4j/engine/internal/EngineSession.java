@@ -81,6 +81,7 @@ final class EngineSession implements EngineSocket {
     assert loop.inEventLoop();
     this.transport = first;
     this.transportName = first.name();
+    metrics.sessionOpened(transportName);
     sendPacket(WirePacket.open(id, upgrades, options));
     if (options.initialPacket() != null) {
       sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
@@ -419,6 +420,7 @@ final class EngineSession implements EngineSocket {
     abortUpgrade("session closed");
     if (transport != null) transport.close(null);
     registry.remove(this);
+    metrics.sessionClosed(transportName, reason);
     log.debug("session {}: closed ({})", id, reason);
     if (listener != null) {
       // messages that arrived before the close are still delivered first
