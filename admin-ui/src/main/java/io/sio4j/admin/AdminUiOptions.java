@@ -79,6 +79,14 @@ public final class AdminUiOptions {
     return development;
   }
 
+  /**
+   * The bcrypt hash (cost 10) of a password, for {@link Builder#auth(String, String)}: make it once
+   * and keep the hash in the configuration rather than the password.
+   */
+  public static String hash(char[] password) {
+    return BCrypt.with(BCrypt.Version.VERSION_2B).hashToString(10, password);
+  }
+
   static String hostname() {
     try {
       return InetAddress.getLocalHost().getHostName();

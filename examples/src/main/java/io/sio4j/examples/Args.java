@@ -24,9 +24,9 @@ public final class Args {
 
   /** One option: its name, the placeholder of its value and its help line. */
   public record Option(String name, String value, String help) {
-    /** {@code --name VALUE}. */
+    /** {@code --name VALUE}, or {@code --name} for a flag (an empty value). */
     public String synopsis() {
-      return "[" + name + " " + value + "]";
+      return value.isEmpty() ? "[" + name + "]" : "[" + name + " " + value + "]";
     }
   }
 
@@ -34,7 +34,12 @@ public final class Args {
   public static final List<Option> OPTIONS =
       List.of(
           new Option("--port", "N", "port to listen on (default " + DEFAULT_PORT + "; 0: any)"),
-          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"));
+          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"),
+          new Option(
+              "--admin-ui",
+              "",
+              "chat: the official admin UI at /admin-ui/ (user admin, password printed at start"
+                  + " or $SIO4J_ADMIN_PASSWORD)"));
 
   private Args() {}
 
@@ -60,6 +65,11 @@ public final class Args {
       if (args[i].equals(name)) return args[i + 1];
     }
     return fallback;
+  }
+
+  /** Whether the flag {@code name} (an option without a value) is in {@code args}. */
+  public static boolean flag(String[] args, String name) {
+    return List.of(args).contains(name);
   }
 
   /** Whether {@code args} asks for help ({@code --help} or {@code -h}). */
