@@ -138,6 +138,11 @@ public class InMemoryAdapter implements Adapter {
     }
     SocketPacket sent = packet;
     OutboundMessage[] frames = nsp.encode(sent, opts.flags());
+    Instruments instruments = nsp.server().instruments();
+    if (!instruments.enabled()) {
+      apply(opts, socket -> socket.writePacket(sent, frames));
+      return;
+    }
     int[] recipients = {0};
     apply(
         opts,
@@ -145,7 +150,7 @@ public class InMemoryAdapter implements Adapter {
           recipients[0]++;
           socket.writePacket(sent, frames);
         });
-    nsp.server().instruments().broadcast(nsp.name(), recipients[0]);
+    instruments.broadcast(nsp.name(), recipients[0]);
   }
 
   @Override
