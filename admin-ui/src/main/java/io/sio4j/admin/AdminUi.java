@@ -164,42 +164,45 @@ public final class AdminUi implements AutoCloseable {
 
   /** The operator actions (the official client events); a bad argument is logged and ignored. */
   private void registerActions(Socket socket) {
+    // emit: [nsp, filter, event, ...args]
     socket.onRaw(
         "emit",
         (args, ack) ->
             action(
                 args,
                 3,
+                1,
                 target -> {
                   Object[] rest = new Object[args.size() - 3];
                   for (int i = 3; i < args.size(); i++) rest[i - 3] = args.get(i);
                   target.emit(args.get(2).asText(), rest);
                 }));
+    // join and leave: [nsp, room, filter?]; _disconnect: [nsp, close, filter?]
     socket.onRaw(
-        "join", (args, ack) -> action(args, 2, target -> target.socketsJoin(args.get(1).asText())));
+        "join",
+        (args, ack) -> action(args, 2, 2, target -> target.socketsJoin(args.get(1).asText())));
     socket.onRaw(
         "leave",
-        (args, ack) -> action(args, 2, target -> target.socketsLeave(args.get(1).asText())));
+        (args, ack) -> action(args, 2, 2, target -> target.socketsLeave(args.get(1).asText())));
     socket.onRaw(
         "_disconnect",
         (args, ack) ->
-            action(args, 2, target -> target.disconnectSockets(args.get(1).asBoolean())));
+            action(args, 2, 2, target -> target.disconnectSockets(args.get(1).asBoolean())));
   }
 
   /**
-   * Runs an action on the sockets of namespace {@code args[0]}, in the room given at {@code
-   * filterAt} when there is one (the official {@code io.of(nsp).in(filter)}).
+   * Runs an action on the sockets of namespace {@code args[0]}, only those in the room at {@code
+   * args[filterAt]} when there is one (the official {@code io.of(nsp).in(filter)}). An action with
+   * fewer than {@code minArgs} arguments is ignored.
    */
-  private void action(List<JsonNode> args, int filterAt, Consumer<BroadcastOperator> fn) {
-    if (args.size() < 2 || !args.get(0).isTextual()) {
+  private void action(
+      List<JsonNode> args, int minArgs, int filterAt, Consumer<BroadcastOperator> fn) {
+    if (args.size() < minArgs || !args.get(0).isTextual()) {
       log.debug("admin UI: action with bad arguments {}", args);
       return;
     }
     Namespace nsp = io.of(args.get(0).asText());
-    // emit: [nsp, filter, ev, ...]; join/leave: [nsp, room, filter?]; _disconnect: [nsp, close,
-    // filter?]
-    int at = filterAt == 3 ? 1 : 2;
-    JsonNode filter = args.size() > at ? args.get(at) : null;
+    JsonNode filter = args.size() > filterAt ? args.get(filterAt) : null;
     BroadcastOperator target =
         filter != null && filter.isTextual() && !filter.asText().isEmpty()
             ? nsp.in(filter.asText())
