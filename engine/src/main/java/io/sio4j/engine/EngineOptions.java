@@ -47,6 +47,7 @@ public final class EngineOptions {
   private final Scheduler scheduler;
   private final TlsOptions tls;
   private final Function<HandshakeRequest, CompletionStage<String>> generateId;
+  private final EngineInstrumentation instrumentation;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -70,6 +71,7 @@ public final class EngineOptions {
     this.scheduler = b.scheduler;
     this.tls = b.tls;
     this.generateId = b.generateId;
+    this.instrumentation = b.instrumentation;
   }
 
   /** A builder with the official defaults. */
@@ -101,6 +103,7 @@ public final class EngineOptions {
     b.scheduler = scheduler;
     b.tls = tls;
     b.generateId = generateId;
+    b.instrumentation = instrumentation;
     return b;
   }
 
@@ -233,6 +236,11 @@ public final class EngineOptions {
     return tls;
   }
 
+  /** The metrics callbacks; {@link EngineInstrumentation#NONE} by default. */
+  public EngineInstrumentation instrumentation() {
+    return instrumentation;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -256,6 +264,7 @@ public final class EngineOptions {
     private Scheduler scheduler;
     private TlsOptions tls;
     private Function<HandshakeRequest, CompletionStage<String>> generateId;
+    private EngineInstrumentation instrumentation = EngineInstrumentation.NONE;
 
     private Builder() {}
 
@@ -392,6 +401,12 @@ public final class EngineOptions {
     /** See {@link EngineOptions#scheduler()}; {@code null} restores the event-loop default. */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = scheduler;
+      return this;
+    }
+
+    /** See {@link EngineOptions#instrumentation()}. */
+    public Builder instrumentation(EngineInstrumentation instrumentation) {
+      this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
       return this;
     }
 

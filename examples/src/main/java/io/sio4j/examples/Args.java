@@ -29,9 +29,9 @@ public final class Args {
 
   /** One option: its name, the placeholder of its value and its help line. */
   public record Option(String name, String value, String help) {
-    /** {@code --name VALUE}. */
+    /** {@code --name VALUE}, or {@code --name} for a flag (an empty value). */
     public String synopsis() {
-      return "[" + name + " " + value + "]";
+      return value.isEmpty() ? "[" + name + "]" : "[" + name + " " + value + "]";
     }
   }
 
@@ -45,8 +45,12 @@ public final class Args {
           new Option("--tls-key", "FILE", "PEM private key (PKCS#8) of --tls-cert"),
           new Option(
               "--adapter", "KIND", "cluster adapter: redis or redis-sharded (needs --redis)"),
+          new Option("--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"),
           new Option(
-              "--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"));
+              "--admin-ui",
+              "",
+              "chat: the official admin UI at /admin-ui/ (user admin, password printed at start"
+                  + " or $SIO4J_ADMIN_PASSWORD)"));
 
   private Args() {}
 
@@ -111,6 +115,11 @@ public final class Args {
       if (args[i].equals(name)) return args[i + 1];
     }
     return fallback;
+  }
+
+  /** Whether the flag {@code name} (an option without a value) is in {@code args}. */
+  public static boolean flag(String[] args, String name) {
+    return List.of(args).contains(name);
   }
 
   /** Whether {@code args} asks for help ({@code --help} or {@code -h}). */

@@ -109,7 +109,14 @@ public final class BroadcastOperator {
     AckCollector collector = new AckCollector(result);
     SocketPacket packet = nsp.eventPacket(event, 0, args);
     if (flags.timeout() != null) {
-      Cancellable timer = nsp.server().timers().schedule(collector::timeout, flags.timeout());
+      Cancellable timer =
+          nsp.server()
+              .timers()
+              .schedule(
+                  () -> {
+                    if (collector.timeout()) nsp.server().instruments().ackTimedOut(nsp.name());
+                  },
+                  flags.timeout());
       // all answers in: the timer must not outlive the broadcast
       result.whenComplete((r, e) -> timer.cancel());
     }
@@ -179,8 +186,9 @@ public final class BroadcastOperator {
       check();
     }
 
-    synchronized void timeout() {
-      result.completeExceptionally(new AckTimeoutException(responses));
+    /** Fails the result unless it is complete; returns whether it did. */
+    synchronized boolean timeout() {
+      return result.completeExceptionally(new AckTimeoutException(responses));
     }
 
     private void check() {

@@ -63,6 +63,10 @@ final class Client implements EngineSocket.Listener {
     return !closed && conn.isOpen();
   }
 
+  String id() {
+    return conn.id();
+  }
+
   String transport() {
     return conn.transport();
   }

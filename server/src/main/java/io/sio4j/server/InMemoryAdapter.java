@@ -138,7 +138,19 @@ public class InMemoryAdapter implements Adapter {
     }
     SocketPacket sent = packet;
     OutboundMessage[] frames = nsp.encode(sent, opts.flags());
-    apply(opts, socket -> socket.writePacket(sent, frames));
+    Instruments instruments = nsp.server().instruments();
+    if (!instruments.enabled()) {
+      apply(opts, socket -> socket.writePacket(sent, frames));
+      return;
+    }
+    int[] recipients = {0};
+    apply(
+        opts,
+        socket -> {
+          recipients[0]++;
+          socket.writePacket(sent, frames);
+        });
+    instruments.broadcast(nsp.name(), recipients[0]);
   }
 
   @Override
@@ -167,6 +179,7 @@ public class InMemoryAdapter implements Adapter {
           socket.writePacket(sent, frames);
         });
     clientCount.accept(asked.size());
+    nsp.server().instruments().broadcast(nsp.name(), asked.size());
     java.time.Duration timeout = opts.flags().timeout();
     if (timeout != null && !asked.isEmpty()) {
       timer.set(nsp.server().timers().schedule(() -> asked.forEach(s -> s.removeAck(id)), timeout));

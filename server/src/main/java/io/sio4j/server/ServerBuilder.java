@@ -39,6 +39,8 @@ public final class ServerBuilder {
   private String host = "0.0.0.0";
   private int port = 3000;
   private EngineOptions.Builder engine = EngineOptions.builder().path("/socket.io/");
+  private final java.util.List<ServerInstrumentation> instrumentations =
+      new java.util.ArrayList<>();
   private Duration connectTimeout = Duration.ofSeconds(45);
   private ConnectionStateRecovery connectionStateRecovery;
   private boolean cleanupEmptyChildNamespaces;
@@ -220,6 +222,15 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Adds metrics callbacks, such as sio4j-micrometer's {@code SocketIoMetrics}; see {@link
+   * ServerInstrumentation}. None by default (and then they cost nothing).
+   */
+  public ServerBuilder instrumentation(ServerInstrumentation instrumentation) {
+    instrumentations.add(java.util.Objects.requireNonNull(instrumentation));
+    return this;
+  }
+
   /** The options, validated. */
   public ServerOptions options() {
     if (parser != null && mapper != null && parser.binding().mapper() != mapper) {
@@ -252,7 +263,9 @@ public final class ServerBuilder {
 
   /** The server, not started yet: call {@link SocketIoServer#start()}. */
   public SocketIoServer build() {
-    return new SocketIoServer(options());
+    SocketIoServer server = new SocketIoServer(options());
+    for (ServerInstrumentation i : instrumentations) server.instrument(i);
+    return server;
   }
 
   /** Serves the packed browser client under the path, before the user's own handler. */

@@ -81,7 +81,11 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private CompletableFuture<Void> dispatchTail = CompletableFuture.completedFuture(null);
 
   /** An acknowledgement awaited from the client. */
-  record PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect) {}
+  record PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect, long sentAt) {
+    PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect) {
+      this(onAck, onDisconnect, System.nanoTime());
+    }
+  }
 
   Socket(Namespace nsp, Client client, JsonNode auth, RestoredSession previous) {
     this.nsp = nsp;
@@ -187,6 +191,15 @@ public final class Socket implements SocketEventEmitter<Socket> {
    */
   public HandshakeRequest request() {
     return client.conn().request();
+  }
+
+  /**
+   * The id of the connection this socket rides on (the Engine.IO session id, the official {@code
+   * socket.client.id}); the sockets of one connection share it. Keep it private: it identifies a
+   * polling session.
+   */
+  public String clientId() {
+    return client.id();
   }
 
   /** The name of the current transport, {@code polling} or {@code websocket}. */
@@ -401,6 +414,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
     reply.put("sid", id);
     if (pid != null) reply.put("pid", pid);
     client.sendPacket(SocketPacket.connect(nsp.name(), reply), BroadcastFlags.DEFAULT);
+    nsp.server().instruments().socketConnected(this);
   }
 
   /** A packet for this namespace; on the connection's event loop. */
@@ -420,6 +434,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
       return;
     }
     ArrayNode args = (ArrayNode) packet.data();
+    nsp.server().instruments().ackReceived(nsp.name(), System.nanoTime() - ack.sentAt());
     nsp.server().dispatch(this, () -> listeners.run(() -> ack.onAck().accept(args)));
   }
 
@@ -438,7 +453,10 @@ public final class Socket implements SocketEventEmitter<Socket> {
     connected = false;
     for (PendingAck ack : acks.values()) listeners.run(ack.onDisconnect());
     acks.clear();
-    if (wasConnected) fireLifecycle("disconnect", reason, description);
+    if (wasConnected) {
+      nsp.server().instruments().socketDisconnected(this, reason);
+      fireLifecycle("disconnect", reason, description);
+    }
   }
 
   /** Forgets this socket without events (a refused connection, or after a close). */

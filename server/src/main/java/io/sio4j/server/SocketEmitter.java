@@ -109,6 +109,7 @@ public final class SocketEmitter {
               .schedule(
                   () -> {
                     socket.removeAck(ackId);
+                    nsp.server().instruments().ackTimedOut(nsp.name());
                     result.completeExceptionally(new AckTimeoutException(List.of()));
                   },
                   timeout);

@@ -52,6 +52,7 @@ public final class SocketIoServer implements AutoCloseable {
   private final EngineServer engine;
   private boolean started; // guarded by this
   private volatile InetSocketAddress address;
+  private volatile Instruments instruments = Instruments.EMPTY;
 
   SocketIoServer(ServerOptions options) {
     this.options = options;
@@ -60,7 +61,9 @@ public final class SocketIoServer implements AutoCloseable {
     this.invoker = new io.sio4j.protocol.event.ListenerInvoker(binding);
     this.main = new Namespace(this, "/", null);
     // created now (nothing listens yet) so that engine hooks can be added before start()
-    this.engine = EngineServer.create(options.engine());
+    this.engine =
+        EngineServer.create(
+            options.engine().toBuilder().instrumentation(new EngineForwarder(this)).build());
     engine.onConnection(this::accept);
     namespaces.put("/", main);
   }
@@ -102,6 +105,15 @@ public final class SocketIoServer implements AutoCloseable {
     e.reloadTls();
   }
 
+  /**
+   * Adds metrics callbacks (before or after {@link #start()}); they see what happens from then on.
+   * {@code SocketIoMetrics.bind(io, registry)} in sio4j-micrometer calls this.
+   */
+  public synchronized SocketIoServer instrument(ServerInstrumentation instrumentation) {
+    instruments = instruments.with(java.util.Objects.requireNonNull(instrumentation));
+    return this;
+  }
+
   /** The bound address, once started. */
   public InetSocketAddress address() {
     return address;
@@ -128,6 +140,11 @@ public final class SocketIoServer implements AutoCloseable {
    */
   public EngineServer engine() {
     return engine;
+  }
+
+  /** The namespaces that exist now (the official {@code io._nsps}): a read-only live view. */
+  public java.util.Collection<Namespace> namespaces() {
+    return java.util.Collections.unmodifiableCollection(namespaces.values());
   }
 
   /** The main namespace {@code "/"} ({@code io.sockets}). */
@@ -297,6 +314,10 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   // ---- internals ----
+
+  Instruments instruments() {
+    return instruments;
+  }
 
   SocketIoParser parser() {
     return options.parser();

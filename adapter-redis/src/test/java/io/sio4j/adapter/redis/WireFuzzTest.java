@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.server.adapter.BroadcastOptions;
+import io.sio4j.server.adapter.ClusterWire;
 import java.io.IOException;
 
 /**
@@ -53,15 +54,16 @@ public class WireFuzzTest {
     // a broadcast is [uid, packet, opts]; a request carries opts and rooms
     for (JsonNode opts : new JsonNode[] {msg.path(2), msg.path("opts"), msg}) {
       try {
-        BroadcastOptions o = Wire.readOpts(opts);
-        assertThat(o.rooms().size()).isLessThanOrEqualTo(Wire.MAX_ROOMS);
-        assertThat(o.except().size()).isLessThanOrEqualTo(Wire.MAX_ROOMS);
+        BroadcastOptions o = ClusterWire.decodeOptions(opts);
+        assertThat(o.rooms().size()).isLessThanOrEqualTo(ClusterWire.MAX_ROOMS);
+        assertThat(o.except().size()).isLessThanOrEqualTo(ClusterWire.MAX_ROOMS);
       } catch (IllegalArgumentException expected) {
         // dropped by the handler
       }
     }
     try {
-      assertThat(Wire.strings(msg.path("rooms")).size()).isLessThanOrEqualTo(Wire.MAX_ROOMS);
+      assertThat(ClusterWire.strings(msg.path("rooms")).size())
+          .isLessThanOrEqualTo(ClusterWire.MAX_ROOMS);
     } catch (IllegalArgumentException expected) {
       // dropped by the handler
     }

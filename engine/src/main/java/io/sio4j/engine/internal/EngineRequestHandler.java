@@ -64,7 +64,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     if (qs != null && params == null) {
       responder.send(
           ctx.channel(),
-          RequestMeta.of(req, null),
+          RequestMeta.of(req, null, null),
           HttpResponder.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message));
       return;
     }
@@ -354,6 +354,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   }
 
   private void refuseOnLoop(Channel channel, RequestMeta meta) {
+    options.instrumentation().requestRefused(EngineError.BAD_REQUEST.code);
     responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
   }
 
@@ -381,6 +382,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   private void fail(Request r, EngineError error, String customMessage) {
     String message = customMessage != null ? customMessage : error.message;
+    options.instrumentation().requestRefused(error.code);
     server.fireConnectionError(error.code, message, r.req, r.params, r.ctx.channel());
     Channel channel = r.ctx.channel();
     if (r.upgrade) {

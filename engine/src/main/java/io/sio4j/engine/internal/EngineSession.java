@@ -1,6 +1,7 @@
 package io.sio4j.engine.internal;
 
 import io.netty.channel.EventLoop;
+import io.sio4j.engine.EngineInstrumentation;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
@@ -53,6 +54,7 @@ final class EngineSession implements EngineSocket {
   private final Heartbeat heartbeat;
   private final LoopScheduler timers;
   private final SessionEvents events;
+  private final EngineInstrumentation metrics;
 
   EngineSession(
       String id,
@@ -67,6 +69,7 @@ final class EngineSession implements EngineSocket {
     this.registry = registry;
     this.timers = LoopScheduler.of(loop, options.scheduler());
     this.events = new SessionEvents(id);
+    this.metrics = options.instrumentation();
     this.heartbeat =
         new Heartbeat(
             timers,
@@ -81,6 +84,7 @@ final class EngineSession implements EngineSocket {
     assert loop.inEventLoop();
     this.transport = first;
     this.transportName = first.name();
+    metrics.sessionOpened(transportName);
     sendPacket(WirePacket.open(id, upgrades, options));
     if (options.initialPacket() != null) {
       sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
@@ -141,7 +145,10 @@ final class EngineSession implements EngineSocket {
       runOnLoop(() -> send(message));
       return;
     }
-    if (message.isVolatile() && !transportWritable()) return;
+    if (message.isVolatile() && !transportWritable()) {
+      metrics.volatileDropped();
+      return;
+    }
     sendPacket(WirePacket.message(message));
   }
 
@@ -154,7 +161,10 @@ final class EngineSession implements EngineSocket {
     }
     boolean allVolatile = true;
     for (OutboundMessage m : messages) allVolatile &= m.isVolatile();
-    if (allVolatile && !transportWritable()) return;
+    if (allVolatile && !transportWritable()) {
+      for (int i = 0; i < messages.length; i++) metrics.volatileDropped();
+      return;
+    }
     for (OutboundMessage m : messages) sendPacket(WirePacket.message(m));
   }
 
@@ -216,6 +226,7 @@ final class EngineSession implements EngineSocket {
     }
     if (from != transport) return;
     events.fire("packet", packet);
+    if (metrics.enabled()) metrics.packetReceived(from.name(), encodedSize(packet));
     switch (packet.type()) {
       case PONG -> {
         if (closeIfPingOverdue()) return;
@@ -269,14 +280,14 @@ final class EngineSession implements EngineSocket {
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
       if (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(flushing(writeBuffer.take(options.maxHttpBufferSize())));
+        send(flushing(writeBuffer.take(options.maxHttpBufferSize())));
         sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
       while (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(flushing(writeBuffer.take(WS_BATCH_BYTES)));
+        send(flushing(writeBuffer.take(WS_BATCH_BYTES)));
         sent = true;
       }
     }
@@ -328,6 +339,7 @@ final class EngineSession implements EngineSocket {
     transportName = transport.name();
     upgraded = true;
     old.discard();
+    metrics.upgraded(old.name(), transportName);
     log.debug("session {}: upgraded to websocket", id);
     events.fire("upgrade", transportName);
     flush();
@@ -374,6 +386,7 @@ final class EngineSession implements EngineSocket {
     if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
     if (writeBuffer.add(packet) > options.maxBufferedBytes()) {
       log.debug("session {}: write buffer over {} bytes, closing", id, options.maxBufferedBytes());
+      metrics.bufferOverflow();
       onClose("transport error", "write buffer full");
       return;
     }
@@ -386,6 +399,33 @@ final class EngineSession implements EngineSocket {
             flush();
           });
     }
+  }
+
+  private void send(List<WirePacket> batch) {
+    if (metrics.enabled()) {
+      long bytes = 0;
+      for (WirePacket p : batch) bytes += p.size();
+      metrics.packetsSent(transport.name(), batch.size(), bytes);
+    }
+    transport.send(batch);
+  }
+
+  /** The packet's size as encoded: type digit plus UTF-8 text, or the raw binary length. */
+  private static int encodedSize(EnginePacket packet) {
+    if (packet.isBinary()) return packet.binary().length;
+    String text = packet.text();
+    int n = 1;
+    if (text == null) return n;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
   }
 
   private void deliver(EnginePacket packet) {
@@ -421,6 +461,7 @@ final class EngineSession implements EngineSocket {
     abortUpgrade("session closed");
     if (transport != null) transport.close(null);
     registry.remove(this);
+    metrics.sessionClosed(transportName, reason);
     log.debug("session {}: closed ({})", id, reason);
     if (listener != null) {
       // messages that arrived before the close are still delivered first

@@ -1,20 +1,26 @@
 package io.sio4j.examples.chat;
 
+import io.sio4j.admin.AdminUi;
+import io.sio4j.admin.AdminUiOptions;
+import io.sio4j.engine.HttpHandler;
 import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.ServerBuilder;
 import io.sio4j.server.SocketIoServer;
 import io.sio4j.server.adapter.AdapterFactory;
+import io.sio4j.server.http.HttpRoutes;
 import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The tutorial's chat application: {@link ChatServer} over in-memory stores (50 messages of history
  * per room, at most 1000 rooms), with its page at {@code /}. {@link ChatClient} talks to it from a
- * console.
+ * console. With {@code --admin-ui}, the official admin UI watches it from {@code /admin-ui/}.
  *
  * <pre>{@code
- * java -jar sio4j-examples.jar chat --port 3000
+ * java -jar sio4j-examples.jar chat --port 3000 [--admin-ui]
  * }</pre>
  *
  * <p>Each {@link #start} gets fresh stores.
@@ -30,37 +36,78 @@ public final class ChatApp {
 
   /**
    * Runs until the process is stopped: {@code [--port N] [--host H] [--tls-cert FILE --tls-key
-   * FILE]}.
+   * FILE] [--adapter KIND --redis URL] [--admin-ui]}.
    */
   public static void main(String[] args) {
+    String adminPassword = null;
+    if (Args.flag(args, "--admin-ui")) {
+      adminPassword = System.getenv("SIO4J_ADMIN_PASSWORD");
+      if (adminPassword == null) {
+        byte[] random = new byte[9];
+        new SecureRandom().nextBytes(random);
+        adminPassword = HexFormat.of().formatHex(random);
+      }
+    }
     SocketIoServer io =
-        start(Args.host(args), Args.port(args), Args.tls(args), System.out, Args.adapter(args));
-    System.out.println("chat listening on " + Args.url(args, io.address().getPort()) + "/");
+        start(
+            Args.host(args),
+            Args.port(args),
+            Args.tls(args),
+            System.out,
+            Args.adapter(args),
+            adminPassword);
+    String url = Args.url(args, io.address().getPort());
+    System.out.println("chat listening on " + url + "/");
+    if (adminPassword != null) {
+      System.out.println(
+          "admin UI on " + url + "/admin-ui/ (user admin, password " + adminPassword + ")");
+    }
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    return start(host, port, null, console, null);
+    return start(host, port, null, console, null, null);
   }
 
   /** Starts the chat with TLS ({@code null}: plain http); it logs through SLF4J. */
   public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
-    return start(host, port, tls, console, null);
+    return start(host, port, tls, console, null, null);
   }
 
-  /** Same, on a cluster adapter ({@code null}: the in-memory one). */
+  /** Starts the chat with the admin UI when {@code adminPassword} is not null. */
   public static SocketIoServer start(
-      String host, int port, TlsOptions tls, PrintStream console, AdapterFactory adapter) {
+      String host, int port, PrintStream console, String adminPassword) {
+    return start(host, port, null, console, null, adminPassword);
+  }
+
+  /**
+   * Starts the chat: TLS when {@code tls} is not null, on a cluster adapter when {@code adapter} is
+   * not null (else the in-memory one), and with an {@code adminPassword} the admin UI too: the
+   * {@code /admin} namespace (user {@code admin}) and the UI's page at {@code /admin-ui/}.
+   */
+  public static SocketIoServer start(
+      String host,
+      int port,
+      TlsOptions tls,
+      PrintStream console,
+      AdapterFactory adapter,
+      String adminPassword) {
+    HttpHandler pages = new ExamplePages("chat");
+    if (adminPassword != null) pages = HttpRoutes.of(AdminUi.page("/admin-ui"), pages);
     ServerBuilder builder =
         SocketIoServer.builder()
             .host(host)
             .port(port)
             .tls(tls) // null: plain http
-            .httpHandler(new ExamplePages("chat"));
+            .httpHandler(pages);
     if (adapter != null) builder.adapter(adapter);
     SocketIoServer io = builder.build();
     new ChatServer(io, new InMemoryUserRegistry(), new InMemoryRoomStore(HISTORY, MAX_ROOMS))
         .install();
+    if (adminPassword != null) {
+      String hash = AdminUiOptions.hash(adminPassword.toCharArray());
+      AdminUi.instrument(io, AdminUiOptions.builder().auth("admin", hash).build());
+    }
     return io.start();
   }
 }

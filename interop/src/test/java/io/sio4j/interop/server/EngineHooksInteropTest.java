@@ -267,16 +267,12 @@ class EngineHooksInteropTest {
     client.connected("a", "/", opts(transport, "reconnection", false));
     String a = ids.poll(10, TimeUnit.SECONDS);
     client.command("drop-transport", "a");
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> closes.containsKey(a));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> closes.containsKey(a));
 
     client.connected("b", "/", opts(transport, "forceNew", true, "reconnection", false));
     String b = ids.poll(10, TimeUnit.SECONDS);
     io.sockets().disconnectSockets(true);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> closes.containsKey(b));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> closes.containsKey(b));
     assertThat(closes.get(a)).containsExactly("transport close");
     assertThat(closes.get(b)).containsExactly("forced close");
   }
