@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +38,16 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
 
   private final NettyEngineServer server;
+  private final EngineCore core;
   private final EngineOptions options;
   private final HttpResponder responder;
   private final String pathPrefix;
   private EngineSession lastPollSession;
+  private NettyPollExchange lastPoll;
 
   EngineRequestHandler(NettyEngineServer server, HttpResponder responder) {
     this.server = server;
+    this.core = server.core();
     this.options = server.options();
     this.responder = responder;
     String p = options.path();
@@ -65,7 +67,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       return;
     }
     Map<String, List<String>> params = qs.parameters();
-    RequestMeta meta = RequestMeta.of(req, jsonpIndex(params));
+    RequestMeta meta = RequestMeta.of(req, EngineRoutes.jsonpIndex(params));
     if (req.method().equals(HttpMethod.OPTIONS) && responder.corsEnabled()) {
       responder.preflight(
           ctx.channel(), meta, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
@@ -80,7 +82,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
    * before engine.io sees the request, it goes to the HTTP handler rather than Engine.IO.
    */
   private boolean isPlainFileUnderEnginePath(QueryStringDecoder qs) {
-    return qs.rawPath().length() > options.path().length() && !qs.parameters().containsKey("EIO");
+    return EngineRoutes.isPlainFile(options, qs.rawPath(), qs.parameters());
   }
 
   private void route(
@@ -90,67 +92,25 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       RequestMeta meta) {
     boolean upgrade = isWebSocketUpgrade(req);
     Request r = new Request(ctx, req, params, meta, upgrade);
-    String transport = single(params, "transport");
-    if (transport == null || !options.transports().contains(transport)) {
-      fail(r, EngineError.UNKNOWN_TRANSPORT, null);
-      return;
+    EngineRoutes.Route route =
+        EngineRoutes.route(core, req.method().name(), params, upgrade, meta.origin());
+    switch (route.kind()) {
+      case REFUSE -> fail(r, route.error(), null);
+      case CLOSED_POLL ->
+          responder.send(
+              ctx.channel(),
+              meta,
+              HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
+      case UPGRADE -> WebSocketUpgrader.upgrade(server, ctx, req, route.session());
+      case POLL -> onPollingRequest(ctx.channel(), req, meta, route.session());
+      case HANDSHAKE -> checkThenHandshake(r);
     }
-    String origin = meta.origin();
-    if (origin != null && HeaderChars.invalid(origin)) {
-      fail(r, EngineError.BAD_REQUEST, null);
-      return;
-    }
-    List<String> sids = params.get("sid");
-    if (origin != null && (sids == null || upgrade) && refusedOrigin(origin)) {
-      // cross-site WebSocket hijacking: browsers apply no CORS to WebSockets, so the allow-list
-      // is enforced on every handshake and upgrade that says where it comes from
-      log.debug("refused a handshake or upgrade from origin {}", origin);
-      fail(r, EngineError.FORBIDDEN, null);
-      return;
-    }
-    if (sids != null) {
-      String sid = sids.size() == 1 ? sids.get(0) : null;
-      EngineSession session = server.registry().get(sid);
-      if (session == null
-          && !upgrade
-          && req.method().equals(HttpMethod.GET)
-          && EngineOptions.POLLING.equals(transport)
-          && server.registry().takeClientClose(sid)) {
-        // the poll the client sent before its CLOSE packet overtook it: end it quietly
-        responder.send(
-            ctx.channel(),
-            meta,
-            HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
-      } else if (session == null) {
-        fail(r, EngineError.UNKNOWN_SID, null);
-      } else if (upgrade) {
-        if (!EngineOptions.WEBSOCKET.equals(transport)) {
-          fail(r, EngineError.BAD_REQUEST, null);
-        } else {
-          // like the official server, a refused upgrade (already upgraded or upgrading) completes
-          // the WebSocket handshake and is then closed by the session
-          WebSocketUpgrader.upgrade(server, ctx, req, session);
-        }
-      } else if (!transport.equals(session.transport())) {
-        fail(r, EngineError.BAD_REQUEST, null);
-      } else {
-        onPollingRequest(ctx.channel(), req, meta, session);
-      }
-      return;
-    }
-    if (!req.method().equals(HttpMethod.GET)) {
-      fail(r, EngineError.BAD_HANDSHAKE_METHOD, null);
-      return;
-    }
-    if (EngineOptions.WEBSOCKET.equals(transport) != upgrade) {
-      fail(r, EngineError.BAD_REQUEST, null);
-      return;
-    }
-    if (!"4".equals(single(params, "EIO"))) {
-      fail(r, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
-      return;
-    }
-    HandshakeRequest handshake = HandshakeRequests.of(req, params, ctx.channel());
+  }
+
+  private void checkThenHandshake(Request r) {
+    ChannelHandlerContext ctx = r.ctx;
+    FullHttpRequest req = r.req;
+    HandshakeRequest handshake = HandshakeRequests.of(req, r.params, ctx.channel());
     if (options.allowRequest() == null) {
       handshake(r, handshake);
       return;
@@ -179,40 +139,40 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
                     }));
   }
 
-  private boolean refusedOrigin(String origin) {
-    CorsOptions cors = options.cors();
-    return cors != null && cors.checkOrigin() && !cors.allows(origin);
-  }
-
   private void handshake(Request r, HandshakeRequest handshake) {
     if (r.upgrade) {
       WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake);
       return;
     }
     Channel channel = r.ctx.channel();
-    EngineSession session = server.newSession(handshake, channel.eventLoop());
-    PollingTransport polling = new PollingTransport(session, responder, options);
+    EngineSession session = core.newSession(handshake, channel.eventLoop());
+    PollingTransport polling = new PollingTransport(session, options);
+    RequestMeta meta = r.meta.withSetCookie(core.sidCookie(session.id()));
+    NettyPollExchange get = new NettyPollExchange(channel, meta, responder);
     lastPollSession = session;
-    RequestMeta meta = r.meta.withSetCookie(server.sidCookie(session.id()));
-    session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
-    polling.onGet(channel, meta);
-    server.fireConnection(session);
+    lastPoll = get;
+    session.open(polling, core.upgradesFrom(EngineOptions.POLLING));
+    polling.onGet(get);
+    core.fireConnection(session);
   }
 
   private void onPollingRequest(
       Channel channel, FullHttpRequest req, RequestMeta meta, EngineSession session) {
     HttpMethod method = req.method();
     if (method.equals(HttpMethod.GET)) {
+      NettyPollExchange get = new NettyPollExchange(channel, meta, responder);
       lastPollSession = session;
+      lastPoll = get;
       session
           .loop()
           .execute(
               () -> {
                 PollingTransport p = session.pollingTransport();
-                if (p == null) refuseOnLoop(channel, meta);
-                else p.onGet(channel, meta);
+                if (p == null) get.respondError(EngineError.BAD_REQUEST, "Bad request");
+                else p.onGet(get);
               });
     } else if (method.equals(HttpMethod.POST)) {
+      NettyPollExchange post = new NettyPollExchange(channel, meta, responder);
       String body = req.content().toString(StandardCharsets.UTF_8);
       String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
       session
@@ -220,29 +180,25 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
           .execute(
               () -> {
                 PollingTransport p = session.pollingTransport();
-                if (p == null) refuseOnLoop(channel, meta);
-                else p.onPost(channel, meta, contentType, body);
+                if (p == null) post.respondError(EngineError.BAD_REQUEST, "Bad request");
+                else p.onPost(post, contentType, body);
               });
     } else {
       responder.send(channel, meta, HttpResponder.empty(HttpResponseStatus.INTERNAL_SERVER_ERROR));
     }
   }
 
-  private void refuseOnLoop(Channel channel, RequestMeta meta) {
-    responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
-  }
-
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     EngineSession s = lastPollSession;
+    NettyPollExchange get = lastPoll;
     if (s != null) {
       // queued after the GET itself, so the session has seen it
-      Channel channel = ctx.channel();
       s.loop()
           .execute(
               () -> {
                 PollingTransport p = s.pollingTransport();
-                if (p != null) p.onGetChannelClosed(channel);
+                if (p != null) p.onGetClosed(get);
               });
     }
     super.channelInactive(ctx);
@@ -256,7 +212,13 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   private void fail(Request r, EngineError error, String customMessage) {
     String message = customMessage != null ? customMessage : error.message;
-    server.fireConnectionError(error.code, message, r.req, r.params, r.ctx.channel());
+    FullHttpRequest req = r.req;
+    core.fireConnectionError(
+        error.code,
+        message,
+        req.method().name(),
+        req.uri(),
+        () -> HandshakeRequests.of(req, r.params, r.ctx.channel()));
     Channel channel = r.ctx.channel();
     if (r.upgrade) {
       // like the official server: a plain 400 with the message, then the connection is dropped
@@ -290,20 +252,6 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     // any other Upgrade (h2c, ...) is ignored, as HTTP/1.1 allows: the request is served as is
     return req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
         && req.method().equals(HttpMethod.GET);
-  }
-
-  /** The only value of a parameter, or null when it is absent or repeated. */
-  private static String single(Map<String, List<String>> params, String name) {
-    List<String> v = params.get(name);
-    return v == null || v.size() != 1 ? null : v.get(0);
-  }
-
-  private static String jsonpIndex(Map<String, List<String>> params) {
-    String j = single(params, "j");
-    if (j == null) return null;
-    // only digits are used, like the official server, so nothing script-like reaches the response
-    String digits = j.replaceAll("[^0-9]", "");
-    return digits.length() > 10 ? digits.substring(0, 10) : digits;
   }
 
   private record Request(

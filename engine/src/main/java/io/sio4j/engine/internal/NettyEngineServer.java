@@ -3,7 +3,6 @@ package io.sio4j.engine.internal;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -14,44 +13,29 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.cookie.CookieHeaderNames;
-import io.netty.handler.codec.http.cookie.DefaultCookie;
-import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
-import io.sio4j.engine.CookieOptions;
 import io.sio4j.engine.EngineConnectionError;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
-import io.sio4j.engine.HandshakeRequest;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty implementation of {@link EngineServer}: owns the event loops (epoll when available,
- * else NIO), the listening channel and the session registry.
+ * The Netty host of {@link EngineServer}: owns the event loops (epoll when available, else NIO) and
+ * the listening channel; sessions live in its {@link EngineCore}.
  *
  * <p>Threading: thread-safe. {@link #listen} and {@link #shutdown} may be called from any thread.
  */
 public final class NettyEngineServer implements EngineServer {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
-  private static final int SID_BYTES = 20;
 
   private final EngineOptions options;
-  private final SessionRegistry registry = new SessionRegistry();
+  private final EngineCore core;
   private final HttpResponder responder;
-  private final SecureRandom random = new SecureRandom();
-  private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
   private EventLoopGroup group;
   private Channel serverChannel;
   private CompletableFuture<Void> shutdown;
@@ -59,18 +43,19 @@ public final class NettyEngineServer implements EngineServer {
   /** Creates the server. */
   public NettyEngineServer(EngineOptions options) {
     this.options = options;
+    this.core = new EngineCore(options);
     this.responder = new HttpResponder(options.cors());
   }
 
   @Override
   public EngineServer onConnection(Consumer<EngineSocket> listener) {
-    connectionListeners.add(listener);
+    core.onConnection(listener);
     return this;
   }
 
   @Override
   public EngineServer onConnectionError(Consumer<EngineConnectionError> listener) {
-    errorListeners.add(listener);
+    core.onConnectionError(listener);
     return this;
   }
 
@@ -116,7 +101,7 @@ public final class NettyEngineServer implements EngineServer {
 
   @Override
   public int clientsCount() {
-    return registry.size();
+    return core.clientsCount();
   }
 
   @Override
@@ -128,7 +113,7 @@ public final class NettyEngineServer implements EngineServer {
   public synchronized CompletableFuture<Void> shutdown() {
     if (shutdown != null) return shutdown;
     shutdown = new CompletableFuture<>();
-    for (EngineSession s : registry.snapshot()) s.shutdown();
+    core.shutdownSessions();
     if (serverChannel != null) serverChannel.close();
     if (group == null) {
       shutdown.complete(null);
@@ -142,81 +127,8 @@ public final class NettyEngineServer implements EngineServer {
 
   // ---- for the handlers ----
 
-  SessionRegistry registry() {
-    return registry;
-  }
-
-  /** A new registered session with a fresh id from SecureRandom (never from the client). */
-  EngineSession newSession(HandshakeRequest request, EventLoop loop) {
-    while (true) {
-      EngineSession s = createSession(request, loop);
-      if (registry.add(s)) return s;
-    }
-  }
-
-  /** A new session not yet registered (see {@link #register}). */
-  EngineSession createSession(HandshakeRequest request, EventLoop loop) {
-    return new EngineSession(newId(), request, loop, options, registry);
-  }
-
-  /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
-  boolean register(EngineSession session) {
-    return registry.add(session);
-  }
-
-  private String newId() {
-    byte[] b = new byte[SID_BYTES];
-    random.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */
-  String sidCookie(String sid) {
-    CookieOptions c = options.cookie();
-    if (c == null) return null;
-    DefaultCookie cookie = new DefaultCookie(c.name(), sid);
-    cookie.setPath(c.path());
-    cookie.setHttpOnly(c.httpOnly());
-    if (c.sameSite() != null) cookie.setSameSite(CookieHeaderNames.SameSite.valueOf(c.sameSite()));
-    return ServerCookieEncoder.STRICT.encode(cookie);
-  }
-
-  /** The transports a session on {@code transport} may upgrade to (the OPEN packet's list). */
-  List<String> upgradesFrom(String transport) {
-    if (EngineOptions.POLLING.equals(transport)
-        && options.allowUpgrades()
-        && options.transports().contains(EngineOptions.WEBSOCKET)) {
-      return List.of(EngineOptions.WEBSOCKET);
-    }
-    return List.of();
-  }
-
-  void fireConnection(EngineSession session) {
-    for (Consumer<EngineSocket> l : connectionListeners) {
-      try {
-        l.accept(session);
-      } catch (RuntimeException e) {
-        log.warn("connection listener failed", e);
-      }
-    }
-  }
-
-  void fireConnectionError(
-      int code,
-      String message,
-      FullHttpRequest req,
-      Map<String, List<String>> params,
-      Channel channel) {
-    log.debug("refused {} {}: {} {}", req.method(), req.uri(), code, message);
-    if (errorListeners.isEmpty()) return;
-    EngineConnectionError error =
-        new EngineConnectionError(code, message, HandshakeRequests.of(req, params, channel));
-    for (Consumer<EngineConnectionError> l : errorListeners) {
-      try {
-        l.accept(error);
-      } catch (RuntimeException e) {
-        log.warn("connection_error listener failed", e);
-      }
-    }
+  /** The host-independent part: sessions, ids, cookie, listeners. */
+  EngineCore core() {
+    return core;
   }
 }

@@ -44,9 +44,10 @@ final class WebSocketUpgrader {
       FullHttpRequest req,
       HandshakeRequest handshake) {
     // the session is registered only once the 101 is out: a refused handshake leaves nothing
-    EngineSession session = server.createSession(handshake, ctx.channel().eventLoop());
+    EngineCore core = server.core();
+    EngineSession session = core.createSession(handshake, ctx.channel().eventLoop());
     HttpHeaders headers = new DefaultHttpHeaders();
-    String cookie = server.sidCookie(session.id());
+    String cookie = core.sidCookie(session.id());
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
     WebSocketTransport ws = start(server, ctx, req, headers);
     if (ws == null) return;
@@ -54,9 +55,9 @@ final class WebSocketUpgrader {
     ws.handshakeFuture()
         .addListener(
             f -> {
-              if (f.isSuccess() && server.register(session)) {
-                session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
-                server.fireConnection(session);
+              if (f.isSuccess() && core.register(session)) {
+                session.open(ws.transport(), core.upgradesFrom(EngineOptions.WEBSOCKET));
+                core.fireConnection(session);
               }
             });
   }
