@@ -81,7 +81,21 @@ public final class SocketIoServer implements AutoCloseable {
     return this;
   }
 
-  /** The bound address, once started. */
+  /**
+   * Serves on an engine that another host made, instead of listening on a port of its own: the
+   * Jakarta host does this when it mounts the server in a servlet container ({@code
+   * SocketIoJakarta.attach(io, servletContext)} in sio4j-jakarta). The engine must have been built
+   * from {@link ServerOptions#engine()}. {@link #address()} stays null: the container owns the
+   * port.
+   */
+  public synchronized SocketIoServer start(EngineServer hosted) {
+    if (engine != null) throw new IllegalStateException("already started");
+    Objects.requireNonNull(hosted, "hosted").onConnection(this::accept);
+    engine = hosted;
+    return this;
+  }
+
+  /** The bound address, once started on its own port (null on a container). */
   public InetSocketAddress address() {
     return address;
   }

@@ -143,4 +143,21 @@ public final class EngineRoutes {
       EngineOptions options, String rawPath, Map<String, List<String>> params) {
     return rawPath.length() > options.path().length() && !params.containsKey("EIO");
   }
+
+  /**
+   * Like the official server (ws: {@code /^[+/0-9A-Za-z]{22}==$/}): exactly one Sec-WebSocket-Key,
+   * the base64 of 16 bytes. Otherwise the answer is a 400 with the message {@code Missing or
+   * invalid Sec-WebSocket-Key header}.
+   */
+  public static boolean validWebSocketKey(List<String> keys) {
+    if (keys == null || keys.size() != 1) return false;
+    String key = keys.get(0);
+    if (key == null || key.length() != 24 || !key.endsWith("==")) return false;
+    for (int i = 0; i < 22; i++) {
+      char c = key.charAt(i);
+      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!base64 && c != '+' && c != '/') return false;
+    }
+    return true;
+  }
 }

@@ -138,21 +138,8 @@ final class WebSocketUpgrader {
     return ws;
   }
 
-  /**
-   * Like the official server (ws: {@code /^[+/0-9A-Za-z]{22}==$/}): exactly one key, the base64 of
-   * 16 bytes. Netty would accept an empty key with a 101 and drop a missing one without an answer.
-   */
   private static boolean hasValidKey(FullHttpRequest req) {
-    List<String> keys = req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY);
-    if (keys.size() != 1) return false;
-    String key = keys.get(0);
-    if (key.length() != 24 || !key.endsWith("==")) return false;
-    for (int i = 0; i < 22; i++) {
-      char c = key.charAt(i);
-      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!base64 && c != '+' && c != '/') return false;
-    }
-    return true;
+    return EngineRoutes.validWebSocketKey(req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY));
   }
 
   /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */

@@ -3,6 +3,7 @@ package io.sio4j.examples.engine;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * maxPayload 1 000 000 that echoes every text and binary message.
  *
  * <pre>
- * java -jar examples/target/sio4j-examples.jar engine-conformance --port 3000
+ * java -jar examples/target/sio4j-examples.jar engine-conformance --port 3000 [--container jetty]
  * </pre>
  */
 public final class EngineConformance {
@@ -33,6 +34,12 @@ public final class EngineConformance {
   /** Creates the echo server (not yet listening). */
   public static EngineServer create() {
     EngineServer server = EngineServer.create(options());
+    echo(server);
+    return server;
+  }
+
+  /** Makes {@code server} echo every message (on any container). */
+  public static void echo(EngineServer server) {
     server.onConnection(
         socket ->
             socket.setListener(
@@ -50,15 +57,19 @@ public final class EngineConformance {
                   @Override
                   public void onClose(String reason, String description) {}
                 }));
-    return server;
   }
 
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
-    EngineServer server = create();
-    InetSocketAddress address = server.listen(Main.host(args), Main.port(args)).join();
+    Container container = Container.of(args);
+    Container.Running server =
+        container.startEngine(options(), EngineConformance::echo, Main.host(args), Main.port(args));
     System.out.println(
-        "engine-conformance listening on http://" + hostPort(address) + "/engine.io/");
+        "engine-conformance listening on http://"
+            + hostPort(server.address())
+            + "/engine.io/ ("
+            + container.label()
+            + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

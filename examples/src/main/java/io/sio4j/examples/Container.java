@@ -1,0 +1,201 @@
+package io.sio4j.examples;
+
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.EngineServer;
+import io.sio4j.jakarta.SocketIoJakarta;
+import io.sio4j.server.SocketIoServer;
+import jakarta.servlet.ServletContainerInitializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * What carries an example's bytes ({@code --container netty|jetty|tomcat}): sio4j's own Netty
+ * server (the default), or one embedded Jakarta container that serves the page, the browser bundle
+ * and Socket.IO on one port, through sio4j-jakarta.
+ *
+ * <pre>{@code
+ * SocketIoServer io = SocketIoServer.builder().port(3000).build();
+ * Container.Running running = Container.of(args).start(io); // io.start() on netty
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public enum Container {
+  /** sio4j's own Netty server. */
+  NETTY,
+  /** Embedded Jetty 12 (ee10, Servlet 6.0, Jakarta WebSocket 2.1). */
+  JETTY,
+  /** Embedded Tomcat 11 (Servlet 6.1, Jakarta WebSocket 2.2). */
+  TOMCAT;
+
+  /** A started server: its address, and how to stop it. */
+  public interface Running extends AutoCloseable {
+    /** The bound address. */
+    InetSocketAddress address();
+
+    /** Stops the container (and the sio4j server in it). */
+    @Override
+    void close();
+  }
+
+  /** The value of {@code --container}, NETTY by default. */
+  public static Container of(String[] args) {
+    String v = Args.value(args, "--container", "netty");
+    try {
+      return valueOf(v.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--container wants netty, jetty or tomcat, not " + v, e);
+    }
+  }
+
+  /** The name on the command line. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Starts {@code io} on this container, on its options' host and port. */
+  public Running start(SocketIoServer io) {
+    if (this == NETTY) {
+      io.start();
+      return running(io.address(), io::close);
+    }
+    String host = io.options().host();
+    int port = io.options().port();
+    return host(host, port, SocketIoJakarta.initializer(io), io::close);
+  }
+
+  /**
+   * Starts a raw Engine.IO server on this container; {@code setup} gets it before any client can
+   * connect.
+   */
+  public Running startEngine(
+      EngineOptions options, Consumer<EngineServer> setup, String host, int port) {
+    if (this == NETTY) {
+      EngineServer engine = EngineServer.create(options);
+      setup.accept(engine);
+      InetSocketAddress bound = engine.listen(host, port).join();
+      return running(bound, engine::close);
+    }
+    AtomicReference<EngineServer> mounted = new AtomicReference<>();
+    ServletContainerInitializer init =
+        SocketIoJakarta.initializer(
+            options,
+            engine -> {
+              setup.accept(engine);
+              mounted.set(engine);
+            });
+    return host(
+        host,
+        port,
+        init,
+        () -> {
+          EngineServer e = mounted.get();
+          if (e != null) e.close();
+        });
+  }
+
+  private Running host(
+      String host, int port, ServletContainerInitializer init, Runnable beforeStop) {
+    return this == JETTY
+        ? jetty(host, port, init, beforeStop)
+        : tomcat(host, port, init, beforeStop);
+  }
+
+  private static Running jetty(
+      String host, int port, ServletContainerInitializer init, Runnable beforeStop) {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(host);
+    connector.setPort(port);
+    // the engine's heartbeat ends idle sessions; polls and sockets may stay quiet a heartbeat long
+    connector.setIdleTimeout(120_000);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    JakartaWebSocketServletContainerInitializer.configure(context, null);
+    context.addServletContainerInitializer(init);
+    server.setHandler(context);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("jetty did not start on " + host + ":" + port, e);
+    }
+    InetSocketAddress bound = new InetSocketAddress(host, connector.getLocalPort());
+    return running(
+        bound,
+        () -> {
+          beforeStop.run();
+          try {
+            server.stop();
+          } catch (Exception e) {
+            throw new IllegalStateException("jetty did not stop", e);
+          }
+        });
+  }
+
+  private static Running tomcat(
+      String host, int port, ServletContainerInitializer init, Runnable beforeStop) {
+    Path base;
+    try {
+      base = Files.createTempDirectory("sio4j-tomcat");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(base.toString());
+    Connector connector = new Connector();
+    connector.setPort(port);
+    connector.setProperty("address", host);
+    connector.setProperty("connectionTimeout", "120000");
+    connector.setProperty("keepAliveTimeout", "120000");
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("", base.toString());
+    context.addServletContainerInitializer(new WsSci(), null);
+    context.addServletContainerInitializer(init, null);
+    try {
+      tomcat.start();
+    } catch (LifecycleException e) {
+      throw new IllegalStateException("tomcat did not start on " + host + ":" + port, e);
+    }
+    InetSocketAddress bound = new InetSocketAddress(host, connector.getLocalPort());
+    return running(
+        bound,
+        () -> {
+          beforeStop.run();
+          try {
+            tomcat.stop();
+            tomcat.destroy();
+          } catch (LifecycleException e) {
+            throw new IllegalStateException("tomcat did not stop", e);
+          }
+        });
+  }
+
+  private static Running running(InetSocketAddress address, Runnable stop) {
+    return new Running() {
+      @Override
+      public InetSocketAddress address() {
+        return address;
+      }
+
+      @Override
+      public void close() {
+        stop.run();
+      }
+    };
+  }
+}
