@@ -34,6 +34,15 @@ public interface EngineServer extends AutoCloseable {
   /** Binds and starts listening. Port 0 picks an ephemeral port; the future gives the address. */
   CompletableFuture<InetSocketAddress> listen(String host, int port);
 
+  /**
+   * Where this server listens when a host other than its own Netty port carries it (a servlet
+   * container, see sio4j-jakarta), if the host says; null otherwise. The Netty server gives its
+   * address through {@link #listen}.
+   */
+  default InetSocketAddress hostAddress() {
+    return null;
+  }
+
   /** The number of open sessions. */
   int clientsCount();
 

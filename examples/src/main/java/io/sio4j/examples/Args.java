@@ -34,7 +34,12 @@ public final class Args {
   public static final List<Option> OPTIONS =
       List.of(
           new Option("--port", "N", "port to listen on (default " + DEFAULT_PORT + "; 0: any)"),
-          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"));
+          new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"),
+          new Option(
+              "--container",
+              "C",
+              "netty (default): sio4j's own server; jetty or tomcat: one embedded container"
+                  + " serving the page, the browser bundle and Socket.IO"));
 
   private Args() {}
 

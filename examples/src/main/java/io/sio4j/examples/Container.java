@@ -30,7 +30,7 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <pre>{@code
  * SocketIoServer io = SocketIoServer.builder().port(3000).build();
- * Container.Running running = Container.of(args).start(io); // io.start() on netty
+ * Container.of(args).serve(io); // io.start() on netty; io.close() stops the container too
  * }</pre>
  *
  * <p>Thread-safe.
@@ -68,56 +68,54 @@ public enum Container {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Starts {@code io} on this container, on its options' host and port. */
-  public Running start(SocketIoServer io) {
-    if (this == NETTY) {
-      io.start();
-      return running(io.address(), io::close);
-    }
-    String host = io.options().host();
-    int port = io.options().port();
-    return host(host, port, SocketIoJakarta.initializer(io), io::close);
+  /**
+   * Starts {@code io} on this container, on its options' host and port, and returns it: {@code
+   * io.start()} on Netty; on Jetty and Tomcat, {@code SocketIoJakarta.attach} in an embedded
+   * container that also serves the pages, and that {@code io.close()} stops.
+   */
+  public SocketIoServer serve(SocketIoServer io) {
+    if (this == NETTY) return io.start();
+    AtomicReference<Running> running = new AtomicReference<>();
+    ServletContainerInitializer init =
+        (classes, context) ->
+            io.start(
+                new HostedEngine(
+                    SocketIoJakarta.engine(io.options().engine(), context), running::get));
+    running.set(host(io.options().host(), io.options().port(), init));
+    return io;
   }
 
   /**
-   * Starts a raw Engine.IO server on this container; {@code setup} gets it before any client can
-   * connect.
+   * Starts a raw Engine.IO server on this container and returns it; {@code setup} gets it before
+   * any client can connect. On Jetty and Tomcat, its {@link EngineServer#hostAddress()} is where
+   * the container listens and closing it stops the container.
    */
-  public Running startEngine(
+  public EngineServer serveEngine(
       EngineOptions options, Consumer<EngineServer> setup, String host, int port) {
     if (this == NETTY) {
       EngineServer engine = EngineServer.create(options);
       setup.accept(engine);
       InetSocketAddress bound = engine.listen(host, port).join();
-      return running(bound, engine::close);
+      return new HostedEngine(engine, () -> running(bound, () -> {}));
     }
+    AtomicReference<Running> running = new AtomicReference<>();
     AtomicReference<EngineServer> mounted = new AtomicReference<>();
     ServletContainerInitializer init =
-        SocketIoJakarta.initializer(
-            options,
-            engine -> {
-              setup.accept(engine);
-              mounted.set(engine);
-            });
-    return host(
-        host,
-        port,
-        init,
-        () -> {
-          EngineServer e = mounted.get();
-          if (e != null) e.close();
-        });
+        (classes, context) -> {
+          EngineServer engine =
+              new HostedEngine(SocketIoJakarta.engine(options, context), running::get);
+          setup.accept(engine);
+          mounted.set(engine);
+        };
+    running.set(host(host, port, init));
+    return mounted.get();
   }
 
-  private Running host(
-      String host, int port, ServletContainerInitializer init, Runnable beforeStop) {
-    return this == JETTY
-        ? jetty(host, port, init, beforeStop)
-        : tomcat(host, port, init, beforeStop);
+  private Running host(String host, int port, ServletContainerInitializer init) {
+    return this == JETTY ? jetty(host, port, init) : tomcat(host, port, init);
   }
 
-  private static Running jetty(
-      String host, int port, ServletContainerInitializer init, Runnable beforeStop) {
+  private static Running jetty(String host, int port, ServletContainerInitializer init) {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(host);
@@ -138,7 +136,6 @@ public enum Container {
     return running(
         bound,
         () -> {
-          beforeStop.run();
           try {
             server.stop();
           } catch (Exception e) {
@@ -147,8 +144,7 @@ public enum Container {
         });
   }
 
-  private static Running tomcat(
-      String host, int port, ServletContainerInitializer init, Runnable beforeStop) {
+  private static Running tomcat(String host, int port, ServletContainerInitializer init) {
     Path base;
     try {
       base = Files.createTempDirectory("sio4j-tomcat");
@@ -175,7 +171,6 @@ public enum Container {
     return running(
         bound,
         () -> {
-          beforeStop.run();
           try {
             tomcat.stop();
             tomcat.destroy();

@@ -85,8 +85,8 @@ public final class SocketIoServer implements AutoCloseable {
    * Serves on an engine that another host made, instead of listening on a port of its own: the
    * Jakarta host does this when it mounts the server in a servlet container ({@code
    * SocketIoJakarta.attach(io, servletContext)} in sio4j-jakarta). The engine must have been built
-   * from {@link ServerOptions#engine()}. {@link #address()} stays null: the container owns the
-   * port.
+   * from {@link ServerOptions#engine()}. The container owns the port; {@link #address()} is the
+   * engine's {@link EngineServer#hostAddress()}.
    */
   public synchronized SocketIoServer start(EngineServer hosted) {
     if (engine != null) throw new IllegalStateException("already started");
@@ -95,9 +95,14 @@ public final class SocketIoServer implements AutoCloseable {
     return this;
   }
 
-  /** The bound address, once started on its own port (null on a container). */
+  /**
+   * The bound address, once started: its own port, or where the container listens when the hosted
+   * engine says ({@link EngineServer#hostAddress()}).
+   */
   public InetSocketAddress address() {
-    return address;
+    InetSocketAddress a = address;
+    EngineServer e = engine;
+    return a == null && e != null ? e.hostAddress() : a;
   }
 
   /** The options. */

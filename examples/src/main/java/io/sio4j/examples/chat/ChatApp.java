@@ -1,6 +1,7 @@
 package io.sio4j.examples.chat;
 
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
@@ -27,12 +28,18 @@ public final class ChatApp {
 
   /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
   public static void main(String[] args) {
-    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    SocketIoServer io = start(Container.of(args), Args.host(args), Args.port(args), System.out);
     System.out.println("chat listening on http://localhost:" + io.address().getPort() + "/");
   }
 
   /** Starts the chat; it logs through SLF4J, so {@code console} stays quiet. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
+    return start(Container.NETTY, host, port, console);
+  }
+
+  /** The same on {@code container}: {@code --container netty|jetty|tomcat}. */
+  public static SocketIoServer start(
+      Container container, String host, int port, PrintStream console) {
     SocketIoServer io =
         SocketIoServer.builder()
             .host(host)
@@ -41,6 +48,6 @@ public final class ChatApp {
             .build();
     new ChatServer(io, new InMemoryUserRegistry(), new InMemoryRoomStore(HISTORY, MAX_ROOMS))
         .install();
-    return io.start();
+    return container.serve(io);
   }
 }

@@ -62,11 +62,11 @@ public final class EngineConformance {
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
     Container container = Container.of(args);
-    Container.Running server =
-        container.startEngine(options(), EngineConformance::echo, Main.host(args), Main.port(args));
+    EngineServer server =
+        container.serveEngine(options(), EngineConformance::echo, Main.host(args), Main.port(args));
     System.out.println(
         "engine-conformance listening on http://"
-            + hostPort(server.address())
+            + hostPort(server.hostAddress())
             + "/engine.io/ ("
             + container.label()
             + ")");

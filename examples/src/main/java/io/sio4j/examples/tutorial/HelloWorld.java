@@ -1,6 +1,7 @@
 package io.sio4j.examples.tutorial;
 
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
@@ -20,12 +21,18 @@ public final class HelloWorld {
 
   /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
   public static void main(String[] args) {
-    SocketIoServer io = start(Args.host(args), Args.port(args), System.out);
+    SocketIoServer io = start(Container.of(args), Args.host(args), Args.port(args), System.out);
     System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
   }
 
   /** Starts the app; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
+    return start(Container.NETTY, host, port, console);
+  }
+
+  /** The same on {@code container}: {@code --container netty|jetty|tomcat}. */
+  public static SocketIoServer start(
+      Container container, String host, int port, PrintStream console) {
     SocketIoServer io =
         SocketIoServer.builder()
             .host(host)
@@ -40,6 +47,6 @@ public final class HelloWorld {
           socket.on("disconnect", (String reason) -> console.println("A user disconnected"));
         });
 
-    return io.start();
+    return container.serve(io);
   }
 }
