@@ -8,6 +8,8 @@ import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.internal.EngineCore;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -64,6 +66,14 @@ public final class JakartaEngineServer implements EngineServer {
         log.info("the application maps / itself; the HTTP handler serves under {} only", path);
       }
     }
+    // an undeployed application takes its sessions and executors with it
+    context.addListener(
+        new ServletContextListener() {
+          @Override
+          public void contextDestroyed(ServletContextEvent event) {
+            server.shutdown();
+          }
+        });
     return server;
   }
 
