@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
  * <pre>{@code
  * java -jar cli/target/sio4j-cli.jar http://localhost:3000/chat \
  *     --emit msg '{"text":"hi"}' --ack --timeout 5s
+ * java -jar cli/target/sio4j-cli.jar https://localhost:8443/ --ca my-ca.pem --listen
  * }</pre>
  *
  * <p>Output lines (stdout): {@code {"type":"connect","id":...}}, {@code
@@ -100,6 +101,14 @@ public final class SioCli implements Callable<Integer> {
       defaultValue = "10s",
       description = "Connection and ack timeout, e.g. 5s, 500ms (default: ${DEFAULT-VALUE})")
   Duration timeout;
+
+  @Option(
+      names = "--ca",
+      paramLabel = "FILE",
+      description =
+          "Trust the CA certificate(s) in this PEM file instead of the JDK's (https/wss servers"
+              + " with a private CA); certificate and host name checks stay on")
+  java.nio.file.Path ca;
 
   @Option(names = "--listen", description = "Stay connected and print events until interrupted")
   boolean listen;
@@ -233,6 +242,7 @@ public final class SioCli implements Callable<Integer> {
             .query(query)
             .extraHeaders(headers);
     if (transports != null) b.transports(transports.toArray(String[]::new));
+    if (ca != null) b.sslContext(CaTrust.fromPem(ca));
     if (auth != null) {
       JsonNode a = parseJson(auth, "--auth");
       if (!a.isObject()) throw new IllegalArgumentException("--auth must be a JSON object");

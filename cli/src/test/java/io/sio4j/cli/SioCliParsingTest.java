@@ -3,12 +3,16 @@ package io.sio4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sio4j.testkit.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,5 +90,37 @@ class SioCliParsingTest {
   void badDurations(String text) {
     assertThatThrownBy(() -> new DurationConverter().convert(text))
         .isInstanceOf(CommandLine.TypeConversionException.class);
+  }
+
+  @Test
+  void caTakesAPemWithSeveralCertificates(@TempDir Path dir) throws Exception {
+    Path ca = dir.resolve("bundle.pem");
+    Files.writeString(
+        ca,
+        TestCertificates.create(dir).caPemText()
+            + TestCertificates.create(Files.createDirectory(dir.resolve("other"))).caPemText());
+    SioCli cli = parse("https://h", "--ca", ca.toString());
+    assertThat(cli.ca).isEqualTo(ca);
+    assertThat(CaTrust.fromPem(ca).getProtocol()).isEqualTo("TLS");
+  }
+
+  @Test
+  void aCaFileWithoutCertificatesIsAUsageError(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing here\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int status =
+        SioCli.run(
+            new String[] {"https://127.0.0.1:1/", "--ca", empty.toString()}, errStream, errStream);
+    assertThat(status).isEqualTo(SioCli.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--ca");
+    assertThat(
+            SioCli.run(
+                new String[] {
+                  "https://127.0.0.1:1/", "--ca", dir.resolve("missing.pem").toString()
+                },
+                errStream,
+                errStream))
+        .isEqualTo(SioCli.USAGE);
   }
 }

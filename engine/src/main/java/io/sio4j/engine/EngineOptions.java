@@ -42,6 +42,7 @@ public final class EngineOptions {
   private final long maxBufferedBytes;
   private final String initialPacket;
   private final Scheduler scheduler;
+  private final TlsOptions tls;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -63,6 +64,7 @@ public final class EngineOptions {
     this.maxBufferedBytes = b.maxBufferedBytes;
     this.initialPacket = b.initialPacket;
     this.scheduler = b.scheduler;
+    this.tls = b.tls;
   }
 
   /** A builder with the official defaults. */
@@ -92,6 +94,7 @@ public final class EngineOptions {
     b.maxBufferedBytes = maxBufferedBytes;
     b.initialPacket = initialPacket;
     b.scheduler = scheduler;
+    b.tls = tls;
     return b;
   }
 
@@ -205,6 +208,14 @@ public final class EngineOptions {
     return scheduler;
   }
 
+  /**
+   * TLS of the Netty listener (https and wss only), or {@code null} for plain http and ws (the
+   * default). See {@link EngineServer#reloadTls()}.
+   */
+  public TlsOptions tls() {
+    return tls;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -226,6 +237,7 @@ public final class EngineOptions {
     private long maxBufferedBytes = 100_000_000L;
     private String initialPacket;
     private Scheduler scheduler;
+    private TlsOptions tls;
 
     private Builder() {}
 
@@ -352,6 +364,12 @@ public final class EngineOptions {
     public Builder maxBufferedBytes(long bytes) {
       if (bytes <= 0) throw new IllegalArgumentException("maxBufferedBytes must be > 0");
       this.maxBufferedBytes = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#tls()}. */
+    public Builder tls(TlsOptions tls) {
+      this.tls = tls;
       return this;
     }
 

@@ -43,6 +43,16 @@ public interface EngineServer extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Reads the TLS certificate and key files of {@link EngineOptions#tls()} again: connections
+   * accepted from now on present the new certificate, open ones keep theirs. If the files cannot be
+   * read, the current certificate stays and the error is thrown.
+   *
+   * @throws IllegalStateException when TLS is off, the server is not listening, or the files are
+   *     unusable
+   */
+  void reloadTls();
+
   /** The number of open sessions. */
   int clientsCount();
 

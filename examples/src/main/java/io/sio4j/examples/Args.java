@@ -1,5 +1,7 @@
 package io.sio4j.examples;
 
+import io.sio4j.engine.TlsOptions;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  * int port = Args.port(args);          // --port N, 3000 by default
  * String host = Args.host(args);       // --host H, 127.0.0.1 by default
  * String url = Args.value(args, "--url", "http://127.0.0.1:3000");
+ * TlsOptions tls = Args.tls(args);     // --tls-cert FILE --tls-key FILE (PEM), null without
  * }</pre>
  *
  * <p>Stateless, so thread-safe.
@@ -36,6 +39,9 @@ public final class Args {
           new Option("--port", "N", "port to listen on (default " + DEFAULT_PORT + "; 0: any)"),
           new Option("--host", "H", "address to bind (default " + DEFAULT_HOST + ")"),
           new Option(
+              "--tls-cert", "FILE", "PEM certificate chain: serve https/wss (with --tls-key)"),
+          new Option("--tls-key", "FILE", "PEM private key (PKCS#8) of --tls-cert"),
+          new Option(
               "--container",
               "C",
               "netty (default): sio4j's own server; jetty or tomcat: one embedded container"
@@ -57,6 +63,27 @@ public final class Args {
   /** The value of {@code --host H}, or {@link #DEFAULT_HOST}. */
   public static String host(String[] args) {
     return value(args, "--host", DEFAULT_HOST);
+  }
+
+  /**
+   * The TLS options of {@code --tls-cert FILE --tls-key FILE} (PEM), or {@code null} for plain http
+   * when neither is given.
+   *
+   * @throws IllegalArgumentException when only one of them is given
+   */
+  public static TlsOptions tls(String[] args) {
+    String cert = value(args, "--tls-cert", null);
+    String key = value(args, "--tls-key", null);
+    if (cert == null && key == null) return null;
+    if (cert == null || key == null) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    return TlsOptions.pem(Path.of(cert), Path.of(key));
+  }
+
+  /** The URL to print for a server example: {@code http(s)://localhost:<port>}. */
+  public static String url(String[] args, int port) {
+    return (tls(args) == null ? "http" : "https") + "://localhost:" + port;
   }
 
   /** The value that follows {@code name} in {@code args}, or {@code fallback}. */

@@ -75,6 +75,7 @@ public enum Container {
    */
   public SocketIoServer serve(SocketIoServer io) {
     if (this == NETTY) return io.start();
+    refuseTls(io.options().engine());
     AtomicReference<Running> running = new AtomicReference<>();
     ServletContainerInitializer init =
         (classes, context) ->
@@ -98,6 +99,7 @@ public enum Container {
       InetSocketAddress bound = engine.listen(host, port).join();
       return new HostedEngine(engine, () -> running(bound, () -> {}));
     }
+    refuseTls(options);
     AtomicReference<Running> running = new AtomicReference<>();
     AtomicReference<EngineServer> mounted = new AtomicReference<>();
     ServletContainerInitializer init =
@@ -109,6 +111,14 @@ public enum Container {
         };
     running.set(host(host, port, init));
     return mounted.get();
+  }
+
+  /** TLS on the embedded containers is not wired (yet): say so rather than serve plain http. */
+  private void refuseTls(EngineOptions options) {
+    if (options.tls() != null) {
+      throw new IllegalArgumentException(
+          "--tls-cert/--tls-key work with --container netty; not yet with " + label());
+    }
   }
 
   private Running host(String host, int port, ServletContainerInitializer init) {

@@ -49,6 +49,11 @@ final class HostedEngine implements EngineServer {
   }
 
   @Override
+  public void reloadTls() {
+    engine.reloadTls();
+  }
+
+  @Override
   public int clientsCount() {
     return engine.clientsCount();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HttpHandler;
+import io.sio4j.engine.TlsOptions;
 import io.sio4j.protocol.event.JsonBinding;
 import io.sio4j.protocol.socketio.SocketIoParser;
 import io.sio4j.protocol.time.Scheduler;
@@ -96,6 +97,20 @@ public final class ServerBuilder {
   /** Enabled transports (default polling and websocket). */
   public ServerBuilder transports(String... transports) {
     engine.transports(transports);
+    return this;
+  }
+
+  /**
+   * Serves https and wss instead of http and ws (default: plain). See {@link TlsOptions} and {@link
+   * SocketIoServer#reloadTls()}.
+   *
+   * <pre>{@code
+   * SocketIoServer.builder().port(8443)
+   *     .tls(TlsOptions.builder().pem(Path.of("fullchain.pem"), Path.of("privkey.pem")).build())
+   * }</pre>
+   */
+  public ServerBuilder tls(TlsOptions tls) {
+    engine.tls(tls);
     return this;
   }
 

@@ -96,6 +96,25 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   /**
+   * Reads the TLS certificate and key files again ({@link ServerBuilder#tls}): new connections get
+   * the new certificate, open ones continue with theirs. If the files are unusable the current
+   * certificate stays and this throws.
+   *
+   * <pre>{@code
+   * // e.g. from a certbot deploy hook, or a file watcher of the application's own
+   * io.reloadTls();
+   * }</pre>
+   *
+   * @throws IllegalStateException when TLS is off, the server is not started, or the files are
+   *     unusable
+   */
+  public void reloadTls() {
+    EngineServer e = engine;
+    if (e == null) throw new IllegalStateException("not started");
+    e.reloadTls();
+  }
+
+  /**
    * The bound address, once started: its own port, or where the container listens when the hosted
    * engine says ({@link EngineServer#hostAddress()}).
    */

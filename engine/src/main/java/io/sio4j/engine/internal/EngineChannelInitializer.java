@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of every connection, in order: HTTP codec with bounded request line and headers;
- * gzip/deflate of responses (httpCompression); permessage-deflate negotiation (perMessageDeflate);
- * request aggregation bounded by maxHttpBufferSize (413 beyond it, the session is kept); the
- * Engine.IO router. A WebSocket upgrade later swaps the HTTP handlers for frame handlers (see
- * {@link WebSocketUpgrader}).
+ * The pipeline of every connection, in order: TLS when on (the certificate current at accept time,
+ * ALPN http/1.1 only; a peer that does not speak TLS fails the handshake and is closed); the idle
+ * guard; HTTP codec with bounded request line and headers; gzip/deflate of responses
+ * (httpCompression); permessage-deflate negotiation (perMessageDeflate); request aggregation
+ * bounded by maxHttpBufferSize (413 beyond it, the session is kept); the Engine.IO router. A
+ * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
+ * WebSocketUpgrader}).
  */
 final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Longest request line (Node's default header limit is 16 KiB). */
@@ -49,6 +51,8 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     EngineOptions options = server.options();
     ChannelPipeline p = ch.pipeline();
+    TlsContexts tls = server.tls();
+    if (tls != null) p.addLast("tls", tls.newHandler(ch.alloc()));
     // a connection that sent nothing for longer than a heartbeat round can only be a dead or
     // idle-by-design one (a live client answers every ping, a polling client polls again). Reads
     // only: watching writes too would cost a promise and listener per written frame.

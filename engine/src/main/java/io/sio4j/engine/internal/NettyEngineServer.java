@@ -19,6 +19,7 @@ import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class NettyEngineServer implements EngineServer {
   private final EngineOptions options;
   private final EngineCore core;
   private final HttpResponder responder;
+  private volatile TlsContexts tls;
   private EventLoopGroup group;
   private Channel serverChannel;
   private CompletableFuture<Void> shutdown;
@@ -62,9 +64,27 @@ public final class NettyEngineServer implements EngineServer {
   @Override
   public synchronized CompletableFuture<InetSocketAddress> listen(String host, int port) {
     if (group != null) throw new IllegalStateException("already listening");
+    if (options.tls() != null && tls == null) {
+      try {
+        tls = TlsContexts.create(options.tls());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     group = new MultiThreadIoEventLoopGroup(options.ioThreads(), io);
+    if (tls != null && options.tls().watchInterval() != null) {
+      long every = options.tls().watchInterval().toMillis();
+      TlsContexts t = tls;
+      // the tick only hands over: reading files and building a context must not hold an event
+      // loop; the group's shutdown cancels the timer
+      group.scheduleAtFixedRate(
+          () -> ForkJoinPool.commonPool().execute(t::reloadIfChanged),
+          every,
+          every,
+          TimeUnit.MILLISECONDS);
+    }
     Class<? extends ServerChannel> type =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap b =
@@ -87,16 +107,25 @@ public final class NettyEngineServer implements EngineServer {
                   serverChannel = ch;
                 }
                 log.info(
-                    "Engine.IO listening on {} (path {}, {})",
+                    "Engine.IO listening on {} (path {}, {}{})",
                     ch.localAddress(),
                     options.path(),
-                    epoll ? "epoll" : "nio");
+                    epoll ? "epoll" : "nio",
+                    tls == null ? "" : ", TLS " + tls.provider());
                 bound.complete((InetSocketAddress) ch.localAddress());
               } else {
                 bound.completeExceptionally(f.cause());
               }
             });
     return bound;
+  }
+
+  @Override
+  public void reloadTls() {
+    TlsContexts t = tls;
+    if (t == null)
+      throw new IllegalStateException("TLS is not on (EngineOptions.tls) or not listening");
+    t.reload();
   }
 
   @Override
@@ -130,5 +159,10 @@ public final class NettyEngineServer implements EngineServer {
   /** The host-independent part: sessions, ids, cookie, listeners. */
   EngineCore core() {
     return core;
+  }
+
+  /** The TLS contexts, or null when the listener is plain. */
+  TlsContexts tls() {
+    return tls;
   }
 }

@@ -3,6 +3,8 @@ package io.sio4j.examples.engine;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.TlsOptions;
+import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import java.net.InetSocketAddress;
@@ -33,7 +35,12 @@ public final class EngineConformance {
 
   /** Creates the echo server (not yet listening). */
   public static EngineServer create() {
-    EngineServer server = EngineServer.create(options());
+    return create(options());
+  }
+
+  /** Creates the echo server with these options (not yet listening). */
+  public static EngineServer create(EngineOptions options) {
+    EngineServer server = EngineServer.create(options);
     echo(server);
     return server;
   }
@@ -61,11 +68,18 @@ public final class EngineConformance {
 
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
+    TlsOptions tls = Args.tls(args);
     Container container = Container.of(args);
     EngineServer server =
-        container.serveEngine(options(), EngineConformance::echo, Main.host(args), Main.port(args));
+        container.serveEngine(
+            options().toBuilder().tls(tls).build(),
+            EngineConformance::echo,
+            Main.host(args),
+            Main.port(args));
     System.out.println(
-        "engine-conformance listening on http://"
+        "engine-conformance listening on "
+            + (tls == null ? "http" : "https")
+            + "://"
             + hostPort(server.hostAddress())
             + "/engine.io/ ("
             + container.label()

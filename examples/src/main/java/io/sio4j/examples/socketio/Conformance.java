@@ -1,5 +1,6 @@
 package io.sio4j.examples.socketio;
 
+import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import io.sio4j.server.Namespace;
@@ -53,10 +54,22 @@ public final class Conformance {
   public static void main(String[] args) throws Exception {
     SocketIoServer io =
         Container.of(args)
-            .serve(configure(builder().host(Main.host(args)).port(Main.port(args)).build()));
+            .serve(
+                configure(
+                    builder()
+                        .host(Main.host(args))
+                        .port(Main.port(args))
+                        .tls(Args.tls(args))
+                        .build()));
     InetSocketAddress a = io.address();
     System.out.println(
-        "conformance listening on http://" + a.getHostString() + ":" + a.getPort() + "/socket.io/");
+        "conformance listening on "
+            + (Args.tls(args) == null ? "http" : "https")
+            + "://"
+            + a.getHostString()
+            + ":"
+            + a.getPort()
+            + "/socket.io/");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

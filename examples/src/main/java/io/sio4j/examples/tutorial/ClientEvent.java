@@ -1,5 +1,6 @@
 package io.sio4j.examples.tutorial;
 
+import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
@@ -19,24 +20,37 @@ import java.io.PrintStream;
 public final class ClientEvent {
   private ClientEvent() {}
 
-  /** Runs until the process is stopped: {@code [--port N] [--host H]}. */
+  /**
+   * Runs until the process is stopped: {@code [--port N] [--host H] [--tls-cert FILE --tls-key
+   * FILE]}.
+   */
   public static void main(String[] args) {
-    SocketIoServer io = start(Container.of(args), Args.host(args), Args.port(args), System.out);
-    System.out.println("listening on http://localhost:" + io.address().getPort() + "/");
+    SocketIoServer io =
+        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
+    System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
   }
 
-  /** Starts the app; what the tutorial logs goes to {@code console}. */
+  /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    return start(Container.NETTY, host, port, console);
+    return start(Container.NETTY, host, port, null, console);
   }
 
-  /** The same on {@code container}: {@code --container netty|jetty|tomcat}. */
+  /**
+   * Starts the app (https and wss when {@code tls} is set); what the tutorial logs goes to {@code
+   * console}.
+   */
+  public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
+    return start(Container.NETTY, host, port, tls, console);
+  }
+
+  /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
   public static SocketIoServer start(
-      Container container, String host, int port, PrintStream console) {
+      Container container, String host, int port, TlsOptions tls, PrintStream console) {
     SocketIoServer io =
         SocketIoServer.builder()
             .host(host)
             .port(port)
+            .tls(tls) // null: plain http
             .httpHandler(new ExamplePages("client-event"))
             .build();
 

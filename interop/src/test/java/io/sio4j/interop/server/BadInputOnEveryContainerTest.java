@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The same answer to bad input on every host (the HTTP, WebSocket and Engine.IO rows of
- * SECURITY-CASES.md that the engine decides): the official error codes and messages, 413 that
- * keeps the session, the origin check, a missing Sec-WebSocket-Key. The container's own HTTP
- * parser answers malformed HTTP itself, so those rows are not compared here.
+ * SECURITY-CASES.md that the engine decides): the official error codes and messages, 413 that keeps
+ * the session, the origin check, a missing Sec-WebSocket-Key. The container's own HTTP parser
+ * answers malformed HTTP itself, so those rows are not compared here.
  */
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Container.class)

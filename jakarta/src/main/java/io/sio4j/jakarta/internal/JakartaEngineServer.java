@@ -104,6 +104,12 @@ public final class JakartaEngineServer implements EngineServer {
         new UnsupportedOperationException("on a servlet container, the container listens"));
   }
 
+  /** TLS is the container's connector's business on this host. */
+  @Override
+  public void reloadTls() {
+    throw new IllegalStateException("on a servlet container, TLS is the container's connector's");
+  }
+
   @Override
   public int clientsCount() {
     return core.clientsCount();
