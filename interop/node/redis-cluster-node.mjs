@@ -1,6 +1,8 @@
 // A Node socket.io 4.8 server with @socket.io/redis-adapter 8.x, one node of a cluster that sio4j
 // servers join over the same Redis, plus npm socket.io-client clients (to this server or any URL).
 // Usage: node redis-cluster-node.mjs '{"key":"<channel prefix>","redis":"redis://127.0.0.1:6379"}'
+// With "sharded":true it uses createShardedAdapter (channelPrefix = key, "subscriptionMode" as given,
+// default "dynamic") instead of the classic createAdapter.
 // Prints one JSON object per line: {"type":"listening","port":N} first; then client events
 // ({"type":"client-event","name","event","args"}) and answers to the stdin commands below.
 // Binary values appear as {"$bin":"<base64>"}.
@@ -8,7 +10,7 @@ import { createServer } from "node:http";
 import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 import { io as connectClient } from "socket.io-client";
-import { createAdapter } from "@socket.io/redis-adapter";
+import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 
 const cfg = JSON.parse(process.argv[2] || "{}");
@@ -36,7 +38,9 @@ await Promise.all([pub.connect(), sub.connect()]);
 
 const http = createServer();
 const io = new Server(http, {
-  adapter: createAdapter(pub, sub, { key: cfg.key, requestsTimeout: cfg.requestsTimeout ?? 3000 }),
+  adapter: cfg.sharded
+    ? createShardedAdapter(pub, sub, { channelPrefix: cfg.key, subscriptionMode: cfg.subscriptionMode ?? "dynamic" })
+    : createAdapter(pub, sub, { key: cfg.key, requestsTimeout: cfg.requestsTimeout ?? 3000 }),
 });
 io.on("connection", (socket) => {
   const auth = socket.handshake.auth || {};

@@ -8,7 +8,9 @@
 //   {"cmd":"connect-again","id":"a"}                       socket.connect()
 //   {"cmd":"drop-transport","id":"a"}                      closes the Engine.IO transport abruptly
 //   {"cmd":"no-answer","id":"a","event":"e"}               do not acknowledge this event
-// Output (one JSON line each): ready, connect {id,sid,recovered}, connect_error {id,message,data},
+// Output (one JSON line each): ready, connect {id,sid,recovered,engineId,transport},
+// connect_error {id,message,data,status (the HTTP status of a refused polling request)},
+// upgrade {id,transport} (the Engine.IO upgrade),
 // event {id,event,args}, ack {id,seq,args} / ack_error {id,seq,message}, disconnect {id,reason}.
 // Binary values travel as {"$bin":"<base64>"} both ways. Events that ask for an acknowledgement
 // are answered with ["ack", ...args] unless told otherwise.
@@ -47,8 +49,16 @@ function connect({ id, nsp = "/", opts = {} }) {
     ...(parser === "msgpack" ? { parser: msgpackParser } : {}),
   });
   sockets.set(id, socket);
-  socket.on("connect", () => out({ type: "connect", id, sid: socket.id, recovered: socket.recovered }));
-  socket.on("connect_error", (err) => out({ type: "connect_error", id, message: err.message, data: mark(err.data ?? null) }));
+  socket.io.on("open", () =>
+    socket.io.engine.on("upgrade", (t) => out({ type: "upgrade", id, transport: t.name })));
+  socket.on("connect", () => out({
+    type: "connect", id, sid: socket.id, recovered: socket.recovered,
+    engineId: socket.io.engine?.id, transport: socket.io.engine?.transport?.name,
+  }));
+  socket.on("connect_error", (err) => out({
+    type: "connect_error", id, message: err.message, data: mark(err.data ?? null),
+    status: typeof err.description === "number" ? err.description : null,
+  }));
   socket.on("disconnect", (reason) => out({ type: "disconnect", id, reason }));
   socket.onAny((event, ...args) => {
     const last = args[args.length - 1];

@@ -1,7 +1,9 @@
 package io.sio4j.bench;
 
 import io.netty.channel.epoll.Epoll;
+import io.sio4j.adapter.redis.RedisAdapters;
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.server.ServerBuilder;
 import io.sio4j.server.SocketIoServer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -16,6 +18,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * <pre>
  * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1] [--io-threads N]
  *     [--container netty|jetty]     (or -Dsio4j.container=jetty)
+ *     [--adapter redis|redis-sharded] [--redis redis://127.0.0.1:6379]
  * </pre>
  *
  * <p>It prints one {@code READY} line when listening and stops on SIGTERM.
@@ -28,19 +31,23 @@ public final class BenchMain {
     if (args.length == 0 || !"server".equals(args[0])) {
       System.err.println(
           "usage: sio4j-bench server [--port N] [--host H] [--io-threads N]"
-              + " [--container netty|jetty]");
+              + " [--adapter redis|redis-sharded] [--redis URL] [--container netty|jetty]");
       System.exit(2);
     }
     int port = 39200;
     String host = "127.0.0.1";
     int ioThreads = Integer.getInteger("sio4j.ioThreads", 0);
     String container = System.getProperty("sio4j.container", "netty");
+    String adapter = null;
+    String redisUrl = null;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--host" -> host = args[i + 1];
         case "--io-threads" -> ioThreads = Integer.parseInt(args[i + 1]);
         case "--container" -> container = args[i + 1];
+        case "--adapter" -> adapter = args[i + 1];
+        case "--redis" -> redisUrl = args[i + 1];
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -48,13 +55,20 @@ public final class BenchMain {
       }
     }
     int threads = ioThreads;
-    SocketIoServer io =
+    // issue 11's contract: --redis URL alone means the classic Redis adapter
+    if (adapter != null && redisUrl == null) {
+      System.err.println("--adapter " + adapter + " needs --redis URL");
+      System.exit(2);
+    }
+    RedisAdapters redis = redisUrl == null ? null : RedisAdapters.connect(adapter, redisUrl);
+    ServerBuilder builder =
         SocketIoServer.builder()
             .host(host)
             .port(port)
             .serveClient(false)
-            .engine(b -> b.ioThreads(threads))
-            .build();
+            .engine(b -> b.ioThreads(threads));
+    if (redis != null) builder.adapter(redis.factory());
+    SocketIoServer io = builder.build();
     io.on(
         "connection",
         socket -> {
@@ -67,11 +81,24 @@ public final class BenchMain {
       Server jetty = JettyHost.start(io, host, port);
       boundPort = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> JettyHost.stop(io, jetty), "sio4j-bench-shutdown"));
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    JettyHost.stop(io, jetty);
+                    if (redis != null) redis.close();
+                  },
+                  "sio4j-bench-shutdown"));
     } else {
       io.start();
       boundPort = io.address().getPort();
-      Runtime.getRuntime().addShutdownHook(new Thread(io::close, "sio4j-bench-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    io.close();
+                    if (redis != null) redis.close();
+                  },
+                  "sio4j-bench-shutdown"));
     }
     String gcs =
         ManagementFactory.getGarbageCollectorMXBeans().stream()

@@ -63,6 +63,12 @@ public final class ClientOptions {
   private final SocketIoParser parser;
   private final Scheduler scheduler;
   private final TransportFactory transportFactory;
+  // issue 13: the rest of the JS client's Engine.IO options
+  private final boolean addTrailingSlash;
+  private final boolean tryAllTransports;
+  private final Map<String, TransportOptions> transportOptions;
+  private final List<String> protocols;
+  private final Duration requestTimeout;
 
   private ClientOptions(Builder b) {
     forceNew = b.forceNew;
@@ -95,6 +101,19 @@ public final class ClientOptions {
     transportFactory = b.transportFactory;
     maxIncomingBytes = b.maxIncomingBytes;
     parser = b.parser;
+    addTrailingSlash = b.addTrailingSlash;
+    tryAllTransports = b.tryAllTransports;
+    Map<String, TransportOptions> perTransport = new LinkedHashMap<>();
+    b.transportQuery.forEach((t, q) -> perTransport.put(t, TransportOptions.of(q, Map.of())));
+    b.transportHeaders.forEach(
+        (t, h) ->
+            perTransport.put(
+                t,
+                TransportOptions.of(
+                    perTransport.getOrDefault(t, TransportOptions.NONE).query(), h)));
+    transportOptions = Collections.unmodifiableMap(perTransport);
+    protocols = List.copyOf(b.protocols);
+    requestTimeout = b.requestTimeout;
   }
 
   /** A builder holding the defaults. */
@@ -276,6 +295,65 @@ public final class ClientOptions {
     return transportFactory;
   }
 
+  /**
+   * Whether the path gets a trailing slash (default true): {@code /socket.io} and {@code
+   * /socket.io/} both become {@code /socket.io/}, or {@code /socket.io} when false, as in the JS
+   * client.
+   */
+  public boolean addTrailingSlash() {
+    return addTrailingSlash;
+  }
+
+  /**
+   * Whether a transport that fails before the handshake hands over to the next one in {@link
+   * #transports()} instead of failing the attempt (default false), e.g. WebSocket when a proxy
+   * breaks long-polling.
+   */
+  public boolean tryAllTransports() {
+    return tryAllTransports;
+  }
+
+  /**
+   * Query parameters and headers for one transport ({@code "polling"} or {@code "websocket"}),
+   * added to {@link #query()} and {@link #extraHeaders()} (same names replaced); the JS client's
+   * {@code transportOptions}.
+   */
+  public Map<String, TransportOptions> transportOptions() {
+    return transportOptions;
+  }
+
+  /** The WebSocket subprotocols offered ({@code Sec-WebSocket-Protocol}); empty by default. */
+  public List<String> protocols() {
+    return protocols;
+  }
+
+  /**
+   * How long one HTTP long-polling request may take before it fails with an {@code xhr poll error}
+   * or {@code xhr post error}; {@code null} (default) means no limit, as in the JS client. A GET
+   * waits up to the server's pingInterval for data, so keep it above that.
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * The query parameters and headers of one transport ({@link ClientOptions#transportOptions()}).
+   *
+   * @param query query parameters added to the transport's requests
+   * @param extraHeaders headers added to the transport's requests
+   */
+  public record TransportOptions(
+      Map<String, String> query, Map<String, List<String>> extraHeaders) {
+    static final TransportOptions NONE = new TransportOptions(Map.of(), Map.of());
+
+    static TransportOptions of(Map<String, String> query, Map<String, List<String>> headers) {
+      Map<String, List<String>> h = new LinkedHashMap<>();
+      headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+      return new TransportOptions(
+          Collections.unmodifiableMap(new LinkedHashMap<>(query)), Collections.unmodifiableMap(h));
+    }
+  }
+
   /** Builds {@link ClientOptions}; not thread-safe. */
   public static final class Builder {
     private boolean forceNew;
@@ -306,6 +384,12 @@ public final class ClientOptions {
     private SocketIoParser parser; // null: a new JSON parser, with its own mapper, per Manager
     private Scheduler scheduler;
     private TransportFactory transportFactory = TransportFactory.jdk();
+    private boolean addTrailingSlash = true;
+    private boolean tryAllTransports;
+    private final Map<String, Map<String, String>> transportQuery = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<String>>> transportHeaders = new LinkedHashMap<>();
+    private List<String> protocols = List.of();
+    private Duration requestTimeout;
 
     private Builder() {}
 
@@ -338,6 +422,19 @@ public final class ClientOptions {
       transportFactory = o.transportFactory;
       maxIncomingBytes = o.maxIncomingBytes;
       parser = o.parser;
+      addTrailingSlash = o.addTrailingSlash;
+      tryAllTransports = o.tryAllTransports;
+      o.transportOptions.forEach(
+          (t, to) -> {
+            if (!to.query().isEmpty()) transportQuery.put(t, new LinkedHashMap<>(to.query()));
+            if (!to.extraHeaders().isEmpty()) {
+              Map<String, List<String>> h = new LinkedHashMap<>();
+              to.extraHeaders().forEach((k, v) -> h.put(k, new ArrayList<>(v)));
+              transportHeaders.put(t, h);
+            }
+          });
+      protocols = o.protocols;
+      requestTimeout = o.requestTimeout;
     }
 
     /** See {@link ClientOptions#forceNew()}. */
@@ -533,6 +630,58 @@ public final class ClientOptions {
       return this;
     }
 
+    /** See {@link ClientOptions#addTrailingSlash()}. */
+    public Builder addTrailingSlash(boolean v) {
+      addTrailingSlash = v;
+      return this;
+    }
+
+    /** See {@link ClientOptions#tryAllTransports()}. */
+    public Builder tryAllTransports(boolean v) {
+      tryAllTransports = v;
+      return this;
+    }
+
+    /** Adds a query parameter to one transport's requests; see {@link #transportOptions()}. */
+    public Builder transportQuery(String transport, String key, String value) {
+      transportQuery
+          .computeIfAbsent(knownTransport(transport), k -> new LinkedHashMap<>())
+          .put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a header value to one transport's requests; see {@link #transportOptions()}. */
+    public Builder transportHeader(String transport, String name, String value) {
+      Objects.requireNonNull(value, "value");
+      transportHeaders
+          .computeIfAbsent(knownTransport(transport), k -> new LinkedHashMap<>())
+          .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
+          .add(value);
+      return this;
+    }
+
+    private static String knownTransport(String t) {
+      if (!"polling".equals(t) && !"websocket".equals(t)) {
+        throw new IllegalArgumentException("unknown transport: " + t);
+      }
+      return t;
+    }
+
+    /** See {@link ClientOptions#protocols()}. */
+    public Builder protocols(String... names) {
+      for (String n : names) {
+        if (n == null || n.isEmpty()) throw new IllegalArgumentException("empty protocol name");
+      }
+      protocols = List.of(names);
+      return this;
+    }
+
+    /** See {@link ClientOptions#requestTimeout()}; {@code null} for none. */
+    public Builder requestTimeout(Duration v) {
+      requestTimeout = v;
+      return this;
+    }
+
     /** Validates and builds. */
     public ClientOptions build() {
       if (transports.isEmpty()) throw new IllegalArgumentException("transports is empty");
@@ -547,6 +696,7 @@ public final class ClientOptions {
       requirePositive(reconnectionDelayMax, "reconnectionDelayMax");
       requirePositive(timeout, "timeout");
       if (ackTimeout != null) requirePositive(ackTimeout, "ackTimeout");
+      if (requestTimeout != null) requirePositive(requestTimeout, "requestTimeout");
       if (randomizationFactor < 0 || randomizationFactor > 1) {
         throw new IllegalArgumentException("randomizationFactor must be within 0..1");
       }

@@ -74,4 +74,38 @@ class ClientOptionsTest {
     assertThatThrownBy(() -> ClientOptions.builder().maxIncomingBytes(10).build())
         .hasMessageContaining("maxIncomingBytes");
   }
+
+  @Test
+  void theEngineOptionsOfIssue13HaveTheJsDefaultsAndSurviveToBuilder() {
+    ClientOptions d = ClientOptions.DEFAULTS;
+    assertThat(d.addTrailingSlash()).isTrue();
+    assertThat(d.tryAllTransports()).isFalse();
+    assertThat(d.transportOptions()).isEmpty();
+    assertThat(d.protocols()).isEmpty();
+    assertThat(d.requestTimeout()).isNull();
+    ClientOptions o =
+        ClientOptions.builder()
+            .addTrailingSlash(false)
+            .tryAllTransports(true)
+            .transportQuery("polling", "q", "1")
+            .transportHeader("websocket", "h", "v")
+            .protocols("chat")
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
+    ClientOptions copy = o.toBuilder().transportHeader("websocket", "h", "w").build();
+    assertThat(copy.addTrailingSlash()).isFalse();
+    assertThat(copy.tryAllTransports()).isTrue();
+    assertThat(copy.transportOptions().get("polling").query()).containsEntry("q", "1");
+    assertThat(copy.transportOptions().get("websocket").extraHeaders().get("h"))
+        .containsExactly("v", "w");
+    assertThat(o.transportOptions().get("websocket").extraHeaders().get("h")).containsExactly("v");
+    assertThat(copy.protocols()).containsExactly("chat");
+    assertThat(copy.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> ClientOptions.builder().transportQuery("webtransport", "a", "b"))
+        .hasMessageContaining("unknown transport");
+    assertThatThrownBy(() -> ClientOptions.builder().requestTimeout(Duration.ZERO).build())
+        .hasMessageContaining("requestTimeout");
+    assertThatThrownBy(() -> ClientOptions.builder().protocols(""))
+        .hasMessageContaining("protocol");
+  }
 }

@@ -4,6 +4,9 @@ import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Immutable Engine.IO server options, with the official engine.io defaults.
@@ -43,6 +46,7 @@ public final class EngineOptions {
   private final String initialPacket;
   private final Scheduler scheduler;
   private final TlsOptions tls;
+  private final Function<HandshakeRequest, CompletionStage<String>> generateId;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -65,6 +69,7 @@ public final class EngineOptions {
     this.initialPacket = b.initialPacket;
     this.scheduler = b.scheduler;
     this.tls = b.tls;
+    this.generateId = b.generateId;
   }
 
   /** A builder with the official defaults. */
@@ -95,6 +100,7 @@ public final class EngineOptions {
     b.initialPacket = initialPacket;
     b.scheduler = scheduler;
     b.tls = tls;
+    b.generateId = generateId;
     return b;
   }
 
@@ -146,6 +152,17 @@ public final class EngineOptions {
   /** The request filter, or {@code null} to accept all. */
   public AllowRequest allowRequest() {
     return allowRequest;
+  }
+
+  /**
+   * The session id generator (the official {@code generateId} option), or {@code null} for the
+   * default: 20 random bytes from {@link java.security.SecureRandom}, base64url. A custom id must
+   * be non-empty, at most 256 characters of {@code [A-Za-z0-9_.~-]} (it travels in URLs), and not
+   * in use by an open session; otherwise, or when the generator fails, the handshake is refused
+   * with HTTP 400 {@code {"code":3,"message":"Bad request"}}.
+   */
+  public Function<HandshakeRequest, CompletionStage<String>> generateId() {
+    return generateId;
   }
 
   /** Whether the path is matched with a trailing slash added, default true. */
@@ -238,6 +255,7 @@ public final class EngineOptions {
     private String initialPacket;
     private Scheduler scheduler;
     private TlsOptions tls;
+    private Function<HandshakeRequest, CompletionStage<String>> generateId;
 
     private Builder() {}
 
@@ -308,6 +326,29 @@ public final class EngineOptions {
     /** See {@link EngineOptions#allowRequest()}. */
     public Builder allowRequest(AllowRequest allowRequest) {
       this.allowRequest = allowRequest;
+      return this;
+    }
+
+    /**
+     * A synchronous session id generator, see {@link EngineOptions#generateId()}.
+     *
+     * <pre>{@code
+     * EngineOptions.builder().generateId(req -> "u-" + UUID.randomUUID()).build();
+     * }</pre>
+     */
+    public Builder generateId(Function<HandshakeRequest, String> generator) {
+      Objects.requireNonNull(generator, "generator");
+      this.generateId = req -> CompletableFuture.completedFuture(generator.apply(req));
+      return this;
+    }
+
+    /**
+     * An asynchronous session id generator (like the official one returning a Promise): the
+     * handshake waits for the stage, without blocking the event loop. See {@link
+     * EngineOptions#generateId()}.
+     */
+    public Builder generateIdAsync(Function<HandshakeRequest, CompletionStage<String>> generator) {
+      this.generateId = Objects.requireNonNull(generator, "generator");
       return this;
     }
 

@@ -31,6 +31,24 @@ public interface EngineServer extends AutoCloseable {
   /** Called for every refused request, with the Engine.IO error code and message. */
   EngineServer onConnectionError(Consumer<EngineConnectionError> listener);
 
+  /**
+   * Adds an HTTP middleware for the requests of the Engine.IO path (the official {@code
+   * engine.use}); see {@link EngineMiddleware}. Middlewares run in the order added.
+   */
+  EngineServer use(EngineMiddleware middleware);
+
+  /**
+   * Listens to {@code "initial_headers"} (the handshake response) or {@code "headers"} (every
+   * polling response and WebSocket 101) to edit response headers; see {@link HeadersListener}.
+   *
+   * <pre>{@code
+   * engine.on("headers", (headers, req) -> headers.put("x-served-by", List.of("node-1")));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for another event name
+   */
+  EngineServer on(String event, HeadersListener listener);
+
   /** Binds and starts listening. Port 0 picks an ephemeral port; the future gives the address. */
   CompletableFuture<InetSocketAddress> listen(String host, int port);
 

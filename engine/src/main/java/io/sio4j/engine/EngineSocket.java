@@ -1,5 +1,6 @@
 package io.sio4j.engine;
 
+import io.sio4j.protocol.event.EventEmitter;
 import io.sio4j.protocol.time.Scheduler;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -19,8 +20,35 @@ import java.util.concurrent.ScheduledExecutorService;
  *   });
  * });
  * }</pre>
+ *
+ * <h2>Events</h2>
+ *
+ * The official engine.io socket's events, with the shared {@link EventEmitter} ({@code on}, {@code
+ * once}, {@code off}), called on the session's event loop, values as they are:
+ *
+ * <ul>
+ *   <li>{@code "packet"} ({@link io.sio4j.protocol.engineio.EnginePacket}): a packet received on
+ *       the current transport (pings of an upgrade probe excluded);
+ *   <li>{@code "packetCreate"} ({@code EnginePacket}): a packet queued for sending;
+ *   <li>{@code "heartbeat"}: a PONG arrived;
+ *   <li>{@code "flush"} ({@code List<EnginePacket>}): packets about to be handed to the transport;
+ *   <li>{@code "drain"}: the write buffer was handed to the transport;
+ *   <li>{@code "upgrading"} ({@code String} transport name): an upgrade probe answered;
+ *   <li>{@code "upgrade"} ({@code String} transport name): the upgrade completed;
+ *   <li>{@code "close"} ({@code String} reason, {@code String} description or null): see {@link
+ *       Listener#onClose}.
+ * </ul>
+ *
+ * <pre>{@code
+ * conn.on("upgrade", (String transport) -> log.info("{} now on {}", conn.id(), transport));
+ * conn.on("packetCreate", (EnginePacket p) -> log.trace("out: {}", p.type()));
+ * conn.on("close", (String reason, String description) -> log.info("closed: {}", reason));
+ * }</pre>
+ *
+ * <p>Listeners added from another thread than the event loop may miss events that race with their
+ * registration; a listener that throws is logged and the session goes on.
  */
-public interface EngineSocket {
+public interface EngineSocket extends EventEmitter<EngineSocket> {
 
   /** Receives what arrives on the session, in order, on the session's event loop. */
   interface Listener {
@@ -43,6 +71,12 @@ public interface EngineSocket {
 
   /** Name of the current transport: {@code "polling"} or {@code "websocket"}. */
   String transport();
+
+  /**
+   * The official {@code readyState}: {@code "opening"}, {@code "open"}, {@code "closing"} (after
+   * {@link #close()}, while the buffer drains) or {@code "closed"}.
+   */
+  String readyState();
 
   /** The HTTP request that opened the session. */
   HandshakeRequest request();

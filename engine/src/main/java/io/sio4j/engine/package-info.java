@@ -3,7 +3,11 @@
  * long-polling and WebSocket and hands each to the layer above as an {@link
  * io.sio4j.engine.EngineSocket}; {@link io.sio4j.engine.EngineOptions} holds the official engine.io
  * options with their defaults, and {@link io.sio4j.engine.TlsOptions} turns the listener into https
- * and wss.
+ * and wss. The official server's hooks are here too: {@link io.sio4j.engine.EngineMiddleware}
+ * ({@code engine.use}), {@link io.sio4j.engine.HeadersListener} ({@code initial_headers} / {@code
+ * headers}), the {@code generateId} option, the {@link io.sio4j.engine.EngineSocket} events and the
+ * {@link io.sio4j.engine.HandshakeRequest} view. They name no host type, so every host (Netty,
+ * servlet) runs the same hooks.
  *
  * <pre>{@code
  * EngineServer engine = EngineServer.create(EngineOptions.builder().build());

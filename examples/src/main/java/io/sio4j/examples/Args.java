@@ -1,6 +1,8 @@
 package io.sio4j.examples;
 
+import io.sio4j.adapter.redis.RedisAdapters;
 import io.sio4j.engine.TlsOptions;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,6 +43,9 @@ public final class Args {
           new Option(
               "--tls-cert", "FILE", "PEM certificate chain: serve https/wss (with --tls-key)"),
           new Option("--tls-key", "FILE", "PEM private key (PKCS#8) of --tls-cert"),
+          new Option(
+              "--adapter", "KIND", "cluster adapter: redis or redis-sharded (needs --redis)"),
+          new Option("--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"),
           new Option(
               "--container",
               "C",
@@ -84,6 +89,24 @@ public final class Args {
   /** The URL to print for a server example: {@code http(s)://localhost:<port>}. */
   public static String url(String[] args, int port) {
     return (tls(args) == null ? "http" : "https") + "://localhost:" + port;
+  }
+
+  /**
+   * The cluster adapter that {@code --adapter KIND} and {@code --redis URL} ask for, connected, or
+   * null for the default in-memory adapter. {@code --redis URL} alone means the classic Redis
+   * adapter. The connections close when the JVM exits.
+   */
+  public static AdapterFactory adapter(String[] args) {
+    String kind = value(args, "--adapter", null);
+    String url = value(args, "--redis", null);
+    if (url == null) {
+      if (kind != null)
+        throw new IllegalArgumentException("--adapter " + kind + " needs --redis URL");
+      return null;
+    }
+    RedisAdapters redis = RedisAdapters.connect(kind, url);
+    Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "sio4j-redis-close"));
+    return redis.factory();
   }
 
   /** The value that follows {@code name} in {@code args}, or {@code fallback}. */

@@ -1,9 +1,11 @@
 package io.sio4j.examples;
 
 import io.sio4j.engine.EngineConnectionError;
+import io.sio4j.engine.EngineMiddleware;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HeadersListener;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -34,6 +36,18 @@ final class HostedEngine implements EngineServer {
   @Override
   public EngineServer onConnectionError(Consumer<EngineConnectionError> listener) {
     engine.onConnectionError(listener);
+    return this;
+  }
+
+  @Override
+  public EngineServer use(EngineMiddleware middleware) {
+    engine.use(middleware);
+    return this;
+  }
+
+  @Override
+  public EngineServer on(String event, HeadersListener listener) {
+    engine.on(event, listener);
     return this;
   }
 

@@ -67,6 +67,10 @@ final class Client implements EngineSocket.Listener {
     return conn.transport();
   }
 
+  EngineSocket conn() {
+    return conn;
+  }
+
   void execute(Runnable task) {
     try {
       conn.eventLoop().execute(task);

@@ -280,6 +280,14 @@ public class InMemoryAdapter implements Adapter {
     return nsp.server().mapper();
   }
 
+  /**
+   * The server's scheduler for timers that belong to no single connection, for cluster adapters
+   * (request timeouts, heartbeats); tests inject a virtual clock through the server builder.
+   */
+  protected io.sio4j.protocol.time.Scheduler scheduler() {
+    return nsp.server().timers();
+  }
+
   /** Whether this adapter keeps sessions (connection state recovery is on). */
   boolean recoversSessions() {
     return sessions != null;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.protocol.event.ListenerRegistry;
@@ -159,6 +161,32 @@ public final class Socket implements SocketEventEmitter<Socket> {
   /** Whether this socket was restored by connection state recovery. */
   public boolean recovered() {
     return recovered;
+  }
+
+  /**
+   * The Engine.IO connection under this socket (the official {@code socket.conn}), shared by the
+   * client's sockets of every namespace: its id (not this socket's), transport, {@code readyState}
+   * and events ({@code upgrading}, {@code upgrade}, {@code packet}, {@code packetCreate}, {@code
+   * drain}, {@code heartbeat}, {@code close}).
+   *
+   * <pre>{@code
+   * io.on("connection", socket -> {
+   *   log.info("on {}", socket.conn().transport());                 // polling
+   *   socket.conn().once("upgrade", (String t) -> log.info("now on {}", t)); // websocket
+   * });
+   * }</pre>
+   */
+  public EngineSocket conn() {
+    return client.conn();
+  }
+
+  /**
+   * The HTTP request that opened the connection (the official {@code socket.request}): headers,
+   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query; on a servlet host
+   * also the container's principal and session.
+   */
+  public HandshakeRequest request() {
+    return client.conn().request();
   }
 
   /** The name of the current transport, {@code polling} or {@code websocket}. */

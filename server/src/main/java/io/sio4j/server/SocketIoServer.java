@@ -49,7 +49,8 @@ public final class SocketIoServer implements AutoCloseable {
   private final Namespace main;
   private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
-  private volatile EngineServer engine;
+  private volatile EngineServer engine; // replaced once by start(hosted)
+  private boolean started; // guarded by this
   private volatile InetSocketAddress address;
 
   SocketIoServer(ServerOptions options) {
@@ -58,6 +59,9 @@ public final class SocketIoServer implements AutoCloseable {
     this.binding = options.parser().binding();
     this.invoker = new io.sio4j.protocol.event.ListenerInvoker(binding);
     this.main = new Namespace(this, "/", null);
+    // created now (nothing listens yet) so that engine hooks can be added before start()
+    this.engine = EngineServer.create(options.engine());
+    engine.onConnection(this::accept);
     namespaces.put("/", main);
   }
 
@@ -73,11 +77,9 @@ public final class SocketIoServer implements AutoCloseable {
 
   /** Binds and starts serving; blocks until the port is bound. Returns this server. */
   public synchronized SocketIoServer start() {
-    if (engine != null) throw new IllegalStateException("already started");
-    EngineServer e = EngineServer.create(options.engine());
-    e.onConnection(this::accept);
-    engine = e;
-    address = e.listen(options.host(), options.port()).join();
+    if (started) throw new IllegalStateException("already started");
+    started = true;
+    address = engine.listen(options.host(), options.port()).join();
     return this;
   }
 
@@ -86,11 +88,14 @@ public final class SocketIoServer implements AutoCloseable {
    * Jakarta host does this when it mounts the server in a servlet container ({@code
    * SocketIoJakarta.attach(io, servletContext)} in sio4j-jakarta). The engine must have been built
    * from {@link ServerOptions#engine()}. The container owns the port; {@link #address()} is the
-   * engine's {@link EngineServer#hostAddress()}.
+   * engine's {@link EngineServer#hostAddress()}. Engine hooks ({@code engine().use(...)}) are not
+   * carried to the Jakarta host yet: add them after this call, to {@link #engine()}.
    */
   public synchronized SocketIoServer start(EngineServer hosted) {
-    if (engine != null) throw new IllegalStateException("already started");
+    if (started) throw new IllegalStateException("already started");
+    started = true;
     Objects.requireNonNull(hosted, "hosted").onConnection(this::accept);
+    // the Netty engine made by the constructor never listened; hooks added to it stay behind
     engine = hosted;
     return this;
   }
@@ -129,7 +134,20 @@ public final class SocketIoServer implements AutoCloseable {
     return options;
   }
 
-  /** The underlying Engine.IO server, once started. */
+  /**
+   * The underlying Engine.IO server (the official {@code io.engine}), available before {@link
+   * #start()}: its hooks ({@code use}, {@code on("headers", ...)}) are best added before clients
+   * arrive.
+   *
+   * <pre>{@code
+   * io.engine().use((req, res, next) -> {
+   *   if (req.cookies().containsKey("app_session")) next.proceed();
+   *   else res.end(401, "text/plain", "login first");
+   * });
+   * io.engine().on("initial_headers", (headers, req) ->
+   *     headers.put("set-cookie", List.of("seen=1; Path=/")));
+   * }</pre>
+   */
   public EngineServer engine() {
     return engine;
   }

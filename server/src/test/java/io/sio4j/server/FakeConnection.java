@@ -36,6 +36,23 @@ final class FakeConnection implements EngineSocket, AutoCloseable {
   }
 
   /** Like the engine's sessions: timed by the injected scheduler, run on the loop. */
+  private final io.sio4j.protocol.event.ListenerRegistry events =
+      new io.sio4j.protocol.event.ListenerRegistry(
+          new io.sio4j.protocol.event.ListenerInvoker(io.sio4j.protocol.event.JsonBinding.create()),
+          Runnable::run,
+          org.slf4j.LoggerFactory.getLogger(FakeConnection.class),
+          () -> "fake connection");
+
+  @Override
+  public io.sio4j.protocol.event.ListenerRegistry listenerRegistry() {
+    return events;
+  }
+
+  @Override
+  public String readyState() {
+    return open ? "open" : "closed";
+  }
+
   @Override
   public Scheduler scheduler() {
     return new Scheduler() {

@@ -1,6 +1,8 @@
 package io.sio4j.adapter.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.server.adapter.ClusterRequests;
+import io.sio4j.server.adapter.ClusterWire;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +12,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Thread-safe (synchronized).
  */
-final class AllRoomsRequest implements PendingRequests.Pending {
+final class AllRoomsRequest implements ClusterRequests.Pending {
   private final int numSub;
   private int msgCount = 1; // this node
   private final Set<String> rooms;
@@ -23,11 +25,10 @@ final class AllRoomsRequest implements PendingRequests.Pending {
   }
 
   @Override
-  public synchronized boolean onResponse(JsonNode response) {
-    JsonNode list = response.path("rooms");
-    if (!list.isArray()) return false;
+  public synchronized boolean onResponse(String fromUid, JsonNode list) {
+    if (list == null || !list.isArray()) return false;
     msgCount++;
-    rooms.addAll(Wire.strings(list));
+    rooms.addAll(ClusterWire.strings(list));
     if (msgCount < numSub) return false;
     result.complete(Set.copyOf(rooms));
     return true;

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.socketio.SocketPacket;
-import io.sio4j.protocol.socketio.SocketPacketType;
 import io.sio4j.server.RemoteSocket;
 import io.sio4j.server.Socket;
 import io.sio4j.server.adapter.BroadcastOptions;
+import io.sio4j.server.adapter.ClusterRequests;
+import io.sio4j.server.adapter.ClusterWire;
+import io.sio4j.server.adapter.RemoteSocketViews;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -46,7 +48,7 @@ final class InboundHandler {
       if (adapter.uid.equals(msg.get(0).asText(null))) return; // our own broadcast
       SocketPacket packet = readPacket(msg.get(1));
       if (packet == null) return;
-      adapter.localBroadcast(packet, Wire.readOpts(msg.get(2)));
+      adapter.localBroadcast(packet, ClusterWire.decodeOptions(msg.get(2)));
     } catch (IOException | ProtocolException | RuntimeException e) {
       LOG.debug("dropped a malformed broadcast on {}: {}", channel, e.toString());
     }
@@ -76,7 +78,7 @@ final class InboundHandler {
       case RequestType.SOCKETS -> {
         if (ownRequest) return;
         ArrayNode ids = F.arrayNode();
-        adapter.localSockets(Wire.strings(req.path("rooms"))).forEach(ids::add);
+        adapter.localSockets(ClusterWire.strings(req.path("rooms"))).forEach(ids::add);
         respond(uid, requestId, r -> r.set("sockets", ids));
       }
       case RequestType.ALL_ROOMS -> {
@@ -91,8 +93,8 @@ final class InboundHandler {
       case RequestType.REMOTE_FETCH -> {
         if (ownRequest) return;
         ArrayNode sockets = F.arrayNode();
-        for (RemoteSocket s : adapter.localFetch(Wire.readOpts(req.path("opts")))) {
-          sockets.add(RemoteSockets.toJson(s, adapter.jsonMapper()));
+        for (RemoteSocket s : adapter.localFetch(ClusterWire.decodeOptions(req.path("opts")))) {
+          sockets.add(RemoteSocketViews.toJson(s, adapter.jsonMapper()));
         }
         respond(uid, requestId, r -> r.set("sockets", sockets));
       }
@@ -108,10 +110,12 @@ final class InboundHandler {
 
   private void onRemoteRoomsRequest(int type, JsonNode req, String uid, String requestId) {
     if (req.path("opts").isObject()) {
-      BroadcastOptions opts = Wire.readOpts(req.get("opts"));
+      BroadcastOptions opts = ClusterWire.decodeOptions(req.get("opts"));
       switch (type) {
-        case RequestType.REMOTE_JOIN -> adapter.localAdd(opts, Wire.strings(req.path("rooms")));
-        case RequestType.REMOTE_LEAVE -> adapter.localDel(opts, Wire.strings(req.path("rooms")));
+        case RequestType.REMOTE_JOIN ->
+            adapter.localAdd(opts, ClusterWire.strings(req.path("rooms")));
+        case RequestType.REMOTE_LEAVE ->
+            adapter.localDel(opts, ClusterWire.strings(req.path("rooms")));
         default -> adapter.localDisconnect(opts, req.path("close").asBoolean(false));
       }
       return;
@@ -161,7 +165,7 @@ final class InboundHandler {
     if (packet == null) return;
     adapter.localBroadcastWithAck(
         packet,
-        Wire.readOpts(req.path("opts")),
+        ClusterWire.decodeOptions(req.path("opts")),
         count -> {
           ObjectNode r = F.objectNode().put("type", RequestType.BROADCAST_CLIENT_COUNT);
           r.put("requestId", requestId).put("clientCount", count);
@@ -177,7 +181,7 @@ final class InboundHandler {
   private void onResponse(JsonNode res) {
     JsonNode id = res.path("requestId");
     if (!id.isTextual()) return;
-    PendingRequests.AckRequest ack = adapter.pending.ackRequest(id.textValue());
+    ClusterRequests.AckRequest ack = adapter.pending.ackRequest(id.textValue());
     if (ack != null) {
       int type = res.path("type").asInt(-1);
       if (type == RequestType.BROADCAST_CLIENT_COUNT) {
@@ -196,7 +200,13 @@ final class InboundHandler {
       }
       return;
     }
-    adapter.pending.onResponse(id.textValue(), res);
+    // the answer's field says its kind: sockets (fetchSockets), rooms (allRooms), data
+    // (serverSideEmit)
+    JsonNode answer =
+        res.path("type").asInt(-1) == RequestType.SERVER_SIDE_EMIT
+            ? res.path("data")
+            : res.has("sockets") ? res.get("sockets") : res.path("rooms");
+    adapter.pending.onResponse(id.textValue(), null, answer);
   }
 
   private void respond(String uid, String requestId, Consumer<ObjectNode> body) {
@@ -208,15 +218,6 @@ final class InboundHandler {
 
   /** An EVENT packet of this namespace, or null when it is for another one. */
   private SocketPacket readPacket(JsonNode p) {
-    if (!p.isObject()) throw new IllegalArgumentException("packet is not an object");
-    String nsp = p.path("nsp").isTextual() ? p.get("nsp").textValue() : "/";
-    if (!nsp.equals(adapter.nsp().name())) return null;
-    int type = p.path("type").asInt(-1);
-    if (type != SocketPacketType.EVENT.id() && type != SocketPacketType.BINARY_EVENT.id()) {
-      throw new IllegalArgumentException("not an EVENT packet: " + p.path("type"));
-    }
-    JsonNode data = p.path("data");
-    if (!data.isArray() || data.isEmpty()) throw new IllegalArgumentException("event without data");
-    return new SocketPacket(SocketPacketType.EVENT, nsp, -1, data);
+    return ClusterWire.decodeEventPacket(p, adapter.nsp().name());
   }
 }

@@ -14,6 +14,8 @@ import io.sio4j.server.Namespace;
 import io.sio4j.server.RemoteSocket;
 import io.sio4j.server.adapter.AdapterFactory;
 import io.sio4j.server.adapter.BroadcastOptions;
+import io.sio4j.server.adapter.ClusterRequests;
+import io.sio4j.server.adapter.ClusterWire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -47,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * after the server. Everything read from Redis is treated as untrusted: malformed or unknown
  * messages are dropped and logged at debug on {@code io.sio4j.adapter.redis}.
  *
+ * <p>The classic adapter keeps its own wire format (separate request and response channels, the
+ * {@code RequestType} numbering), so it does not extend the template's {@code ClusterAdapter}; it
+ * shares the template's request ids, pending requests with timeouts, answer gathering, remote
+ * socket views and options/packet codec ({@link ClusterRequests}, {@code RemoteSocketViews}, {@link
+ * ClusterWire}).
+ *
  * <p>Thread-safe. Messages from other nodes are handled on Lettuce's I/O thread; {@link
  * Namespace#onServerSideEmit} listeners run there too and must not block.
  */
@@ -58,12 +66,12 @@ public class RedisAdapter extends InMemoryAdapter {
   private final StatefulRedisConnection<byte[], byte[]> pub;
   private final StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private final RedisPubSubListener<byte[], byte[]> listener;
-  final String uid = PendingRequests.newId();
+  final String uid = ClusterRequests.newId();
   final String channel;
   final String requestChannel;
   final String responseChannel;
   final String specificResponseChannel;
-  final PendingRequests pending = new PendingRequests();
+  final ClusterRequests pending;
   private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
 
   /** The adapter of one namespace; prefer {@link #factory}. */
@@ -76,6 +84,7 @@ public class RedisAdapter extends InMemoryAdapter {
     this.pub = pub;
     this.sub = sub;
     this.options = options;
+    this.pending = new ClusterRequests(scheduler());
     String prefix = options.key();
     this.channel = prefix + "#" + nsp.name() + "#";
     this.requestChannel = prefix + "-request#" + nsp.name() + "#";
@@ -179,8 +188,8 @@ public class RedisAdapter extends InMemoryAdapter {
   public void broadcast(SocketPacket packet, BroadcastOptions opts) {
     if (!opts.flags().local()) {
       ArrayNode msg = F.arrayNode().add(uid);
-      msg.add(Wire.packetJson(packet, namespace().name()));
-      msg.add(Wire.optsJson(opts, true));
+      msg.add(ClusterWire.encodePacket(packet, namespace().name()));
+      msg.add(ClusterWire.encodeOptions(opts, true));
       String target =
           opts.rooms().size() == 1 ? channel + opts.rooms().iterator().next() + "#" : channel;
       publish(target, Wire.msgpack(msg));
@@ -195,14 +204,14 @@ public class RedisAdapter extends InMemoryAdapter {
       IntConsumer clientCount,
       BiConsumer<String, ArrayNode> ack) {
     if (!opts.flags().local()) {
-      String requestId = PendingRequests.newId();
+      String requestId = ClusterRequests.newId();
       ObjectNode request = request(RequestType.BROADCAST, requestId);
-      request.set("packet", Wire.packetJson(packet, namespace().name()));
-      request.set("opts", Wire.optsJson(opts, true));
+      request.set("packet", ClusterWire.encodePacket(packet, namespace().name()));
+      request.set("opts", ClusterWire.encodeOptions(opts, true));
       Duration timeout = opts.flags().timeout();
-      pending.addAck(
+      pending.awaitAcks(
           requestId,
-          new PendingRequests.AckRequest(clientCount, ack),
+          new ClusterRequests.AckRequest(clientCount, ack),
           timeout != null ? timeout : options.requestsTimeout());
       publish(requestChannel, Wire.msgpack(request));
     }
@@ -217,15 +226,18 @@ public class RedisAdapter extends InMemoryAdapter {
         .thenCompose(
             numSub -> {
               if (numSub <= 1) return CompletableFuture.completedFuture(local);
-              CompletableFuture<List<RemoteSocket>> result = new CompletableFuture<>();
-              String requestId = PendingRequests.newId();
+              String requestId = ClusterRequests.newId();
               ObjectNode request = request(RequestType.REMOTE_FETCH, requestId);
-              request.set("opts", Wire.optsJson(opts, false));
+              request.set("opts", ClusterWire.encodeOptions(opts, false));
               Duration timeout = opts.flags().timeout();
-              pending.add(
-                  requestId,
-                  new FetchRequest(numSub, local, namespace(), mapper(), result),
-                  timeout != null ? timeout : options.requestsTimeout());
+              CompletableFuture<List<RemoteSocket>> result =
+                  pending.awaitSockets(
+                      requestId,
+                      ClusterRequests.Expected.count(numSub - 1),
+                      local,
+                      namespace(),
+                      mapper(),
+                      timeout != null ? timeout : options.requestsTimeout());
               publish(requestChannel, Wire.json(request));
               return result;
             });
@@ -243,8 +255,8 @@ public class RedisAdapter extends InMemoryAdapter {
             numSub -> {
               if (numSub <= 1) return CompletableFuture.completedFuture(Set.copyOf(local));
               CompletableFuture<Set<String>> result = new CompletableFuture<>();
-              String requestId = PendingRequests.newId();
-              pending.add(
+              String requestId = ClusterRequests.newId();
+              pending.await(
                   requestId, new AllRoomsRequest(numSub, local, result), options.requestsTimeout());
               publish(requestChannel, Wire.json(request(RequestType.ALL_ROOMS, requestId)));
               return result;
@@ -267,7 +279,7 @@ public class RedisAdapter extends InMemoryAdapter {
   public void disconnectSockets(BroadcastOptions opts, boolean close) {
     if (!opts.flags().local()) {
       ObjectNode request = request(RequestType.REMOTE_DISCONNECT, null);
-      request.set("opts", Wire.optsJson(opts, false));
+      request.set("opts", ClusterWire.encodeOptions(opts, false));
       request.put("close", close);
       publish(requestChannel, Wire.json(request));
     }
@@ -277,8 +289,7 @@ public class RedisAdapter extends InMemoryAdapter {
   @Override
   public void serverSideEmit(
       String event, Object[] args, BiConsumer<Throwable, List<ArrayNode>> ack) {
-    ArrayNode data = F.arrayNode().add(event);
-    for (Object arg : args) data.add(arg instanceof JsonNode n ? n : mapper().valueToTree(arg));
+    ArrayNode data = ClusterWire.encodeServerSideEmit(event, args, mapper());
     if (ack == null) {
       ObjectNode request = request(RequestType.SERVER_SIDE_EMIT, null);
       request.set("data", data);
@@ -294,12 +305,13 @@ public class RedisAdapter extends InMemoryAdapter {
                 ack.accept(null, List.of());
                 return;
               }
-              String requestId = PendingRequests.newId();
+              String requestId = ClusterRequests.newId();
               ObjectNode request = request(RequestType.SERVER_SIDE_EMIT, requestId);
               request.set("data", data);
-              pending.add(
+              pending.awaitServerSideEmit(
                   requestId,
-                  new ServerSideEmitRequest((int) Math.min(others, Integer.MAX_VALUE), ack),
+                  ClusterRequests.Expected.count((int) Math.min(others, Integer.MAX_VALUE)),
+                  ack,
                   options.requestsTimeout());
               publish(requestChannel, Wire.json(request));
             })
@@ -312,7 +324,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
   private void publishRoomsRequest(int type, BroadcastOptions opts, Set<String> rooms) {
     ObjectNode request = request(type, null);
-    request.set("opts", Wire.optsJson(opts, false));
+    request.set("opts", ClusterWire.encodeOptions(opts, false));
     ArrayNode names = request.putArray("rooms");
     rooms.forEach(names::add);
     publish(requestChannel, Wire.json(request));

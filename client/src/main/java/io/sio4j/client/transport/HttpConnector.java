@@ -1,6 +1,8 @@
 package io.sio4j.client.transport;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +46,19 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HttpConnector {
 
-  /** An HTTP request with a UTF-8 text body ({@code null} for none). */
-  record Request(String method, URI uri, Map<String, List<String>> headers, String body) {}
+  /**
+   * An HTTP request with a UTF-8 text body ({@code null} for none).
+   *
+   * @param timeout how long the whole call may take ({@code null}: no limit); when it passes, the
+   *     future fails ({@link io.sio4j.client.ClientOptions#requestTimeout()})
+   */
+  record Request(
+      String method, URI uri, Map<String, List<String>> headers, String body, Duration timeout) {
+    /** A request without a time limit. */
+    public Request(String method, URI uri, Map<String, List<String>> headers, String body) {
+      this(method, uri, headers, body, null);
+    }
+  }
 
   /** An HTTP response with its body decoded as UTF-8 text. */
   record Response(int status, String body) {}
@@ -59,6 +72,23 @@ public interface HttpConnector {
    */
   CompletableFuture<WebSocketConnection> openWebSocket(
       URI uri, Map<String, List<String>> headers, WebSocketListener listener);
+
+  /**
+   * Opens a WebSocket offering subprotocols ({@code Sec-WebSocket-Protocol}, {@link
+   * io.sio4j.client.ClientOptions#protocols()}). The default adds the header and calls {@link
+   * #openWebSocket(URI, Map, WebSocketListener)}; stacks that treat the header as their own
+   * override it.
+   */
+  default CompletableFuture<WebSocketConnection> openWebSocket(
+      URI uri,
+      Map<String, List<String>> headers,
+      List<String> protocols,
+      WebSocketListener listener) {
+    if (protocols.isEmpty()) return openWebSocket(uri, headers, listener);
+    Map<String, List<String>> withProtocols = new LinkedHashMap<>(headers);
+    withProtocols.put("Sec-WebSocket-Protocol", List.of(String.join(", ", protocols)));
+    return openWebSocket(uri, withProtocols, listener);
+  }
 
   /** Releases what the connector holds (connections, threads where it owns them). */
   void close();

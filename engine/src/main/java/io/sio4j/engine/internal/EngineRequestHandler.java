@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,6 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
 
   private final NettyEngineServer server;
-  private final EngineCore core;
   private final EngineOptions options;
   private final HttpResponder responder;
   private final String pathPrefix;
@@ -47,7 +47,6 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   EngineRequestHandler(NettyEngineServer server, HttpResponder responder) {
     this.server = server;
-    this.core = server.core();
     this.options = server.options();
     this.responder = responder;
     String p = options.path();
@@ -67,13 +66,91 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       return;
     }
     Map<String, List<String>> params = qs.parameters();
-    RequestMeta meta = RequestMeta.of(req, EngineRoutes.jsonpIndex(params));
+    EngineHooks hooks = server.hooks();
+    boolean middlewares = hooks.hasMiddlewares();
+    HandshakeRequest view =
+        middlewares || hooks.hasHeaderListeners()
+            ? HandshakeRequests.of(req, params, ctx.channel())
+            : null;
+    RequestMeta meta = RequestMeta.of(req, jsonpIndex(params), view);
     if (req.method().equals(HttpMethod.OPTIONS) && responder.corsEnabled()) {
       responder.preflight(
           ctx.channel(), meta, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
       return;
     }
+    if (middlewares) {
+      applyMiddlewares(ctx, req, params, meta);
+      return;
+    }
     route(ctx, req, params, meta);
+  }
+
+  /**
+   * The official {@code _applyMiddlewares}, before {@code verify}: the request is kept (retained)
+   * until the chain answers or the connection closes, whichever comes first.
+   */
+  private void applyMiddlewares(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      Map<String, List<String>> params,
+      RequestMeta meta) {
+    req.retain();
+    EngineHooks.MiddlewareRun[] run = {null};
+    // releases the request if the connection closes before the chain answers
+    io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Void>> onClose =
+        f -> {
+          if (run[0].abandon()) req.release();
+        };
+    EngineHooks.MiddlewareOutcome outcome =
+        new EngineHooks.MiddlewareOutcome() {
+          @Override
+          public void proceed(Map<String, List<String>> headers) {
+            ctx.channel().closeFuture().removeListener(onClose);
+            try {
+              if (ctx.channel().isActive()) route(ctx, req, params, meta.withExtraHeaders(headers));
+            } finally {
+              req.release();
+            }
+          }
+
+          @Override
+          public void respond(
+              int status, Map<String, List<String>> headers, String contentType, String body) {
+            ctx.channel().closeFuture().removeListener(onClose);
+            try {
+              var res =
+                  HttpResponder.text(
+                      HttpResponseStatus.valueOf(status), contentType, body == null ? "" : body);
+              RequestMeta m = meta.withExtraHeaders(headers);
+              if (isWebSocketUpgrade(req)) {
+                m = new RequestMeta(m.version(), false, null, null, null, null, false, headers);
+              }
+              responder.send(ctx.channel(), m, res);
+            } finally {
+              req.release();
+            }
+          }
+
+          @Override
+          public void fail(Throwable error) {
+            ctx.channel().closeFuture().removeListener(onClose);
+            try {
+              log.debug("middleware refused {} {}: {}", req.method(), req.uri(), error);
+              Request r =
+                  new Request(
+                      ctx, req, params, meta.withExtraHeaders(null), isWebSocketUpgrade(req));
+              EngineRequestHandler.this.fail(r, EngineError.BAD_REQUEST, null);
+            } finally {
+              req.release();
+            }
+          }
+        };
+    run[0] = hooks().runMiddlewares(meta.view(), ctx.executor(), outcome);
+    ctx.channel().closeFuture().addListener(onClose);
+  }
+
+  private EngineHooks hooks() {
+    return server.hooks();
   }
 
   /**
@@ -82,7 +159,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
    * before engine.io sees the request, it goes to the HTTP handler rather than Engine.IO.
    */
   private boolean isPlainFileUnderEnginePath(QueryStringDecoder qs) {
-    return EngineRoutes.isPlainFile(options, qs.rawPath(), qs.parameters());
+    return qs.rawPath().length() > options.path().length() && !qs.parameters().containsKey("EIO");
   }
 
   private void route(
@@ -92,25 +169,68 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       RequestMeta meta) {
     boolean upgrade = isWebSocketUpgrade(req);
     Request r = new Request(ctx, req, params, meta, upgrade);
-    EngineRoutes.Route route =
-        EngineRoutes.route(core, req.method().name(), params, upgrade, meta.origin());
-    switch (route.kind()) {
-      case REFUSE -> fail(r, route.error(), null);
-      case CLOSED_POLL ->
-          responder.send(
-              ctx.channel(),
-              meta,
-              HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
-      case UPGRADE -> WebSocketUpgrader.upgrade(server, ctx, req, route.session());
-      case POLL -> onPollingRequest(ctx.channel(), req, meta, route.session());
-      case HANDSHAKE -> checkThenHandshake(r);
+    String transport = single(params, "transport");
+    if (transport == null || !options.transports().contains(transport)) {
+      fail(r, EngineError.UNKNOWN_TRANSPORT, null);
+      return;
     }
-  }
-
-  private void checkThenHandshake(Request r) {
-    ChannelHandlerContext ctx = r.ctx;
-    FullHttpRequest req = r.req;
-    HandshakeRequest handshake = HandshakeRequests.of(req, r.params, ctx.channel());
+    String origin = meta.origin();
+    if (origin != null && HeaderChars.invalid(origin)) {
+      fail(r, EngineError.BAD_REQUEST, null);
+      return;
+    }
+    List<String> sids = params.get("sid");
+    if (origin != null && (sids == null || upgrade) && refusedOrigin(origin)) {
+      // cross-site WebSocket hijacking: browsers apply no CORS to WebSockets, so the allow-list
+      // is enforced on every handshake and upgrade that says where it comes from
+      log.debug("refused a handshake or upgrade from origin {}", origin);
+      fail(r, EngineError.FORBIDDEN, null);
+      return;
+    }
+    if (sids != null) {
+      String sid = sids.size() == 1 ? sids.get(0) : null;
+      EngineSession session = server.registry().get(sid);
+      if (session == null
+          && !upgrade
+          && req.method().equals(HttpMethod.GET)
+          && EngineOptions.POLLING.equals(transport)
+          && server.registry().takeClientClose(sid)) {
+        // the poll the client sent before its CLOSE packet overtook it: end it quietly
+        responder.send(
+            ctx.channel(),
+            meta,
+            HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
+      } else if (session == null) {
+        fail(r, EngineError.UNKNOWN_SID, null);
+      } else if (upgrade) {
+        if (!EngineOptions.WEBSOCKET.equals(transport)) {
+          fail(r, EngineError.BAD_REQUEST, null);
+        } else {
+          // like the official server, a refused upgrade (already upgraded or upgrading) completes
+          // the WebSocket handshake and is then closed by the session
+          WebSocketUpgrader.upgrade(server, ctx, req, session, meta);
+        }
+      } else if (!transport.equals(session.transport())) {
+        fail(r, EngineError.BAD_REQUEST, null);
+      } else {
+        onPollingRequest(ctx.channel(), req, meta, session);
+      }
+      return;
+    }
+    if (!req.method().equals(HttpMethod.GET)) {
+      fail(r, EngineError.BAD_HANDSHAKE_METHOD, null);
+      return;
+    }
+    if (EngineOptions.WEBSOCKET.equals(transport) != upgrade) {
+      fail(r, EngineError.BAD_REQUEST, null);
+      return;
+    }
+    if (!"4".equals(single(params, "EIO"))) {
+      fail(r, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
+      return;
+    }
+    HandshakeRequest handshake =
+        meta.view() != null ? meta.view() : HandshakeRequests.of(req, params, ctx.channel());
     if (options.allowRequest() == null) {
       handshake(r, handshake);
       return;
@@ -139,21 +259,64 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
                     }));
   }
 
+  private boolean refusedOrigin(String origin) {
+    CorsOptions cors = options.cors();
+    return cors != null && cors.checkOrigin() && !cors.allows(origin);
+  }
+
+  /** The official {@code handshake}: an id (maybe from {@code generateId}), then the session. */
   private void handshake(Request r, HandshakeRequest handshake) {
+    CompletionStage<String> id = hooks().generateId(handshake, server::newId);
+    if (id instanceof java.util.concurrent.CompletableFuture<String> done && done.isDone()) {
+      String value = done.exceptionally(e -> null).join();
+      if (value == null) id.whenComplete((v, e) -> refuseId(r, e));
+      else handshake(r, handshake, value);
+      return;
+    }
+    r.req.retain();
+    id.whenComplete(
+        (value, error) ->
+            r.ctx
+                .executor()
+                .execute(
+                    () -> {
+                      try {
+                        if (error != null) refuseId(r, error);
+                        else if (r.ctx.channel().isActive()) handshake(r, handshake, value);
+                      } finally {
+                        r.req.release();
+                      }
+                    }));
+  }
+
+  private void refuseId(Request r, Throwable error) {
+    log.debug("generateId failed: {}", String.valueOf(error));
+    fail(r, EngineError.BAD_REQUEST, null);
+  }
+
+  private void handshake(Request r, HandshakeRequest handshake, String id) {
+    if (server.idInUse(id)) {
+      refuseId(r, new IllegalArgumentException("session id in use: " + id));
+      return;
+    }
     if (r.upgrade) {
-      WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake);
+      WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake, id, r.meta.extraHeaders());
       return;
     }
     Channel channel = r.ctx.channel();
-    EngineSession session = core.newSession(handshake, channel.eventLoop());
+    EngineSession session = server.newSession(handshake, channel.eventLoop(), id);
+    if (session == null) {
+      refuseId(r, new IllegalArgumentException("session id in use: " + id));
+      return;
+    }
     PollingTransport polling = new PollingTransport(session, options);
-    RequestMeta meta = r.meta.withSetCookie(core.sidCookie(session.id()));
+    RequestMeta meta = r.meta.forHandshake(server.sidCookie(session.id()));
     NettyPollExchange get = new NettyPollExchange(channel, meta, responder);
     lastPollSession = session;
     lastPoll = get;
-    session.open(polling, core.upgradesFrom(EngineOptions.POLLING));
+    session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
     polling.onGet(get);
-    core.fireConnection(session);
+    server.fireConnection(session);
   }
 
   private void onPollingRequest(
@@ -168,11 +331,10 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
           .execute(
               () -> {
                 PollingTransport p = session.pollingTransport();
-                if (p == null) get.respondError(EngineError.BAD_REQUEST, "Bad request");
+                if (p == null) refuseOnLoop(channel, meta);
                 else p.onGet(get);
               });
     } else if (method.equals(HttpMethod.POST)) {
-      NettyPollExchange post = new NettyPollExchange(channel, meta, responder);
       String body = req.content().toString(StandardCharsets.UTF_8);
       String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
       session
@@ -180,12 +342,16 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
           .execute(
               () -> {
                 PollingTransport p = session.pollingTransport();
-                if (p == null) post.respondError(EngineError.BAD_REQUEST, "Bad request");
-                else p.onPost(post, contentType, body);
+                if (p == null) refuseOnLoop(channel, meta);
+                else p.onPost(new NettyPollExchange(channel, meta, responder), contentType, body);
               });
     } else {
       responder.send(channel, meta, HttpResponder.empty(HttpResponseStatus.INTERNAL_SERVER_ERROR));
     }
+  }
+
+  private void refuseOnLoop(Channel channel, RequestMeta meta) {
+    responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
   }
 
   @Override
@@ -212,13 +378,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   private void fail(Request r, EngineError error, String customMessage) {
     String message = customMessage != null ? customMessage : error.message;
-    FullHttpRequest req = r.req;
-    core.fireConnectionError(
-        error.code,
-        message,
-        req.method().name(),
-        req.uri(),
-        () -> HandshakeRequests.of(req, r.params, r.ctx.channel()));
+    server.fireConnectionError(error.code, message, r.req, r.params, r.ctx.channel());
     Channel channel = r.ctx.channel();
     if (r.upgrade) {
       // like the official server: a plain 400 with the message, then the connection is dropped
@@ -252,6 +412,20 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     // any other Upgrade (h2c, ...) is ignored, as HTTP/1.1 allows: the request is served as is
     return req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
         && req.method().equals(HttpMethod.GET);
+  }
+
+  /** The only value of a parameter, or null when it is absent or repeated. */
+  private static String single(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    return v == null || v.size() != 1 ? null : v.get(0);
+  }
+
+  private static String jsonpIndex(Map<String, List<String>> params) {
+    String j = single(params, "j");
+    if (j == null) return null;
+    // only digits are used, like the official server, so nothing script-like reaches the response
+    String digits = j.replaceAll("[^0-9]", "");
+    return digits.length() > 10 ? digits.substring(0, 10) : digits;
   }
 
   private record Request(

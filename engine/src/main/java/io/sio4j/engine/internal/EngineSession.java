@@ -6,6 +6,7 @@ import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.OutboundMessage;
 import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.event.ListenerRegistry;
 import io.sio4j.protocol.time.Scheduler;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class EngineSession implements EngineSocket {
   private String closeDescription;
   private final Heartbeat heartbeat;
   private final LoopScheduler timers;
+  private final SessionEvents events;
 
   EngineSession(
       String id,
@@ -67,6 +69,7 @@ public final class EngineSession implements EngineSocket {
     this.options = options;
     this.registry = registry;
     this.timers = LoopScheduler.of(loop, options.scheduler());
+    this.events = new SessionEvents(id);
     this.heartbeat =
         new Heartbeat(
             timers,
@@ -98,6 +101,21 @@ public final class EngineSession implements EngineSocket {
   @Override
   public String transport() {
     return transportName;
+  }
+
+  @Override
+  public String readyState() {
+    if (transportName == null) return "opening";
+    return switch (state) {
+      case OPEN -> "open";
+      case CLOSING -> "closing";
+      case CLOSED -> "closed";
+    };
+  }
+
+  @Override
+  public ListenerRegistry listenerRegistry() {
+    return events.registry();
   }
 
   @Override
@@ -200,10 +218,12 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     if (from != transport) return;
+    events.fire("packet", packet);
     switch (packet.type()) {
       case PONG -> {
         if (closeIfPingOverdue()) return;
         if (state == State.OPEN) heartbeat.onPong();
+        events.fire("heartbeat");
       }
       case MESSAGE -> {
         if (listener != null && undelivered.isEmpty()) deliver(packet);
@@ -248,23 +268,37 @@ public final class EngineSession implements EngineSocket {
   public void flush() {
     assert loop.inEventLoop();
     if (state == State.CLOSED || transport == null) return;
+    boolean sent = false;
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
       if (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(writeBuffer.take(options.maxHttpBufferSize()));
+        transport.send(flushing(writeBuffer.take(options.maxHttpBufferSize())));
+        sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
       while (!writeBuffer.isEmpty() && transport.writable()) {
-        transport.send(writeBuffer.take(WS_BATCH_BYTES));
+        transport.send(flushing(writeBuffer.take(WS_BATCH_BYTES)));
+        sent = true;
       }
     }
+    if (sent) events.fire("drain");
     if (writeBuffer.isEmpty() && onDrain != null) {
       Runnable r = onDrain;
       onDrain = null;
       r.run();
     }
+  }
+
+  /** The official {@code "flush"} event (the packets about to be written), then the packets. */
+  private List<WirePacket> flushing(List<WirePacket> packets) {
+    if (events.wants("flush")) {
+      List<EnginePacket> view = new java.util.ArrayList<>(packets.size());
+      for (WirePacket p : packets) view.add(p.toPacket());
+      events.fire("flush", java.util.Collections.unmodifiableList(view));
+    }
+    return packets;
   }
 
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
@@ -282,6 +316,11 @@ public final class EngineSession implements EngineSocket {
     probe = new UpgradeProbe(this, ws, timers, options.upgradeTimeout());
   }
 
+  /** The probe answered the client's {@code 2probe}: the official {@code "upgrading"} event. */
+  void onUpgrading(Transport ws) {
+    events.fire("upgrading", ws.name());
+  }
+
   /** The client sent UPGRADE on the probe: the WebSocket becomes the transport. */
   void completeUpgrade(UpgradeProbe done) {
     if (done != probe || state == State.CLOSED) return;
@@ -293,6 +332,7 @@ public final class EngineSession implements EngineSocket {
     upgraded = true;
     old.discard();
     log.debug("session {}: upgraded to websocket", id);
+    events.fire("upgrade", transportName);
     flush();
     if (state == State.CLOSING) closeTransport();
   }
@@ -334,6 +374,7 @@ public final class EngineSession implements EngineSocket {
 
   private void sendPacket(WirePacket packet) {
     if (state != State.OPEN) return;
+    if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
     if (writeBuffer.add(packet) > options.maxBufferedBytes()) {
       log.debug("session {}: write buffer over {} bytes, closing", id, options.maxBufferedBytes());
       onClose("transport error", "write buffer full");
@@ -396,6 +437,7 @@ public final class EngineSession implements EngineSocket {
       closeReason = reason;
       closeDescription = description;
     }
+    events.fire("close", reason, description);
   }
 
   /** Runs on the event loop; after the server's loops are gone there is nothing left to do. */

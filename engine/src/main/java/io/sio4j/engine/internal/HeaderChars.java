@@ -1,6 +1,9 @@
 package io.sio4j.engine.internal;
 
-/** The header value check of Node's HTTP module ({@code checkInvalidHeaderChar}). */
+/**
+ * The header checks of Node's HTTP module ({@code checkInvalidHeaderChar}, token names).
+ * Host-neutral.
+ */
 final class HeaderChars {
   private HeaderChars() {}
 
@@ -12,5 +15,19 @@ final class HeaderChars {
       return true;
     }
     return false;
+  }
+
+  /** Whether a header name is an HTTP token and its values hold no control characters. */
+  static boolean validHeader(String name, java.util.List<String> values) {
+    if (name == null || name.isEmpty()) return false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) return false;
+    }
+    if (values == null) return true;
+    for (String v : values) {
+      if (v == null || HeaderChars.invalid(v)) return false;
+    }
+    return true;
   }
 }

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.sio4j.engine.CorsOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes HTTP responses for the Engine.IO path: status, CORS headers (only for an allowed origin,
@@ -21,10 +23,13 @@ import java.nio.charset.StandardCharsets;
  * <p>Threading: thread-safe (immutable); writes go through Netty's thread-safe {@code Channel}.
  */
 final class HttpResponder {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.sio4j.engine");
   private final CorsOptions cors;
+  private final EngineHooks hooks;
 
-  HttpResponder(CorsOptions cors) {
+  HttpResponder(CorsOptions cors, EngineHooks hooks) {
     this.cors = cors;
+    this.hooks = hooks;
   }
 
   /** A response whose body takes ownership of {@code body}. */
@@ -58,8 +63,9 @@ final class HttpResponder {
   void send(Channel channel, RequestMeta meta, FullHttpResponse res) {
     HttpHeaders h = res.headers();
     res.setProtocolVersion(meta.version());
-    addCors(h, meta.origin());
     if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
+    if (meta.extraHeaders() != null) setAll(h, meta.extraHeaders());
+    addCors(h, meta.origin());
     // a bodiless answer may carry the length of what a GET would send (HEAD): keep the handler's
     if (res.content().isReadable() || !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
       h.setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
@@ -74,6 +80,48 @@ final class HttpResponder {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /**
+   * Sends a response of the polling transport (a payload or the {@code ok} of a POST): like {@link
+   * #send}, after the {@code initial_headers} / {@code headers} listeners have edited its headers.
+   */
+  void sendTransport(Channel channel, RequestMeta meta, FullHttpResponse res) {
+    if (!hooks.hasHeaderListeners() || meta.view() == null) {
+      send(channel, meta, res);
+      return;
+    }
+    HttpHeaders h = res.headers();
+    if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
+    if (meta.extraHeaders() != null) setAll(h, meta.extraHeaders());
+    editWithListeners(hooks, h, meta.view(), meta.initial());
+    send(channel, meta.headersApplied(), res);
+  }
+
+  /** Lets the headers listeners edit {@code h} (a polling response or a WebSocket 101). */
+  static void editWithListeners(
+      EngineHooks hooks, HttpHeaders h, io.sio4j.engine.HandshakeRequest view, boolean initial) {
+    Map<String, List<String>> map = EngineHooks.newHeaderMap();
+    for (String name : h.names()) map.put(name, new java.util.ArrayList<>(h.getAll(name)));
+    hooks.fireHeaders(map, view, initial);
+    for (Map.Entry<String, List<String>> e : map.entrySet()) {
+      if (!HeaderChars.validHeader(e.getKey(), e.getValue())) {
+        // like Node's writeHead with an invalid header, but without failing the session's response
+        log.warn("headers listener set an invalid header {}; listeners' edits dropped", e.getKey());
+        return;
+      }
+    }
+    h.clear();
+    setAll(h, map);
+  }
+
+  /** Sets each header of {@code headers}, replacing the same names in {@code h}. */
+  static void setAll(HttpHeaders h, Map<String, List<String>> headers) {
+    headers.forEach(
+        (name, values) -> {
+          if (values == null || values.isEmpty()) h.remove(name);
+          else h.set(name, values);
+        });
   }
 
   /** Adds the CORS response headers when the origin is allowed. */

@@ -3,6 +3,7 @@ package io.sio4j.engine.internal;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -13,12 +14,25 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.sio4j.engine.CookieOptions;
 import io.sio4j.engine.EngineConnectionError;
+import io.sio4j.engine.EngineMiddleware;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HandshakeRequest;
+import io.sio4j.engine.HeadersListener;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,17 +40,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty host of {@link EngineServer}: owns the event loops (epoll when available, else NIO) and
- * the listening channel; sessions live in its {@link EngineCore}.
+ * The Netty implementation of {@link EngineServer}: owns the event loops (epoll when available,
+ * else NIO), the listening channel and the session registry.
  *
  * <p>Threading: thread-safe. {@link #listen} and {@link #shutdown} may be called from any thread.
  */
 public final class NettyEngineServer implements EngineServer {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
+  private static final int SID_BYTES = 20;
 
   private final EngineOptions options;
-  private final EngineCore core;
+  private final SessionRegistry registry = new SessionRegistry();
   private final HttpResponder responder;
+  private final EngineHooks hooks;
+  private final SecureRandom random = new SecureRandom();
+  private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
   private volatile TlsContexts tls;
   private EventLoopGroup group;
   private Channel serverChannel;
@@ -45,19 +64,31 @@ public final class NettyEngineServer implements EngineServer {
   /** Creates the server. */
   public NettyEngineServer(EngineOptions options) {
     this.options = options;
-    this.core = new EngineCore(options);
-    this.responder = new HttpResponder(options.cors());
+    this.hooks = new EngineHooks(options.generateId());
+    this.responder = new HttpResponder(options.cors(), hooks);
+  }
+
+  @Override
+  public EngineServer use(EngineMiddleware middleware) {
+    hooks.use(middleware);
+    return this;
+  }
+
+  @Override
+  public EngineServer on(String event, HeadersListener listener) {
+    hooks.on(event, listener);
+    return this;
   }
 
   @Override
   public EngineServer onConnection(Consumer<EngineSocket> listener) {
-    core.onConnection(listener);
+    connectionListeners.add(listener);
     return this;
   }
 
   @Override
   public EngineServer onConnectionError(Consumer<EngineConnectionError> listener) {
-    core.onConnectionError(listener);
+    errorListeners.add(listener);
     return this;
   }
 
@@ -130,7 +161,7 @@ public final class NettyEngineServer implements EngineServer {
 
   @Override
   public int clientsCount() {
-    return core.clientsCount();
+    return registry.size();
   }
 
   @Override
@@ -142,7 +173,7 @@ public final class NettyEngineServer implements EngineServer {
   public synchronized CompletableFuture<Void> shutdown() {
     if (shutdown != null) return shutdown;
     shutdown = new CompletableFuture<>();
-    core.shutdownSessions();
+    for (EngineSession s : registry.snapshot()) s.shutdown();
     if (serverChannel != null) serverChannel.close();
     if (group == null) {
       shutdown.complete(null);
@@ -156,13 +187,98 @@ public final class NettyEngineServer implements EngineServer {
 
   // ---- for the handlers ----
 
-  /** The host-independent part: sessions, ids, cookie, listeners. */
-  EngineCore core() {
-    return core;
+  SessionRegistry registry() {
+    return registry;
   }
 
   /** The TLS contexts, or null when the listener is plain. */
   TlsContexts tls() {
     return tls;
+  }
+
+  /** The engine hooks (middlewares, headers listeners, generateId). */
+  EngineHooks hooks() {
+    return hooks;
+  }
+
+  /**
+   * A new registered session with {@code id} (from {@link #newId()} or {@code generateId}, never
+   * from the client), or null when a session with that id exists.
+   */
+  EngineSession newSession(HandshakeRequest request, EventLoop loop, String id) {
+    EngineSession s = createSession(request, loop, id);
+    return registry.add(s) ? s : null;
+  }
+
+  /** A new session not yet registered (see {@link #register}). */
+  EngineSession createSession(HandshakeRequest request, EventLoop loop, String id) {
+    return new EngineSession(id, request, loop, options, registry);
+  }
+
+  /** Whether a session with this id is open. */
+  boolean idInUse(String id) {
+    return registry.get(id) != null;
+  }
+
+  /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
+  boolean register(EngineSession session) {
+    return registry.add(session);
+  }
+
+  /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
+  String newId() {
+    byte[] b = new byte[SID_BYTES];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */
+  String sidCookie(String sid) {
+    CookieOptions c = options.cookie();
+    if (c == null) return null;
+    DefaultCookie cookie = new DefaultCookie(c.name(), sid);
+    cookie.setPath(c.path());
+    cookie.setHttpOnly(c.httpOnly());
+    if (c.sameSite() != null) cookie.setSameSite(CookieHeaderNames.SameSite.valueOf(c.sameSite()));
+    return ServerCookieEncoder.STRICT.encode(cookie);
+  }
+
+  /** The transports a session on {@code transport} may upgrade to (the OPEN packet's list). */
+  List<String> upgradesFrom(String transport) {
+    if (EngineOptions.POLLING.equals(transport)
+        && options.allowUpgrades()
+        && options.transports().contains(EngineOptions.WEBSOCKET)) {
+      return List.of(EngineOptions.WEBSOCKET);
+    }
+    return List.of();
+  }
+
+  void fireConnection(EngineSession session) {
+    for (Consumer<EngineSocket> l : connectionListeners) {
+      try {
+        l.accept(session);
+      } catch (RuntimeException e) {
+        log.warn("connection listener failed", e);
+      }
+    }
+  }
+
+  void fireConnectionError(
+      int code,
+      String message,
+      FullHttpRequest req,
+      Map<String, List<String>> params,
+      Channel channel) {
+    log.debug("refused {} {}: {} {}", req.method(), req.uri(), code, message);
+    if (errorListeners.isEmpty()) return;
+    EngineConnectionError error =
+        new EngineConnectionError(code, message, HandshakeRequests.of(req, params, channel));
+    for (Consumer<EngineConnectionError> l : errorListeners) {
+      try {
+        l.accept(error);
+      } catch (RuntimeException e) {
+        log.warn("connection_error listener failed", e);
+      }
+    }
   }
 }

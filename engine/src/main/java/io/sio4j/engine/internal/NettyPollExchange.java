@@ -43,6 +43,17 @@ final class NettyPollExchange implements PollExchange {
     if (identity) {
       res.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
     }
-    responder.send(channel, meta, res);
+    responder.sendTransport(channel, meta, res);
+  }
+
+  @Override
+  public void respondPlain(int status, String contentType, byte[][] body) {
+    responder.send(
+        channel,
+        meta,
+        HttpResponder.response(
+            HttpResponseStatus.valueOf(status),
+            contentType,
+            body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body)));
   }
 }

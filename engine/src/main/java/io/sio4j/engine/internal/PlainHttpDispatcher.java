@@ -15,7 +15,7 @@ final class PlainHttpDispatcher {
 
   static void dispatch(
       Channel channel, FullHttpRequest req, HttpHandler handler, HttpResponder responder) {
-    RequestMeta meta = RequestMeta.of(req, null);
+    RequestMeta meta = RequestMeta.of(req, null, null);
     if (handler != null) {
       NettyHttpExchange exchange = new NettyHttpExchange(channel, req, meta, responder);
       try {

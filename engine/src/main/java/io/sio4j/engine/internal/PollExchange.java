@@ -20,20 +20,27 @@ public interface PollExchange {
   byte[][] EMPTY = new byte[0][];
 
   /**
-   * Sends the answer. {@code body} parts are written in order and are shared, read-only arrays
-   * (never modified, possibly written to other sessions too).
+   * Sends the transport's answer (a payload, the {@code ok} of a POST). {@code body} parts are
+   * written in order and are shared, read-only arrays (never modified, possibly written to other
+   * sessions too).
    *
    * @param contentType the Content-Type, or null for none
    * @param identity whether to keep HTTP compression off (every message asked not to compress)
    */
   void respond(int status, String contentType, byte[][] body, boolean identity);
 
+  /**
+   * Sends an answer that is not the transport's own (an error, a quiet {@code 6}): the {@code
+   * headers} listeners of the engine hooks do not see it, as in the official server.
+   */
+  void respondPlain(int status, String contentType, byte[][] body);
+
   /** The JSONP callback index of the request ({@code j}, digits only), or null. */
   String jsonp();
 
   /** A text answer. */
   default void respondText(int status, String contentType, String text) {
-    respond(status, contentType, new byte[][] {text.getBytes(StandardCharsets.UTF_8)}, false);
+    respondPlain(status, contentType, new byte[][] {text.getBytes(StandardCharsets.UTF_8)});
   }
 
   /** The official JSON error answer: {@code {"code":N,"message":"..."}}. */
@@ -44,6 +51,6 @@ public interface PollExchange {
 
   /** A bodiless answer with only a status. */
   default void respondEmpty(int status) {
-    respond(status, null, EMPTY, false);
+    respondPlain(status, null, EMPTY);
   }
 }

@@ -41,6 +41,7 @@ final class UpgradeProbe {
   void onPacket(EnginePacket packet) {
     if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
       ws.send(List.of(WirePacket.PONG_PROBE));
+      session.onUpgrading(ws);
       if (releaser != null) releaser.cancel();
       releaser = timers.schedule(this::releasePoll, RELEASE_POLL_EVERY);
     } else if (packet.type() == EnginePacketType.UPGRADE) {

@@ -22,6 +22,7 @@ import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,24 +43,39 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
-      HandshakeRequest handshake) {
+      HandshakeRequest handshake,
+      String id,
+      Map<String, List<String>> extraHeaders) {
     // the session is registered only once the 101 is out: a refused handshake leaves nothing
-    EngineCore core = server.core();
-    EngineSession session = core.createSession(handshake, ctx.channel().eventLoop());
+    EngineSession session = server.createSession(handshake, ctx.channel().eventLoop(), id);
     HttpHeaders headers = new DefaultHttpHeaders();
-    String cookie = core.sidCookie(session.id());
+    String cookie = server.sidCookie(session.id());
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
-    WebSocketTransport ws = start(server, ctx, req, headers);
+    if (extraHeaders != null) HttpResponder.setAll(headers, extraHeaders);
+    WebSocketTransport ws = start(server, ctx, req, headers, handshake, true);
     if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
         .addListener(
             f -> {
-              if (f.isSuccess() && core.register(session)) {
-                session.open(ws.transport(), core.upgradesFrom(EngineOptions.WEBSOCKET));
-                core.fireConnection(session);
+              if (!f.isSuccess()) return;
+              if (server.register(session)) {
+                session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
+                server.fireConnection(session);
+              } else {
+                // a custom id taken meanwhile by another handshake
+                log.debug("session id {} taken during the handshake, closing", id);
+                ctx.channel().close();
               }
             });
+  }
+
+  /** The {@code initial_headers} / {@code headers} listeners edit the 101 (ws's "headers"). */
+  private static void editHeaders(
+      NettyEngineServer server, HttpHeaders headers, HandshakeRequest view, boolean initial) {
+    if (view != null && server.hooks().hasHeaderListeners()) {
+      HttpResponder.editWithListeners(server.hooks(), headers, view, initial);
+    }
   }
 
   /** A WebSocket with the sid of a polling session: it becomes the probe of an upgrade. */
@@ -67,8 +83,11 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
-      EngineSession session) {
-    WebSocketTransport ws = start(server, ctx, req, new DefaultHttpHeaders());
+      EngineSession session,
+      RequestMeta meta) {
+    HttpHeaders headers = new DefaultHttpHeaders();
+    if (meta.extraHeaders() != null) HttpResponder.setAll(headers, meta.extraHeaders());
+    WebSocketTransport ws = start(server, ctx, req, headers, meta.view(), false);
     if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
@@ -82,7 +101,9 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
-      HttpHeaders headers) {
+      HttpHeaders headers,
+      HandshakeRequest view,
+      boolean initial) {
     EngineOptions options = server.options();
     Channel channel = ctx.channel();
     if (!hasValidKey(req)) {
@@ -109,6 +130,7 @@ final class WebSocketUpgrader {
           .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
       return null;
     }
+    editHeaders(server, headers, view, initial);
     ChannelPipeline p = ctx.pipeline();
     WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
@@ -138,8 +160,21 @@ final class WebSocketUpgrader {
     return ws;
   }
 
+  /**
+   * Like the official server (ws: {@code /^[+/0-9A-Za-z]{22}==$/}): exactly one key, the base64 of
+   * 16 bytes. Netty would accept an empty key with a 101 and drop a missing one without an answer.
+   */
   private static boolean hasValidKey(FullHttpRequest req) {
-    return EngineRoutes.validWebSocketKey(req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY));
+    List<String> keys = req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+    if (keys.size() != 1) return false;
+    String key = keys.get(0);
+    if (key.length() != 24 || !key.endsWith("==")) return false;
+    for (int i = 0; i < 22; i++) {
+      char c = key.charAt(i);
+      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!base64 && c != '+' && c != '/') return false;
+    }
+    return true;
   }
 
   /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */

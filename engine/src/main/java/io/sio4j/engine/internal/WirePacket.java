@@ -59,6 +59,18 @@ public final class WirePacket {
     return new WirePacket(null, message);
   }
 
+  /** This packet as the public {@link io.sio4j.protocol.engineio.EnginePacket} (for events). */
+  io.sio4j.protocol.engineio.EnginePacket toPacket() {
+    if (message == null) {
+      String s = new String(controlBytes, StandardCharsets.UTF_8);
+      return io.sio4j.protocol.engineio.EnginePacket.of(
+          EnginePacketType.fromCode(s.charAt(0)), s.substring(1));
+    }
+    return message.isBinary()
+        ? io.sio4j.protocol.engineio.EnginePacket.binary(message.binary())
+        : io.sio4j.protocol.engineio.EnginePacket.message(message.text());
+  }
+
   /** The message, or null for a control packet. */
   public OutboundMessage message() {
     return message;

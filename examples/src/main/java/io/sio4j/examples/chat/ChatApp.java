@@ -4,7 +4,9 @@ import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
+import io.sio4j.server.ServerBuilder;
 import io.sio4j.server.SocketIoServer;
+import io.sio4j.server.adapter.AdapterFactory;
 import java.io.PrintStream;
 
 /**
@@ -33,30 +35,48 @@ public final class ChatApp {
    */
   public static void main(String[] args) {
     SocketIoServer io =
-        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
+        start(
+            Container.of(args),
+            Args.host(args),
+            Args.port(args),
+            Args.tls(args),
+            System.out,
+            Args.adapter(args));
     System.out.println("chat listening on " + Args.url(args, io.address().getPort()) + "/");
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    return start(Container.NETTY, host, port, null, console);
+    return start(Container.NETTY, host, port, null, console, null);
   }
 
-  /** Starts the chat; it logs through SLF4J, so {@code console} stays quiet. */
+  /** Starts the chat with TLS ({@code null}: plain http); it logs through SLF4J. */
   public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
-    return start(Container.NETTY, host, port, tls, console);
+    return start(Container.NETTY, host, port, tls, console, null);
+  }
+
+  /** Same, on a cluster adapter ({@code null}: the in-memory one). */
+  public static SocketIoServer start(
+      String host, int port, TlsOptions tls, PrintStream console, AdapterFactory adapter) {
+    return start(Container.NETTY, host, port, tls, console, adapter);
   }
 
   /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
   public static SocketIoServer start(
-      Container container, String host, int port, TlsOptions tls, PrintStream console) {
-    SocketIoServer io =
+      Container container,
+      String host,
+      int port,
+      TlsOptions tls,
+      PrintStream console,
+      AdapterFactory adapter) {
+    ServerBuilder builder =
         SocketIoServer.builder()
             .host(host)
             .port(port)
             .tls(tls) // null: plain http
-            .httpHandler(new ExamplePages("chat"))
-            .build();
+            .httpHandler(new ExamplePages("chat"));
+    if (adapter != null) builder.adapter(adapter);
+    SocketIoServer io = builder.build();
     new ChatServer(io, new InMemoryUserRegistry(), new InMemoryRoomStore(HISTORY, MAX_ROOMS))
         .install();
     return container.serve(io);

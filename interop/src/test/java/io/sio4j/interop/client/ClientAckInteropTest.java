@@ -21,9 +21,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Acknowledgements both ways against the official Node server: futures, timeouts, retries. */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientAckInteropTest {
+  @Parameter TransportKind kind;
+
   private final NodeServer server = NodeServer.start();
   private Socket socket;
 
@@ -41,7 +48,7 @@ class ClientAckInteropTest {
 
   @Test
   void emitWithAckCompletesWithTheServersArguments() throws Exception {
-    connect(ClientOptions.builder());
+    connect(kind.options());
     Arguments r =
         socket.emitWithAck("ack", "a", 2, Map.of("bin", new byte[] {9})).get(10, TimeUnit.SECONDS);
     assertThat(r.size()).isEqualTo(3);
@@ -52,7 +59,7 @@ class ClientAckInteropTest {
 
   @Test
   void ackCallbackReceivesTheResponse() throws Exception {
-    connect(ClientOptions.builder());
+    connect(kind.options());
     CompletableFuture<String> got = new CompletableFuture<>();
     socket.emit("ack", "cb", AckCallback.of(r -> got.complete(r.get(0, String.class))));
     assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("cb");
@@ -60,7 +67,7 @@ class ClientAckInteropTest {
 
   @Test
   void timeoutFailsTheFutureWhenTheServerNeverAnswers() {
-    connect(ClientOptions.builder());
+    connect(kind.options());
     CompletableFuture<Arguments> f =
         socket.timeout(Duration.ofMillis(300)).emitWithAck("no-answer", 1);
     assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
@@ -71,7 +78,7 @@ class ClientAckInteropTest {
 
   @Test
   void retriesResendUntilAcknowledged() throws Exception {
-    connect(ClientOptions.builder().ackTimeout(Duration.ofMillis(300)).retries(3));
+    connect(kind.options().ackTimeout(Duration.ofMillis(300)).retries(3));
     // the server acknowledges "flaky" only from the second delivery on
     Arguments r = socket.emitWithAck("flaky", "once").get(10, TimeUnit.SECONDS);
     assertThat(r.get(0, String.class)).isEqualTo("ok");
@@ -82,7 +89,7 @@ class ClientAckInteropTest {
 
   @Test
   void retriesGiveUpAfterTheLastTry() {
-    connect(ClientOptions.builder().ackTimeout(Duration.ofMillis(200)).retries(2));
+    connect(kind.options().ackTimeout(Duration.ofMillis(200)).retries(2));
     CompletableFuture<Arguments> f = socket.emitWithAck("no-answer", "x");
     assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(AckTimeoutException.class);
@@ -91,7 +98,7 @@ class ClientAckInteropTest {
 
   @Test
   void retriedEmitsKeepTheirOrder() throws Exception {
-    connect(ClientOptions.builder().ackTimeout(Duration.ofSeconds(2)).retries(1));
+    connect(kind.options().ackTimeout(Duration.ofSeconds(2)).retries(1));
     CompletableFuture<Arguments> first = socket.emitWithAck("ack", 1);
     CompletableFuture<Arguments> second = socket.emitWithAck("ack", 2);
     assertThat(second.get(10, TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(2);
@@ -102,7 +109,7 @@ class ClientAckInteropTest {
 
   @Test
   void pendingAcksFailOnDisconnect() {
-    connect(ClientOptions.builder());
+    connect(kind.options());
     CompletableFuture<Arguments> f = socket.emitWithAck("no-answer");
     server.awaitEvent("no-answer");
     socket.disconnect();
@@ -112,7 +119,7 @@ class ClientAckInteropTest {
 
   @Test
   void listenersAnswerTheServersAckRequests() {
-    connect(ClientOptions.builder());
+    connect(kind.options());
     socket.on("question", (String q, Ack ack) -> ack.send(q + "!", List.of(1, 2)));
     socket.emit("ask", "why");
     JsonNode answer = server.await("answer");

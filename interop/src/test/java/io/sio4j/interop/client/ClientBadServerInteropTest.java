@@ -17,14 +17,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input from a server: each case gives a clear error or disconnect reason, the client goes on
  * (reconnects) and no thread hangs.
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientBadServerInteropTest {
+  @Parameter TransportKind kind;
+
   private final NodeServer server = NodeServer.start();
   private final List<String> events = new CopyOnWriteArrayList<>();
   private Socket socket;
@@ -60,7 +67,7 @@ class ClientBadServerInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"2garbage", "9", "2[\"connect\"]", "3[]", "2[{\"toString\":1}]"})
   void malformedSocketIoPacketIsAParseError(String raw) {
-    connect(ClientOptions.builder().transports("websocket"));
+    connect(kind.options().transports("websocket"));
     server.command("rawMessage", "data", raw);
     await().until(() -> events.contains("disconnect parse error"));
     awaitReconnected();
@@ -68,7 +75,7 @@ class ClientBadServerInteropTest {
 
   @Test
   void tooManyAttachmentsIsAParseError() {
-    connect(ClientOptions.builder().transports("websocket"));
+    connect(kind.options().transports("websocket"));
     List<Object> args = new ArrayList<>();
     for (int i = 0; i < 11; i++) args.add(NodeServer.bin(new byte[] {(byte) i}));
     server.command("emit", "event", "bins", "args", args);
@@ -78,7 +85,7 @@ class ClientBadServerInteropTest {
 
   @Test
   void malformedEngineFrameIsATransportError() {
-    connect(ClientOptions.builder().transports("websocket"));
+    connect(kind.options().transports("websocket"));
     server.command("rawFrame", "data", "xyz");
     await().until(() -> events.contains("disconnect transport error"));
     assertThat(events).anyMatch(e -> e.startsWith("error parse error"));
@@ -88,7 +95,7 @@ class ClientBadServerInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void oversizedMessageIsATransportError(String transport) {
-    connect(ClientOptions.builder().transports(transport).maxIncomingBytes(4096));
+    connect(kind.options().transports(transport).maxIncomingBytes(4096));
     socket.emit("big", 10_000);
     await().until(() -> events.contains("disconnect transport error"));
     assertThat(events).anyMatch(e -> e.contains("larger than 4096 bytes"));
@@ -103,7 +110,7 @@ class ClientBadServerInteropTest {
       socket =
           IO.socket(
               "http://127.0.0.1:" + silent.getLocalPort(),
-              ClientOptions.builder()
+              kind.options()
                   .forceNew(true)
                   .reconnection(false)
                   .timeout(Duration.ofMillis(500))

@@ -14,11 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Connecting to the official Node server on each transport, events both ways, multiplexing. */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientConnectInteropTest {
+  @Parameter TransportKind kind;
+
   record Point(int x, int y) {}
 
   record Blob(String name, byte[] data) {}
@@ -32,8 +39,8 @@ class ClientConnectInteropTest {
     server.close();
   }
 
-  private static ClientOptions.Builder opts(String transport) {
-    ClientOptions.Builder b = ClientOptions.builder().forceNew(true);
+  private ClientOptions.Builder opts(String transport) {
+    ClientOptions.Builder b = kind.options().forceNew(true);
     return switch (transport) {
       case "websocket" -> b.transports("websocket");
       case "polling" -> b.transports("polling");
@@ -119,7 +126,7 @@ class ClientConnectInteropTest {
 
   @Test
   void ioSocketMultiplexesAndForceNewDoesNot() {
-    ClientOptions shared = ClientOptions.builder().transports("websocket").build();
+    ClientOptions shared = kind.options().transports("websocket").build();
     Socket a = IO.socket(server.url("/"), shared);
     Socket b = IO.socket(server.url("/chat"), shared);
     Socket c = IO.socket(server.url("/chat"), shared); // namespace taken: a new Manager

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.sio4j.client.ClientOptions;
 import io.sio4j.client.ConnectError;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
@@ -24,12 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Misbehaving servers the official one would never be: a scripted polling server (the JDK's {@code
  * com.sun.net.httpserver}) that answers the n-th GET with whatever a test wants, or never.
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientFakeServerTest {
+  @Parameter TransportKind kind;
+
   private static final String HANDSHAKE =
       "0{\"sid\":\"fake\",\"upgrades\":[],\"pingInterval\":200,\"pingTimeout\":100,"
           + "\"maxPayload\":100000}";
@@ -84,7 +90,7 @@ class ClientFakeServerTest {
     socket =
         IO.socket(
             url,
-            ClientOptions.builder()
+            kind.options()
                 .forceNew(true)
                 .transports("polling")
                 .reconnection(false)

@@ -9,11 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A main using the client exits after close(): no thread of ours keeps the JVM alive. */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientMainExitTest {
+  @Parameter TransportKind kind;
 
-  private static Process runMain(String url, String mode) throws IOException {
+  private Process runMain(String url, String mode) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -21,7 +27,8 @@ class ClientMainExitTest {
             System.getProperty("java.class.path"),
             ExitingMain.class.getName(),
             url,
-            mode)
+            mode,
+            kind.name())
         .redirectErrorStream(true)
         .start();
   }

@@ -3,7 +3,6 @@ package io.sio4j.interop.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sio4j.client.ClientOptions;
 import io.sio4j.client.ConnectError;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
@@ -14,9 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A namespace middleware refusing or accepting the connection (Node server, /admin). */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientMiddlewareInteropTest {
+  @Parameter TransportKind kind;
+
   private final NodeServer server = NodeServer.start();
   private Socket socket;
 
@@ -33,7 +39,7 @@ class ClientMiddlewareInteropTest {
     socket =
         IO.socket(
             server.url("/admin"),
-            ClientOptions.builder()
+            kind.options()
                 .forceNew(true)
                 .auth(Map.of("token", "wrong"))
                 .reconnectionDelay(Duration.ofMillis(50))
@@ -56,7 +62,7 @@ class ClientMiddlewareInteropTest {
     socket =
         IO.socket(
             server.url("/admin"),
-            ClientOptions.builder().forceNew(true).auth(Map.of("token", "secret")).build());
+            kind.options().forceNew(true).auth(Map.of("token", "secret")).build());
     assertThat(server.await("connection").get("nsp").asText()).isEqualTo("/admin");
     await().until(socket::connected);
   }
@@ -64,7 +70,7 @@ class ClientMiddlewareInteropTest {
   @Test
   void unknownNamespaceIsRefused() throws Exception {
     CompletableFuture<ConnectError> error = new CompletableFuture<>();
-    socket = IO.socket(server.url("/nowhere"), ClientOptions.builder().forceNew(true).build());
+    socket = IO.socket(server.url("/nowhere"), kind.options().forceNew(true).build());
     socket.on("connect_error", (ConnectError e) -> error.complete(e));
     assertThat(error.get(10, TimeUnit.SECONDS).getMessage()).isEqualTo("Invalid namespace");
   }

@@ -2,7 +2,6 @@ package io.sio4j.interop.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import io.sio4j.protocol.event.Ack;
@@ -13,7 +12,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,7 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * using the msgpack parser (events, typed arguments, binary and acks both ways), over each
  * transport.
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientMsgpackParserTest {
+  @Parameter TransportKind kind;
+
   record Point(int x, int y) {}
 
   private SocketIoServer server;
@@ -48,7 +54,7 @@ class ClientMsgpackParserTest {
     socket =
         IO.socket(
             "http://127.0.0.1:" + server.address().getPort(),
-            ClientOptions.builder()
+            kind.options()
                 .parser(SocketIoParser.msgpack())
                 .transports(transport)
                 .forceNew(true)

@@ -16,9 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Listener registration and the less common options, against the official Node server. */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientOptionsInteropTest {
+  @Parameter TransportKind kind;
+
   private NodeServer server;
   private Socket socket;
 
@@ -32,7 +39,7 @@ class ClientOptionsInteropTest {
   void onceFiresOnceAndOffRemoves() {
     server = NodeServer.start();
     List<String> seen = new CopyOnWriteArrayList<>();
-    socket = IO.socket(server.url("/"), ClientOptions.builder().forceNew(true).build());
+    socket = IO.socket(server.url("/"), kind.options().forceNew(true).build());
     Listener1<String> always = s -> seen.add("always " + s);
     Listener1<String> removed = s -> seen.add("removed " + s);
     socket.on("echo", always);
@@ -51,7 +58,7 @@ class ClientOptionsInteropTest {
   void sendEmitsMessageAndCatchAllListenersCanBeOrderedAndRemoved() {
     server = NodeServer.start();
     List<String> seen = new CopyOnWriteArrayList<>();
-    socket = IO.socket(server.url("/"), ClientOptions.builder().forceNew(true).build());
+    socket = IO.socket(server.url("/"), kind.options().forceNew(true).build());
     io.sio4j.protocol.event.AnyListener second = (e, a) -> seen.add("second " + e);
     io.sio4j.protocol.event.AnyListener removed = (e, a) -> seen.add("removed " + e);
     socket.onAny(second);
@@ -72,7 +79,7 @@ class ClientOptionsInteropTest {
   void rawListenerSeesJsonArgumentsAndCanAck() {
     server = NodeServer.start();
     List<String> seen = new CopyOnWriteArrayList<>();
-    socket = IO.socket(server.url("/"), ClientOptions.builder().forceNew(true).build());
+    socket = IO.socket(server.url("/"), kind.options().forceNew(true).build());
     socket.onRaw(
         "question",
         (args, ack) -> {
@@ -93,8 +100,7 @@ class ClientOptionsInteropTest {
       List<String> threads = new CopyOnWriteArrayList<>();
       socket =
           IO.socket(
-              server.url("/"),
-              ClientOptions.builder().forceNew(true).listenerExecutor(executor).build());
+              server.url("/"), kind.options().forceNew(true).listenerExecutor(executor).build());
       socket.on("connect", () -> threads.add(Thread.currentThread().getName()));
       socket.on("echo", (String s) -> threads.add(Thread.currentThread().getName()));
       await().until(socket::connected);
@@ -109,7 +115,7 @@ class ClientOptionsInteropTest {
   @Test
   void rememberUpgradeStartsOnWebSocketNextTime() {
     server = NodeServer.start();
-    ClientOptions o = ClientOptions.builder().forceNew(true).rememberUpgrade(true).build();
+    ClientOptions o = kind.options().forceNew(true).rememberUpgrade(true).build();
     socket = IO.socket(server.url("/"), o);
     assertThat(server.await("connection").get("transport").asText()).isEqualTo("polling");
     assertThat(server.await("upgrade").get("transport").asText()).isEqualTo("websocket");
@@ -132,7 +138,7 @@ class ClientOptionsInteropTest {
       socket =
           IO.socket(
               server.url("/"),
-              ClientOptions.builder()
+              kind.options()
                   .forceNew(true)
                   .transports("polling")
                   .reconnection(false)
@@ -154,7 +160,7 @@ class ClientOptionsInteropTest {
     socket =
         IO.socket(
             server.url("/"),
-            ClientOptions.builder()
+            kind.options()
                 .forceNew(true)
                 .transports("polling")
                 .cookieHandler(new CookieManager())

@@ -14,9 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Reconnection as the JavaScript client does it, against a Node server that restarts or dies. */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientReconnectInteropTest {
+  @Parameter TransportKind kind;
+
   private final NodeServer server = NodeServer.start("{\"pingInterval\":300,\"pingTimeout\":200}");
   private final List<String> events = new CopyOnWriteArrayList<>();
   private Socket socket;
@@ -28,7 +35,7 @@ class ClientReconnectInteropTest {
   }
 
   private ClientOptions.Builder fast() {
-    return ClientOptions.builder()
+    return kind.options()
         .forceNew(true)
         .reconnectionDelay(Duration.ofMillis(100))
         .reconnectionDelayMax(Duration.ofMillis(300))

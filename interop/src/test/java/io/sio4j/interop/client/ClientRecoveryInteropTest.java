@@ -3,7 +3,6 @@ package io.sio4j.interop.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import java.time.Duration;
@@ -11,9 +10,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Connection state recovery with the Node server's connectionStateRecovery. */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientRecoveryInteropTest {
+  @Parameter TransportKind kind;
+
   private final NodeServer server = NodeServer.start("{\"recovery\":true}");
   private Socket socket;
 
@@ -29,7 +35,7 @@ class ClientRecoveryInteropTest {
     socket =
         IO.socket(
             server.url("/"),
-            ClientOptions.builder()
+            kind.options()
                 .forceNew(true)
                 .transports("websocket")
                 .reconnectionDelay(Duration.ofMillis(500))

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -30,7 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * acks with timeout and retries, middleware refusal, multiplexing, reconnection after a restart and
  * recovery after a cut connection (through a TCP proxy that can drop connections).
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientSio4jServerTest {
+  @Parameter TransportKind kind;
+
   record Point(int x, int y) {}
 
   private final List<SocketIoServer> servers = new CopyOnWriteArrayList<>();
@@ -94,9 +101,9 @@ class ClientSio4jServerTest {
     return "http://127.0.0.1:" + io.address().getPort() + nsp;
   }
 
-  private static ClientOptions.Builder opts(String transport) {
+  private ClientOptions.Builder opts(String transport) {
     ClientOptions.Builder b =
-        ClientOptions.builder()
+        kind.options()
             .forceNew(true)
             .reconnectionDelay(Duration.ofMillis(200))
             .reconnectionDelayMax(Duration.ofMillis(400));

@@ -3,7 +3,6 @@ package io.sio4j.interop.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import io.sio4j.server.SocketIoServer;
@@ -23,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 8: the client's thread model under load. 16 threads call connect, emit, emitWithAck,
@@ -39,7 +41,11 @@ import org.junit.jupiter.api.Test;
  *   <li>no Manager thread is left alive after close.
  * </ul>
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientThreadStressTest {
+  @Parameter TransportKind kind;
+
   private static final int THREADS = 16;
   private static final int CLIENTS = 4;
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(2);
@@ -87,7 +93,7 @@ class ClientThreadStressTest {
       Socket s =
           IO.socket(
               url,
-              ClientOptions.builder()
+              kind.options()
                   .forceNew(true)
                   .reconnectionDelay(Duration.ofMillis(50))
                   .reconnectionDelayMax(Duration.ofMillis(200))
@@ -101,7 +107,10 @@ class ClientThreadStressTest {
       sockets.add(s);
     }
 
-    long seconds = Long.getLong("sio4j.stress.seconds", 60);
+    // the thread model is the client's own: the default transport gets the full run (issue 8 asks
+    // for 60 s), OkHttp a third of it, so that the suite's time grows little with a second kind
+    long full = Long.getLong("sio4j.stress.seconds", 60);
+    long seconds = kind == TransportKind.JDK ? full : Math.max(1, full / 3);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     AtomicLong seqs = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -7,6 +7,7 @@ import io.sio4j.client.ClientOptions;
 import io.sio4j.client.ConnectError;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
+import io.sio4j.client.okhttp.OkHttpTransport;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +16,29 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TLS against a Node https server with a self-signed certificate made by keytool: certificate and
  * host name verification are on by default; a custom SSLContext is the hook to trust a server.
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class ClientTlsInteropTest {
+  @Parameter TransportKind kind;
+
   private static final String PASS = "changeit";
 
   @TempDir static Path dir;
@@ -93,7 +104,7 @@ class ClientTlsInteropTest {
                 + "\"}}");
   }
 
-  private static SSLContext trusting(Path ks) throws Exception {
+  private static X509TrustManager trustManager(Path ks) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(ks)) {
       store.load(in, PASS.toCharArray());
@@ -101,9 +112,26 @@ class ClientTlsInteropTest {
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
+    return (X509TrustManager) tmf.getTrustManagers()[0];
+  }
+
+  private static SSLContext trusting(Path ks) throws Exception {
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
+    ctx.init(null, new TrustManager[] {trustManager(ks)}, null);
     return ctx;
+  }
+
+  /**
+   * Options trusting {@code ks}: the JDK transport takes an {@code SSLContext} option, OkHttp its
+   * own client's {@code sslSocketFactory(factory, trustManager)}.
+   */
+  private ClientOptions.Builder trustingOptions(Path ks) throws Exception {
+    if (kind == TransportKind.JDK) return kind.options().sslContext(trusting(ks));
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .sslSocketFactory(trusting(ks).getSocketFactory(), trustManager(ks))
+            .build();
+    return ClientOptions.builder().transportFactory(OkHttpTransport.factory(http));
   }
 
   private ConnectError connectError(ClientOptions.Builder b) throws Exception {
@@ -119,7 +147,7 @@ class ClientTlsInteropTest {
   @Test
   void untrustedCertificateIsRefusedByDefault() throws Exception {
     startServer(localCert);
-    ConnectError e = connectError(ClientOptions.builder());
+    ConnectError e = connectError(kind.options());
     assertThat(e.isRefusal()).isFalse();
     assertThat(e.getMessage()).contains("xhr poll error");
     assertThat(socket.connected()).isFalse();
@@ -128,7 +156,7 @@ class ClientTlsInteropTest {
   @Test
   void trustedCertificateForAnotherHostIsRefused() throws Exception {
     startServer(otherHostCert);
-    ConnectError e = connectError(ClientOptions.builder().sslContext(trusting(otherHostCert)));
+    ConnectError e = connectError(trustingOptions(otherHostCert));
     assertThat(e.getMessage()).contains("xhr poll error");
   }
 
@@ -140,11 +168,7 @@ class ClientTlsInteropTest {
     socket =
         IO.socket(
             "https://127.0.0.1:" + server.port,
-            ClientOptions.builder()
-                .forceNew(true)
-                .transports(transport)
-                .sslContext(trusting(ks))
-                .build());
+            trustingOptions(ks).forceNew(true).transports(transport).build());
     await().atMost(Duration.ofSeconds(15)).until(socket::connected);
     assertThat(server.await("connection").get("transport").asText()).isEqualTo(transport);
   }

@@ -1,6 +1,5 @@
 package io.sio4j.interop.client;
 
-import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import java.time.Duration;
@@ -9,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A program using the client, run in a child JVM by {@link ClientMainExitTest}: it must exit by
  * itself once it closed its socket. Modes: {@code close} (connect, ack round trip, close) and
- * {@code connecting} (close while the Manager is still trying to reach a dead server).
+ * {@code connecting} (close while the Manager is still trying to reach a dead server); the third
+ * argument names the {@link TransportKind}.
  */
 public final class ExitingMain {
   private ExitingMain() {}
@@ -17,7 +17,12 @@ public final class ExitingMain {
   public static void main(String[] args) throws Exception {
     String url = args[0];
     Socket socket =
-        IO.socket(url, ClientOptions.builder().reconnectionDelay(Duration.ofSeconds(30)).build());
+        IO.socket(
+            url,
+            TransportKind.valueOf(args[2])
+                .options()
+                .reconnectionDelay(Duration.ofSeconds(30))
+                .build());
     if (args[1].equals("close")) {
       String answer =
           socket.emitWithAck("ack", "bye").get(10, TimeUnit.SECONDS).get(0, String.class);

@@ -19,12 +19,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Engine.IO client layer against the official Node server: handshake on each transport, the
  * upgrade from polling, heartbeats, batching within maxPayload, and the ends of a session.
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class JavaEngineClientInteropTest {
+  @Parameter TransportKind kind;
+
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final ClientLoop loop = ClientLoop.create();
@@ -102,7 +109,7 @@ class JavaEngineClientInteropTest {
   @Test
   void pollingHandshakeThenUpgradeToWebSocket() throws Exception {
     int port = startServer("{}");
-    connect(port, ClientOptions.DEFAULTS);
+    connect(port, kind.options().build());
     assertThat(next("open")).isEqualTo("open polling");
     send("0");
     assertThat(next("message")).startsWith("message 0{\"sid\":");
@@ -116,7 +123,7 @@ class JavaEngineClientInteropTest {
   @Test
   void webSocketOnlyAnswersPings() throws Exception {
     int port = startServer("{\"pingInterval\":200,\"pingTimeout\":150}");
-    connect(port, ClientOptions.builder().transports("websocket").build());
+    connect(port, kind.options().transports("websocket").build());
     assertThat(next("open")).isEqualTo("open websocket");
     send("0");
     next("message 0");
@@ -131,7 +138,7 @@ class JavaEngineClientInteropTest {
   @Test
   void pollingBatchesStayWithinMaxPayload() throws Exception {
     int port = startServer("{\"maxHttpBufferSize\":1000}");
-    connect(port, ClientOptions.builder().transports("polling").build());
+    connect(port, kind.options().transports("polling").build());
     next("open");
     send("0");
     next("message 0");
@@ -152,7 +159,7 @@ class JavaEngineClientInteropTest {
   @Test
   void serverClosingTheTransportEndsTheSession() throws Exception {
     int port = startServer("{}");
-    connect(port, ClientOptions.builder().transports("websocket").build());
+    connect(port, kind.options().transports("websocket").build());
     next("open");
     send("0");
     next("message 0");
@@ -163,7 +170,7 @@ class JavaEngineClientInteropTest {
   @Test
   void silentServerGivesPingTimeout() throws Exception {
     int port = startServer("{\"pingInterval\":200,\"pingTimeout\":100}");
-    connect(port, ClientOptions.builder().transports("websocket").build());
+    connect(port, kind.options().transports("websocket").build());
     next("open");
     send("0");
     next("message 0");
@@ -176,7 +183,7 @@ class JavaEngineClientInteropTest {
   void refusedConnectionIsAnError() throws Exception {
     int port = startServer("{}");
     node.close();
-    connect(port, ClientOptions.DEFAULTS);
+    connect(port, kind.options().build());
     assertThat(next("error")).startsWith("error xhr poll error");
     assertThat(next("close")).isEqualTo("close transport error");
   }

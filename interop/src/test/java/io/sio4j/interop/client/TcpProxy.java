@@ -22,6 +22,10 @@ final class TcpProxy implements AutoCloseable {
   /** The first bytes each client sent, as text (to see what a proxy client asked for). */
   final List<String> firstChunks = new CopyOnWriteArrayList<>();
 
+  /** Bytes the clients sent through the proxy (to see whether their frames were compressed). */
+  final java.util.concurrent.atomic.AtomicLong clientBytes =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private volatile int targetPort;
 
   TcpProxy(int targetPort) throws IOException {
@@ -82,6 +86,7 @@ final class TcpProxy implements AutoCloseable {
                         new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
                     first = false;
                   }
+                  if (record) clientBytes.addAndGet(n);
                   out.write(buf, 0, n);
                   out.flush();
                 }

@@ -17,13 +17,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The explicit typed listeners and the user's own mapper, on both sides, between our server and our
  * client: a {@code List<Order>} arrives as records (not maps), and incoming data binds with the
  * mapper each side was configured with.
  */
+@ParameterizedClass
+@EnumSource(TransportKind.class)
 class TypedBindingInteropTest {
+  @Parameter TransportKind kind;
+
   record Order(String orderId, int qty) {}
 
   private static final TypeReference<List<Order>> ORDERS = new TypeReference<>() {};
@@ -60,7 +67,7 @@ class TypedBindingInteropTest {
           s.emit("orders", List.of(new Order("from-server", 9)));
         });
     CompletableFuture<List<Order>> clientGot = new CompletableFuture<>();
-    Socket client = connect(ClientOptions.builder());
+    Socket client = connect(kind.options());
     client.once("orders", ORDERS, clientGot::complete);
     List<Order> sent = List.of(new Order("a", 1), new Order("b", 2));
     CompletableFuture<List<Order>> echoed =
@@ -94,8 +101,7 @@ class TypedBindingInteropTest {
         });
     CompletableFuture<Order> clientGot = new CompletableFuture<>();
     Socket client =
-        connect(
-            ClientOptions.builder().parser(SocketIoParser.builder().mapper(clientMapper).build()));
+        connect(kind.options().parser(SocketIoParser.builder().mapper(clientMapper).build()));
     client.once("order", Order.class, clientGot::complete);
     CompletableFuture<String> serverSaw =
         client

@@ -38,7 +38,9 @@ class ChatBrowserTest {
   @EnumSource(Container.class)
   void twoPagesChatSafely(Container container) throws IOException {
     Path shots = ProjectPaths.interop().resolve("target").resolve("screenshots");
-    try (RunningExample ex = new RunningExample(container, ChatApp::start);
+    try (RunningExample ex =
+            new RunningExample(
+                container, (c, h, p, tls, out) -> ChatApp.start(c, h, p, tls, out, null));
         NodeProcess browser =
             NodeProcess.start(
                 "chat-browser.mjs", "http://127.0.0.1:" + ex.port + "/", shots.toString())) {

@@ -3,9 +3,11 @@ package io.sio4j.jakarta.internal;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
 import io.sio4j.engine.EngineConnectionError;
+import io.sio4j.engine.EngineMiddleware;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HeadersListener;
 import io.sio4j.engine.internal.EngineCore;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -96,6 +98,20 @@ public final class JakartaEngineServer implements EngineServer {
   public EngineServer onConnectionError(Consumer<EngineConnectionError> listener) {
     core.onConnectionError(listener);
     return this;
+  }
+
+  /** Not carried to this host yet: fails loudly rather than ignoring the middleware. */
+  @Override
+  public EngineServer use(EngineMiddleware middleware) {
+    throw new UnsupportedOperationException(
+        "engine.use is not carried to the Jakarta host yet (use a servlet Filter meanwhile)");
+  }
+
+  /** Not carried to this host yet: fails loudly rather than ignoring the listener. */
+  @Override
+  public EngineServer on(String event, HeadersListener listener) {
+    throw new UnsupportedOperationException(
+        "the " + event + " engine hook is not carried to the Jakarta host yet");
   }
 
   @Override

@@ -40,6 +40,11 @@ final class ServletPollExchange implements PollExchange {
   }
 
   @Override
+  public void respondPlain(int status, String contentType, byte[][] body) {
+    respond(status, contentType, body, false);
+  }
+
+  @Override
   public void respond(int status, String contentType, byte[][] body, boolean identity) {
     if (!responded.compareAndSet(false, true)) return;
     HttpServletResponse res = (HttpServletResponse) async.getResponse();

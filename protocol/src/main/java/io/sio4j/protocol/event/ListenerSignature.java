@@ -3,6 +3,7 @@ package io.sio4j.protocol.event;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.GenericArrayType;
@@ -12,7 +13,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +31,11 @@ import org.slf4j.LoggerFactory;
 record ListenerSignature(Type[] types, boolean lastIsAck) {
   private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.protocol.event");
 
-  /** Listener classes already warned about: one WARN per class, however many registries. */
-  private static final ClassValue<AtomicBoolean> WARNED =
-      new ClassValue<>() {
-        @Override
-        protected AtomicBoolean computeValue(Class<?> type) {
-          return new AtomicBoolean();
-        }
-      };
+  /**
+   * Names of the listener classes already warned about: one WARN per class, however many
+   * registries. (Not a ClassValue, which Android does not have.)
+   */
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   /** The signature given explicitly ({@code on("order", Order.class, ...)}), read nothing. */
   static ListenerSignature explicit(Type[] types, boolean lastIsAck) {
@@ -68,12 +67,23 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
   }
 
   private static boolean generated(Class<?> c) {
-    return c.isHidden() || c.isSynthetic() || Proxy.isProxyClass(c);
+    return c.isSynthetic() || Proxy.isProxyClass(c) || hidden(c);
+  }
+
+  @JvmOnly // Android has no hidden classes (D8's lambda classes are synthetic)
+  private static boolean hidden(Class<?> c) {
+    try {
+      return c.isHidden();
+    } catch (LinkageError e) {
+      return false;
+    }
   }
 
   private static void warnUnreadable(Class<?> c) {
-    if (!WARNED.get(c).compareAndSet(false, true)) return;
-    String pkg = c.getPackageName();
+    if (!WARNED.add(c.getName())) return;
+    String name = c.getName();
+    int dot = name.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : name.substring(0, dot);
     LOG.warn(
         "cannot read the parameter types of listener {}: its arguments arrive as natural values"
             + " (Map, List, String, ...), which may fail inside the listener. Fix: use the explicit"
@@ -85,6 +95,7 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
         pkg.isEmpty() ? "<package>" : pkg);
   }
 
+  @JvmOnly // Android (D8) lambdas carry no SerializedLambda: null there, and the caller falls back
   private static Type[] fromSerializedLambda(Object listener, int arity) {
     SerializedLambda lambda = serializedLambda(listener);
     if (lambda == null) return null;
@@ -122,16 +133,18 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
   }
 
   /** A serializable lambda's own description of itself; null for ordinary classes. */
+  @JvmOnly
   private static SerializedLambda serializedLambda(Object listener) {
     try {
       Method writeReplace = listener.getClass().getDeclaredMethod("writeReplace");
       writeReplace.setAccessible(true);
       return writeReplace.invoke(listener) instanceof SerializedLambda l ? l : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return null;
     }
   }
 
+  @JvmOnly
   private static Executable findImpl(
       Class<?> implClass, SerializedLambda lambda, ClassLoader loader) {
     String descriptor = lambda.getImplMethodSignature();
@@ -150,6 +163,7 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
     return null;
   }
 
+  @JvmOnly
   private static String descriptor(Class<?>[] params, Class<?> returns) {
     return MethodType.methodType(returns, params).toMethodDescriptorString();
   }
@@ -187,7 +201,8 @@ record ListenerSignature(Type[] types, boolean lastIsAck) {
     if (t instanceof ParameterizedType p) return raw(p.getRawType());
     if (t instanceof GenericArrayType g) {
       Class<?> component = raw(g.getGenericComponentType());
-      return component == null ? null : component.arrayType();
+      // Array.newInstance rather than Class.arrayType(), which is Android API 33
+      return component == null ? null : Array.newInstance(component, 0).getClass();
     }
     return null; // type variables and wildcards say nothing useful at run time
   }

@@ -40,12 +40,25 @@ final class AttachmentCollectingGenerator extends JsonGeneratorDelegate {
   @Override
   public int writeBinary(Base64Variant variant, InputStream data, int dataLength)
       throws IOException {
-    byte[] bytes = dataLength < 0 ? data.readAllBytes() : data.readNBytes(dataLength);
+    byte[] bytes = read(data, dataLength);
     if (dataLength >= 0 && bytes.length < dataLength) {
       throw new IOException("binary stream ended after " + bytes.length + " of " + dataLength);
     }
     writePlaceholder(bytes);
     return bytes.length;
+  }
+
+  /** All of {@code in}, or its first {@code max} bytes (InputStream.readNBytes is Android 33). */
+  private static byte[] read(InputStream in, int max) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    int left = max < 0 ? Integer.MAX_VALUE : max;
+    int n;
+    while (left > 0 && (n = in.read(chunk, 0, Math.min(chunk.length, left))) != -1) {
+      out.write(chunk, 0, n);
+      left -= n;
+    }
+    return out.toByteArray();
   }
 
   private void writePlaceholder(byte[] bytes) throws IOException {

@@ -11,6 +11,7 @@ import io.sio4j.protocol.time.Cancellable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -165,11 +166,21 @@ public final class EngineClient implements Transport.Events {
   }
 
   private Transport createTransport(String name) {
-    Map<String, List<String>> headers = options.extraHeaders();
+    Map<String, List<String>> headers = new LinkedHashMap<>(options.extraHeaders());
+    ClientOptions.TransportOptions own = options.transportOptions().get(name);
+    if (own != null) headers.putAll(own.extraHeaders());
     int maxPackets = Math.max(16, options.maxIncomingBytes() / 2);
     return name.equals("websocket")
-        ? new WebSocketTransport(() -> uris.build(name, sid), loop, http, headers, this, maxPackets)
-        : new PollingTransport(() -> uris.build(name, sid), loop, http, headers, this, maxPackets);
+        ? new WebSocketTransport(
+            () -> uris.build(name, sid), loop, http, headers, options.protocols(), this, maxPackets)
+        : new PollingTransport(
+            () -> uris.build(name, sid),
+            loop,
+            http,
+            headers,
+            options.requestTimeout(),
+            this,
+            maxPackets);
   }
 
   // ---- transport events
@@ -237,6 +248,17 @@ public final class EngineClient implements Transport.Events {
     }
     if (t != transport) return;
     priorWebsocketSuccess.set(false);
+    int next = options.transports().indexOf(t.name) + 1;
+    if (options.tryAllTransports()
+        && state == State.OPENING
+        && next > 0
+        && next < options.transports().size()) {
+      // ClientOptions#tryAllTransports: the next transport gets its chance before any error
+      log.debug("{} failed before the handshake ({}), trying the next transport", t.name, message);
+      transport = createTransport(options.transports().get(next));
+      transport.open();
+      return;
+    }
     onError(new EngineIoException(message, cause));
   }
 

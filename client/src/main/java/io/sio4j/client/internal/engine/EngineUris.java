@@ -1,9 +1,10 @@
 package io.sio4j.client.internal.engine;
 
 import io.sio4j.client.ClientOptions;
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +55,13 @@ public final class EngineUris {
     int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
     Map<String, String> query = new LinkedHashMap<>(parseQuery(url.getRawQuery()));
     query.putAll(options.query());
-    return new EngineUris(secure, host + ":" + port, options.path(), query, options);
+    // as the JS client: one trailing slash, or none (ClientOptions#addTrailingSlash)
+    String path =
+        options.path().endsWith("/")
+            ? options.path().substring(0, options.path().length() - 1)
+            : options.path();
+    if (options.addTrailingSlash()) path += "/";
+    return new EngineUris(secure, host + ":" + port, path, query, options);
   }
 
   /** The host and port, {@code host:port}; the key under which Managers are shared. */
@@ -73,7 +80,13 @@ public final class EngineUris {
     String scheme = ws ? (secure ? "wss" : "ws") : (secure ? "https" : "http");
     StringBuilder sb = new StringBuilder(scheme).append("://").append(authority).append(path);
     sb.append('?');
-    query.forEach((k, v) -> sb.append(enc(k)).append('=').append(enc(v)).append('&'));
+    Map<String, String> all = query;
+    ClientOptions.TransportOptions own = options.transportOptions().get(transport);
+    if (own != null && !own.query().isEmpty()) {
+      all = new LinkedHashMap<>(query);
+      all.putAll(own.query());
+    }
+    all.forEach((k, v) -> sb.append(enc(k)).append('=').append(enc(v)).append('&'));
     sb.append("EIO=4&transport=").append(transport);
     if (sid != null) sb.append("&sid=").append(enc(sid));
     Boolean stamp = options.timestampRequests();
@@ -86,8 +99,21 @@ public final class EngineUris {
     return URI.create(sb.toString());
   }
 
+  // The String-named charset overloads: the Charset ones are Android API 33.
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    try {
+      return URLEncoder.encode(s, "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new AssertionError("UTF-8 is always supported", e);
+    }
+  }
+
+  private static String dec(String s) {
+    try {
+      return URLDecoder.decode(s, "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new AssertionError("UTF-8 is always supported", e);
+    }
   }
 
   private static Map<String, String> parseQuery(String raw) {
@@ -98,9 +124,7 @@ public final class EngineUris {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(
-          java.net.URLDecoder.decode(k, StandardCharsets.UTF_8),
-          java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.put(dec(k), dec(v));
     }
     return out;
   }

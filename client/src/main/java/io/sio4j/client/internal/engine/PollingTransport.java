@@ -8,6 +8,7 @@ import io.sio4j.protocol.engineio.EngineCodec;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class PollingTransport extends Transport {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.polling");
 
+  private final Duration requestTimeout; // null: none (ClientOptions#requestTimeout)
   private boolean polling;
   private Runnable onPaused;
 
@@ -29,9 +31,11 @@ final class PollingTransport extends Transport {
       ClientLoop loop,
       HttpConnector http,
       Map<String, List<String>> headers,
+      Duration requestTimeout,
       Events events,
       int maxPackets) {
     super("polling", uris, loop, http, headers, events, maxPackets);
+    this.requestTimeout = requestTimeout;
   }
 
   @Override
@@ -41,7 +45,7 @@ final class PollingTransport extends Transport {
 
   private void poll() {
     polling = true;
-    http.send(new Request("GET", uris.get(), headers, null))
+    http.send(new Request("GET", uris.get(), headers, null, requestTimeout))
         .whenComplete((r, e) -> loop.execute(() -> onPollResult(r, e)));
   }
 
@@ -89,7 +93,9 @@ final class PollingTransport extends Transport {
   @Override
   void send(List<EnginePacket> packets) {
     writable = false;
-    http.send(new Request("POST", uris.get(), headers, EngineCodec.encodePayload(packets)))
+    http.send(
+            new Request(
+                "POST", uris.get(), headers, EngineCodec.encodePayload(packets), requestTimeout))
         .whenComplete((r, e) -> loop.execute(() -> onWriteResult(r, e)));
   }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class WebSocketTransport extends Transport {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.client.websocket");
 
+  private final List<String> protocols; // ClientOptions#protocols
   private WebSocketConnection connection;
 
   WebSocketTransport(
@@ -27,14 +28,16 @@ final class WebSocketTransport extends Transport {
       ClientLoop loop,
       HttpConnector http,
       Map<String, List<String>> headers,
+      List<String> protocols,
       Events events,
       int maxPackets) {
     super("websocket", uris, loop, http, headers, events, maxPackets);
+    this.protocols = protocols;
   }
 
   @Override
   void open() {
-    http.openWebSocket(uris.get(), headers, new Frames())
+    http.openWebSocket(uris.get(), headers, protocols, new Frames())
         .whenComplete((c, e) -> loop.execute(() -> onConnected(c, e)));
   }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Flow;
  *
  * <p>Thread-safe. The JDK client's threads are daemon threads; nothing here keeps a JVM alive.
  */
+@JdkOnly
 public final class JdkHttpConnector implements HttpConnector {
   private final HttpClient client;
   private final int maxIncomingBytes;
@@ -52,6 +53,7 @@ public final class JdkHttpConnector implements HttpConnector {
     HttpRequest.Builder b = HttpRequest.newBuilder(request.uri());
     try {
       addHeaders(request.headers(), b::header);
+      if (request.timeout() != null) b.timeout(request.timeout());
       if (request.body() != null) {
         b.header("Content-Type", "text/plain;charset=UTF-8");
         b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
@@ -80,11 +82,32 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   @Override
+  public CompletableFuture<WebSocketConnection> openWebSocket(
+      URI uri,
+      Map<String, List<String>> headers,
+      List<String> protocols,
+      WebSocketListener listener) {
+    if (protocols.isEmpty()) return openWebSocket(uri, headers, listener);
+    // java.net.http refuses Sec-WebSocket-Protocol as a header: it has its own method
+    try {
+      WebSocket.Builder b = client.newWebSocketBuilder();
+      addHeaders(headers, b::header);
+      b.subprotocols(
+          protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
+      return b.buildAsync(uri, new JdkListener(listener, maxIncomingBytes))
+          .thenApply(JdkConnection::new);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
   public void close() {
     // java.net.http.HttpClient has no close() before Java 21; its threads are daemons and its
     // connections go when the client is unreachable. Open WebSockets are closed by the transports.
   }
 
+  @JdkOnly
   private interface HeaderSink {
     void add(String name, String value);
   }
@@ -94,6 +117,7 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   /** Sends frames strictly one after another, as java.net.http.WebSocket requires. */
+  @JdkOnly
   private static final class JdkConnection implements WebSocketConnection {
     private final WebSocket ws;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -128,6 +152,7 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   /** Joins message fragments, enforcing the size bound. */
+  @JdkOnly
   private static final class JdkListener implements WebSocket.Listener {
     private final WebSocketListener listener;
     private final int max;
@@ -190,6 +215,7 @@ public final class JdkHttpConnector implements HttpConnector {
   }
 
   /** Collects a UTF-8 body, failing once it passes the bound. */
+  @JdkOnly
   private static final class BoundedTextSubscriber implements HttpResponse.BodySubscriber<String> {
     private final int max;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

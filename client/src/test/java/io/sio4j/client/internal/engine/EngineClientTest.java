@@ -32,9 +32,12 @@ class EngineClientTest {
   private static final class ScriptedHttp implements HttpConnector {
     final BlockingQueue<CompletableFuture<Response>> gets = new LinkedBlockingQueue<>();
     final BlockingQueue<String> posts = new LinkedBlockingQueue<>();
+    final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> webSockets = new LinkedBlockingQueue<>();
 
     @Override
     public CompletableFuture<Response> send(Request request) {
+      requests.add(request);
       if (request.method().equals("GET")) {
         CompletableFuture<Response> f = new CompletableFuture<>();
         gets.add(f);
@@ -47,6 +50,7 @@ class EngineClientTest {
     @Override
     public CompletableFuture<WebSocketConnection> openWebSocket(
         URI uri, Map<String, List<String>> headers, WebSocketListener listener) {
+      webSockets.add(uri.getRawQuery() + " " + new java.util.TreeMap<>(headers));
       return CompletableFuture.failedFuture(new IOException("no WebSocket here"));
     }
 
@@ -200,5 +204,38 @@ class EngineClientTest {
     assertThat(next()).isEqualTo("message still polling");
     loop.execute(() -> engine.send(EnginePacket.message("out")));
     assertThat(http.posts.poll(5, TimeUnit.SECONDS)).isEqualTo("4out");
+  }
+
+  @Test
+  void tryAllTransportsOpensTheNextTransportWhenTheFirstFailsBeforeTheHandshake() throws Exception {
+    open(
+        ClientOptions.builder()
+            .tryAllTransports(true)
+            .protocols("chat")
+            .transportHeader("websocket", "X-Ws", "w")
+            .transportHeader("polling", "X-Polling", "p")
+            .requestTimeout(Duration.ofSeconds(3))
+            .build());
+    HttpConnector.Request first = http.requests.poll(5, TimeUnit.SECONDS);
+    assertThat(first.timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(first.headers()).containsKey("X-Polling").doesNotContainKey("X-Ws");
+    http.gets.poll(5, TimeUnit.SECONDS).completeExceptionally(new IOException("refused"));
+    // polling failed before any handshake: WebSocket gets its chance, with its own options
+    assertThat(http.webSockets.poll(5, TimeUnit.SECONDS))
+        .startsWith("EIO=4&transport=websocket")
+        .contains("Sec-WebSocket-Protocol=[chat]", "X-Ws=[w]")
+        .doesNotContain("X-Polling");
+    // and when the last one fails too, the attempt fails
+    assertThat(next()).startsWith("error websocket error");
+    assertThat(next()).isEqualTo("close transport error");
+  }
+
+  @Test
+  void withoutTryAllTransportsTheFirstFailureEndsTheAttempt() throws Exception {
+    open(ClientOptions.DEFAULTS);
+    http.gets.poll(5, TimeUnit.SECONDS).completeExceptionally(new IOException("refused"));
+    assertThat(next()).startsWith("error xhr poll error");
+    assertThat(next()).isEqualTo("close transport error");
+    assertThat(http.webSockets).isEmpty();
   }
 }

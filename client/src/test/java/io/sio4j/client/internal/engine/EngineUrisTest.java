@@ -47,4 +47,31 @@ class EngineUrisTest {
     assertThatThrownBy(() -> EngineUris.of(URI.create("ftp://h"), ClientOptions.DEFAULTS))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void thePathGetsOneTrailingSlashUnlessTurnedOff() {
+    URI server = URI.create("http://h:1");
+    ClientOptions custom = ClientOptions.builder().path("/custom").build();
+    assertThat(EngineUris.of(server, custom).build("websocket", null).getPath())
+        .isEqualTo("/custom/");
+    ClientOptions off = ClientOptions.builder().addTrailingSlash(false).build();
+    assertThat(EngineUris.of(server, off).build("websocket", null).getPath())
+        .isEqualTo("/socket.io");
+  }
+
+  @Test
+  void transportQueryGoesToItsTransportOnly() {
+    ClientOptions o =
+        ClientOptions.builder()
+            .timestampRequests(false)
+            .query("a", "1")
+            .transportQuery("websocket", "a", "2")
+            .transportQuery("polling", "p", "3")
+            .build();
+    EngineUris uris = EngineUris.of(URI.create("http://h"), o);
+    assertThat(uris.build("websocket", null).getRawQuery())
+        .isEqualTo("a=2&EIO=4&transport=websocket");
+    assertThat(uris.build("polling", null).getRawQuery())
+        .isEqualTo("a=1&p=3&EIO=4&transport=polling");
+  }
 }

@@ -1,4 +1,4 @@
-package io.sio4j.adapter.redis;
+package io.sio4j.server.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,20 +18,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Socket views on the wire of a {@code fetchSockets} response: {@code {id, handshake, rooms, data}}
+ * Socket views on the wire of a {@code fetchSockets} answer: {@code {id, handshake, rooms, data}}
  * as the official server writes them, and back into {@link RemoteSocket}s whose actions go through
- * the cluster (like the official {@code RemoteSocket}). Input is untrusted: fields of the wrong
- * type read as empty, and {@code data} stays plain JSON (maps, lists, strings, numbers).
+ * the cluster (like the official {@code RemoteSocket}): {@code emit} is a broadcast to the socket's
+ * id, {@code join}/{@code leave}/{@code disconnect} are {@code socketsJoin}... on it.
  *
- * <p>Stateless and thread-safe.
+ * <pre>{@code
+ * ObjectNode wire = RemoteSocketViews.toJson(RemoteSocket.of(socket), mapper);
+ * RemoteSocket view = RemoteSocketViews.fromJson(wire, nsp, mapper); // null without a string id
+ * }</pre>
+ *
+ * <p>Input is untrusted: fields of the wrong type read as empty, and {@code data} stays plain JSON
+ * (maps, lists, strings, numbers, byte arrays). Stateless and thread-safe.
  */
-final class RemoteSockets {
+public final class RemoteSocketViews {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  private RemoteSockets() {}
+  private RemoteSocketViews() {}
 
   /** A local socket as the official server sends it to other nodes. */
-  static ObjectNode toJson(RemoteSocket socket, ObjectMapper mapper) {
+  public static ObjectNode toJson(RemoteSocket socket, ObjectMapper mapper) {
     ObjectNode out = F.objectNode();
     out.put("id", socket.id());
     out.set("handshake", handshakeToJson(socket.handshake()));
@@ -63,7 +69,7 @@ final class RemoteSockets {
   }
 
   /** A socket of another node, or null when the entry has no string id. */
-  static RemoteSocket fromJson(JsonNode node, Namespace nsp, ObjectMapper mapper) {
+  public static RemoteSocket fromJson(JsonNode node, Namespace nsp, ObjectMapper mapper) {
     JsonNode id = node.path("id");
     if (!id.isTextual()) return null;
     Set<String> rooms = new LinkedHashSet<>();

@@ -1,0 +1,39 @@
+package io.sio4j.interop.redis;
+
+import io.sio4j.adapter.redis.ShardedRedisAdapter;
+import io.sio4j.adapter.redis.ShardedRedisAdapterOptions;
+import io.sio4j.adapter.redis.SubscriptionMode;
+import io.sio4j.server.adapter.Adapter;
+import io.sio4j.server.adapter.AdapterFactory;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The mixed cluster over Redis sharded pub/sub: npm {@code @socket.io/redis-adapter} 8.3 {@code
+ * createShardedAdapter} (subscription mode {@code dynamic}, the default) and sio4j's {@link
+ * ShardedRedisAdapter}, on the single Redis 7 at 127.0.0.1:6379.
+ */
+class ShardedRedisNodeClusterInteropTest extends NodeClusterInteropContract {
+
+  @Override
+  AdapterFactory adapter() {
+    return ShardedRedisAdapter.factory(
+        pub,
+        sub,
+        ShardedRedisAdapterOptions.builder()
+            .channelPrefix(key)
+            .subscriptionMode(SubscriptionMode.DYNAMIC)
+            .requestsTimeout(Duration.ofSeconds(3))
+            .build());
+  }
+
+  @Override
+  CompletableFuture<Void> subscribed(Adapter adapter) {
+    return ((ShardedRedisAdapter) adapter).subscribed();
+  }
+
+  @Override
+  String nodeConfig() {
+    return "{\"key\":\"" + key + "\",\"sharded\":true}";
+  }
+}
