@@ -1,7 +1,8 @@
 /**
- * sio4j-engine: the Engine.IO server on Netty. Its API ({@code io.sio4j.engine}) holds no Netty
- * type, so Netty is required but not re-exported; the Netty pipeline, sessions and transports live
- * in {@code io.sio4j.engine.internal}, which no other module needs and which is not exported.
+ * sio4j-engine: the Engine.IO server, its host-independent core and its Netty host. Its API ({@code
+ * io.sio4j.engine}) holds no Netty type, so Netty is required but not re-exported; the Netty
+ * pipeline, sessions and transports live in {@code io.sio4j.engine.internal}, which no other module
+ * needs and which is not exported.
  *
  * <p>Native epoll is used when Netty finds it; on the module path that means adding {@code
  * --add-modules io.netty.transport.epoll.linux.x86_64}, otherwise NIO is used.
@@ -19,4 +20,8 @@ module io.sio4j.engine {
   requires org.slf4j;
 
   exports io.sio4j.engine;
+  // the host seam (EngineCore, EngineRoutes, EngineSession, Transport, PollExchange): for the
+  // Jakarta host only, not for applications
+  exports io.sio4j.engine.internal to
+      io.sio4j.jakarta;
 }

@@ -8,6 +8,8 @@ import io.sio4j.server.SocketIoServer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The load-test server of {@code ../shared/sioload} ({@code servers/sio4j/start.sh}): the
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1] [--io-threads N]
+ *     [--container netty|jetty]     (or -Dsio4j.container=jetty)
  *     [--adapter redis|redis-sharded] [--redis redis://127.0.0.1:6379]
  * </pre>
  *
@@ -28,12 +31,13 @@ public final class BenchMain {
     if (args.length == 0 || !"server".equals(args[0])) {
       System.err.println(
           "usage: sio4j-bench server [--port N] [--host H] [--io-threads N]"
-              + " [--adapter redis|redis-sharded] [--redis URL]");
+              + " [--adapter redis|redis-sharded] [--redis URL] [--container netty|jetty]");
       System.exit(2);
     }
     int port = 39200;
     String host = "127.0.0.1";
     int ioThreads = Integer.getInteger("sio4j.ioThreads", 0);
+    String container = System.getProperty("sio4j.container", "netty");
     String adapter = null;
     String redisUrl = null;
     for (int i = 1; i + 1 < args.length; i += 2) {
@@ -41,6 +45,7 @@ public final class BenchMain {
         case "--port" -> port = Integer.parseInt(args[i + 1]);
         case "--host" -> host = args[i + 1];
         case "--io-threads" -> ioThreads = Integer.parseInt(args[i + 1]);
+        case "--container" -> container = args[i + 1];
         case "--adapter" -> adapter = args[i + 1];
         case "--redis" -> redisUrl = args[i + 1];
         default -> {
@@ -71,22 +76,39 @@ public final class BenchMain {
           socket.on("broadcast", (String data) -> io.emit("broadcast", data));
           socket.on("ack", (String data, Ack ack) -> ack.send(data));
         });
-    io.start();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  io.close();
-                  if (redis != null) redis.close();
-                },
-                "sio4j-bench-shutdown"));
+    int boundPort;
+    if ("jetty".equals(container)) {
+      Server jetty = JettyHost.start(io, host, port);
+      boundPort = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    JettyHost.stop(io, jetty);
+                    if (redis != null) redis.close();
+                  },
+                  "sio4j-bench-shutdown"));
+    } else {
+      io.start();
+      boundPort = io.address().getPort();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    io.close();
+                    if (redis != null) redis.close();
+                  },
+                  "sio4j-bench-shutdown"));
+    }
     String gcs =
         ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(GarbageCollectorMXBean::getName)
             .collect(Collectors.joining(","));
     System.out.println(
         "READY sio4j port="
-            + io.address().getPort()
+            + boundPort
+            + " container="
+            + container
             + " epoll="
             + Epoll.isAvailable()
             + " ioThreads="

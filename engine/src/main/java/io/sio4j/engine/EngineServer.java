@@ -53,6 +53,15 @@ public interface EngineServer extends AutoCloseable {
   CompletableFuture<InetSocketAddress> listen(String host, int port);
 
   /**
+   * Where this server listens when a host other than its own Netty port carries it (a servlet
+   * container, see sio4j-jakarta), if the host says; null otherwise. The Netty server gives its
+   * address through {@link #listen}.
+   */
+  default InetSocketAddress hostAddress() {
+    return null;
+  }
+
+  /**
    * Reads the TLS certificate and key files of {@link EngineOptions#tls()} again: connections
    * accepted from now on present the new certificate, open ones keep theirs. If the files cannot be
    * read, the current certificate stays and the error is thrown.

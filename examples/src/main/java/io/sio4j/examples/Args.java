@@ -50,7 +50,12 @@ public final class Args {
               "--admin-ui",
               "",
               "chat: the official admin UI at /admin-ui/ (user admin, password printed at start"
-                  + " or $SIO4J_ADMIN_PASSWORD)"));
+                  + " or $SIO4J_ADMIN_PASSWORD)"),
+          new Option(
+              "--container",
+              "C",
+              "netty (default): sio4j's own server; jetty or tomcat: one embedded container"
+                  + " serving the page, the browser bundle and Socket.IO"));
 
   private Args() {}
 

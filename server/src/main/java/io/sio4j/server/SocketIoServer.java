@@ -3,6 +3,7 @@ package io.sio4j.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.protocol.socketio.SocketIoParser;
 import java.net.InetSocketAddress;
@@ -49,7 +50,7 @@ public final class SocketIoServer implements AutoCloseable {
   private final Namespace main;
   private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
-  private final EngineServer engine;
+  private volatile EngineServer engine; // replaced once by start(hosted)
   private boolean started; // guarded by this
   private volatile InetSocketAddress address;
   private volatile Instruments instruments = Instruments.EMPTY;
@@ -61,9 +62,7 @@ public final class SocketIoServer implements AutoCloseable {
     this.invoker = new io.sio4j.protocol.event.ListenerInvoker(binding);
     this.main = new Namespace(this, "/", null);
     // created now (nothing listens yet) so that engine hooks can be added before start()
-    this.engine =
-        EngineServer.create(
-            options.engine().toBuilder().instrumentation(new EngineForwarder(this)).build());
+    this.engine = EngineServer.create(engineOptions());
     engine.onConnection(this::accept);
     namespaces.put("/", main);
   }
@@ -83,6 +82,31 @@ public final class SocketIoServer implements AutoCloseable {
     if (started) throw new IllegalStateException("already started");
     started = true;
     address = engine.listen(options.host(), options.port()).join();
+    return this;
+  }
+
+  /**
+   * The options an engine of this server is built from, on any host: {@link ServerOptions#engine()}
+   * with the server's metrics forwarding ({@link #instrument}) added.
+   */
+  public EngineOptions engineOptions() {
+    return options.engine().toBuilder().instrumentation(new EngineForwarder(this)).build();
+  }
+
+  /**
+   * Serves on an engine that another host made, instead of listening on a port of its own: the
+   * Jakarta host does this when it mounts the server in a servlet container ({@code
+   * SocketIoJakarta.attach(io, servletContext)} in sio4j-jakarta). The engine must have been built
+   * from {@link #engineOptions()}. The container owns the port; {@link #address()} is the engine's
+   * {@link EngineServer#hostAddress()}. Engine hooks ({@code engine().use(...)}) are not carried to
+   * the Jakarta host yet: add them after this call, to {@link #engine()}.
+   */
+  public synchronized SocketIoServer start(EngineServer hosted) {
+    if (started) throw new IllegalStateException("already started");
+    started = true;
+    Objects.requireNonNull(hosted, "hosted").onConnection(this::accept);
+    // the Netty engine made by the constructor never listened; hooks added to it stay behind
+    engine = hosted;
     return this;
   }
 
@@ -114,9 +138,14 @@ public final class SocketIoServer implements AutoCloseable {
     return this;
   }
 
-  /** The bound address, once started. */
+  /**
+   * The bound address, once started: its own port, or where the container listens when the hosted
+   * engine says ({@link EngineServer#hostAddress()}).
+   */
   public InetSocketAddress address() {
-    return address;
+    InetSocketAddress a = address;
+    EngineServer e = engine;
+    return a == null && e != null ? e.hostAddress() : a;
   }
 
   /** The options. */

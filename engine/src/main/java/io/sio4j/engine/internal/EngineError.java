@@ -2,9 +2,9 @@ package io.sio4j.engine.internal;
 
 /**
  * The Engine.IO request errors, with the codes, messages and HTTP statuses of the official server
- * ({@code Server.errors} in engine.io).
+ * ({@code Server.errors} in engine.io). Shared by every host.
  */
-enum EngineError {
+public enum EngineError {
   UNKNOWN_TRANSPORT(0, "Transport unknown", 400),
   UNKNOWN_SID(1, "Session ID unknown", 400),
   BAD_HANDSHAKE_METHOD(2, "Bad handshake method", 400),
@@ -12,9 +12,14 @@ enum EngineError {
   FORBIDDEN(4, "Forbidden", 403),
   UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", 400);
 
-  final int code;
-  final String message;
-  final int status;
+  /** The Engine.IO error code. */
+  public final int code;
+
+  /** The official message. */
+  public final String message;
+
+  /** The HTTP status. */
+  public final int status;
 
   EngineError(int code, String message, int status) {
     this.code = code;

@@ -43,6 +43,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   private final HttpResponder responder;
   private final String pathPrefix;
   private EngineSession lastPollSession;
+  private NettyPollExchange lastPoll;
 
   EngineRequestHandler(NettyEngineServer server, HttpResponder responder) {
     this.server = server;
@@ -316,11 +317,13 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       refuseId(r, new IllegalArgumentException("session id in use: " + id));
       return;
     }
-    PollingTransport polling = new PollingTransport(session, responder, options);
-    lastPollSession = session;
+    PollingTransport polling = new PollingTransport(session, options);
     RequestMeta meta = r.meta.forHandshake(server.sidCookie(session.id()));
+    NettyPollExchange get = new NettyPollExchange(channel, meta, responder);
+    lastPollSession = session;
+    lastPoll = get;
     session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
-    polling.onGet(channel, meta);
+    polling.onGet(get);
     server.fireConnection(session);
   }
 
@@ -328,14 +331,16 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       Channel channel, FullHttpRequest req, RequestMeta meta, EngineSession session) {
     HttpMethod method = req.method();
     if (method.equals(HttpMethod.GET)) {
+      NettyPollExchange get = new NettyPollExchange(channel, meta, responder);
       lastPollSession = session;
+      lastPoll = get;
       session
           .loop()
           .execute(
               () -> {
                 PollingTransport p = session.pollingTransport();
                 if (p == null) refuseOnLoop(channel, meta);
-                else p.onGet(channel, meta);
+                else p.onGet(get);
               });
     } else if (method.equals(HttpMethod.POST)) {
       String body = req.content().toString(StandardCharsets.UTF_8);
@@ -346,7 +351,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
               () -> {
                 PollingTransport p = session.pollingTransport();
                 if (p == null) refuseOnLoop(channel, meta);
-                else p.onPost(channel, meta, contentType, body);
+                else p.onPost(new NettyPollExchange(channel, meta, responder), contentType, body);
               });
     } else {
       responder.send(channel, meta, HttpResponder.empty(HttpResponseStatus.INTERNAL_SERVER_ERROR));
@@ -361,14 +366,14 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     EngineSession s = lastPollSession;
+    NettyPollExchange get = lastPoll;
     if (s != null) {
       // queued after the GET itself, so the session has seen it
-      Channel channel = ctx.channel();
       s.loop()
           .execute(
               () -> {
                 PollingTransport p = s.pollingTransport();
-                if (p != null) p.onGetChannelClosed(channel);
+                if (p != null) p.onGetClosed(get);
               });
     }
     super.channelInactive(ctx);

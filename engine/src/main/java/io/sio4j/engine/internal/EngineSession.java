@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * One Engine.IO session: its state machine (open, closing, closed), write buffer, heartbeat and the
  * upgrade from polling to WebSocket. Mirrors {@code Socket} in the official engine.io server.
  *
+ * <p>Host-neutral: a host hands it packets from its connections and gives it {@link Transport}s to
+ * write to; the session never sees a host type.
+ *
  * <p>Threading: confined to {@link #eventLoop()}; the public send and close methods hop there when
  * called from another thread. Fields without {@code volatile} are touched on the event loop only.
  */
-final class EngineSession implements EngineSocket {
+public final class EngineSession implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final long WS_BATCH_BYTES = 64 * 1024;
 
@@ -80,7 +83,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
-  void open(Transport first, List<String> upgrades) {
+  public void open(Transport first, List<String> upgrades) {
     assert loop.inEventLoop();
     this.transport = first;
     this.transportName = first.name();
@@ -200,7 +203,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** The current transport if it is polling, else null (after an upgrade). */
-  PollingTransport pollingTransport() {
+  public PollingTransport pollingTransport() {
     return transport instanceof PollingTransport p ? p : null;
   }
 
@@ -210,14 +213,14 @@ final class EngineSession implements EngineSocket {
   }
 
   /** The owning event loop, as Netty's type. */
-  EventLoop loop() {
+  public EventLoop loop() {
     return loop;
   }
 
   // ---- called by transports, on the event loop ----
 
   /** A packet arrived on {@code from}. */
-  void onPacket(Transport from, EnginePacket packet) {
+  public void onPacket(Transport from, EnginePacket packet) {
     assert loop.inEventLoop();
     if (state != State.OPEN && state != State.CLOSING) return;
     if (probe != null && from == probe.transport()) {
@@ -244,7 +247,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** The transport {@code from} failed to parse what the client sent. */
-  void onParseError(Transport from, String description) {
+  public void onParseError(Transport from, String description) {
     if (probe != null && from == probe.transport()) {
       abortUpgrade("parse error on probe: " + description);
     } else if (from == transport) {
@@ -254,7 +257,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** The transport {@code from} failed (client vanished, overlap, ...). */
-  void onTransportError(Transport from, String description) {
+  public void onTransportError(Transport from, String description) {
     if (probe != null && from == probe.transport()) {
       abortUpgrade(description);
     } else if (from == transport) {
@@ -264,7 +267,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** The transport {@code from} was closed by the client. */
-  void onTransportClose(Transport from) {
+  public void onTransportClose(Transport from) {
     if (probe != null && from == probe.transport()) {
       abortUpgrade("probe transport closed");
     } else if (from == transport) {
@@ -273,7 +276,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
-  void flush() {
+  public void flush() {
     assert loop.inEventLoop();
     if (state == State.CLOSED || transport == null) return;
     boolean sent = false;
@@ -310,7 +313,7 @@ final class EngineSession implements EngineSocket {
   }
 
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
-  void maybeUpgrade(Transport ws) {
+  public void maybeUpgrade(Transport ws) {
     assert loop.inEventLoop();
     if (state != State.OPEN
         || upgraded
@@ -441,7 +444,7 @@ final class EngineSession implements EngineSocket {
    * Closes the session with "ping timeout" if its pong deadline has passed, even when the timer has
    * not run yet (a busy event loop); returns whether the session is closed.
    */
-  boolean closeIfPingOverdue() {
+  public boolean closeIfPingOverdue() {
     if (state != State.CLOSED && heartbeat.overdue()) {
       onClose("ping timeout", null);
     }

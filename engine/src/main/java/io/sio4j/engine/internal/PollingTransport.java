@@ -1,12 +1,5 @@
 package io.sio4j.engine.internal;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
@@ -24,62 +17,63 @@ import org.slf4j.LoggerFactory;
  * GET per session, which receives the next payload; POST bodies carry packets to the server.
  * Mirrors {@code Polling} and {@code JSONP} in the official engine.io server.
  *
- * <p>Threading: confined to the session's event loop; the GET's channel may live on another loop
- * and is written through Netty's thread-safe {@code Channel.writeAndFlush}.
+ * <p>Host-neutral: requests arrive as {@link PollExchange}s, which the host (Netty or Jakarta)
+ * answers on its own connection.
+ *
+ * <p>Threading: confined to the session's event loop; the exchanges are answered from there.
  */
-final class PollingTransport extends Transport {
+public final class PollingTransport extends Transport {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.polling");
   private static final byte[] SEPARATOR = {EngineCodec.RECORD_SEPARATOR};
   private static final long CLOSE_TIMEOUT_MILLIS = 30_000;
   private static final String TEXT = "text/plain; charset=UTF-8";
+  private static final byte[][] OK = {"ok".getBytes(StandardCharsets.UTF_8)};
 
   private final EngineSession session;
-  private final HttpResponder responder;
   private final EngineOptions options;
-  private Channel pendingGet;
-  private RequestMeta pendingMeta;
+  private PollExchange pendingGet;
   private Runnable shouldClose;
   private ScheduledFuture<?> closeTimeout;
   private boolean discarded;
   private boolean closed;
 
-  PollingTransport(EngineSession session, HttpResponder responder, EngineOptions options) {
+  /** A polling transport for {@code session} (the handshake's first transport). */
+  public PollingTransport(EngineSession session, EngineOptions options) {
     this.session = session;
-    this.responder = responder;
     this.options = options;
   }
 
-  EngineSession session() {
+  /** The session this transport carries. */
+  public EngineSession session() {
     return session;
   }
 
   @Override
-  String name() {
+  protected String name() {
     return EngineOptions.POLLING;
   }
 
   @Override
-  boolean writable() {
+  protected boolean writable() {
     return pendingGet != null;
   }
 
   /** A GET arrived: it waits until there is something to send. */
-  void onGet(Channel channel, RequestMeta meta) {
+  public void onGet(PollExchange get) {
     session.closeIfPingOverdue();
     if (closed && session.registry().takeClientClose(session.id())) {
       // the poll the client sent before its CLOSE packet overtook it: end it quietly
-      responder.send(channel, meta, HttpResponder.text(HttpResponseStatus.OK, TEXT, "6"));
+      get.respondText(200, TEXT, "6");
       return;
     }
-    if (refusedAsGone(channel, meta)) return;
+    if (refusedAsGone(get)) return;
     if (pendingGet != null) {
       log.debug("session {}: overlapping poll", session.id());
       session.onTransportError(this, "overlap from client");
-      responder.send(channel, meta, HttpResponder.empty(HttpResponseStatus.BAD_REQUEST));
+      get.respondEmpty(400);
       return;
     }
-    pendingGet = channel;
-    pendingMeta = meta;
+    pendingGet = get;
     if (shouldClose != null) {
       send(List.of(WirePacket.NOOP));
     } else {
@@ -89,30 +83,29 @@ final class PollingTransport extends Transport {
   }
 
   /** The connection of a waiting GET closed before it was answered. */
-  void onGetChannelClosed(Channel channel) {
-    if (pendingGet != channel) return;
+  public void onGetClosed(PollExchange get) {
+    if (pendingGet != get) return;
     pendingGet = null;
-    pendingMeta = null;
     session.onTransportError(this, "poll connection closed prematurely");
   }
 
   /** A POST body (already bounded by maxHttpBufferSize) arrived. */
-  void onPost(Channel channel, RequestMeta meta, String contentType, String body) {
+  public void onPost(PollExchange post, String contentType, String body) {
     session.closeIfPingOverdue();
-    if (refusedAsGone(channel, meta)) return;
-    if (meta.jsonp() == null && contentType != null && isBinaryContentType(contentType)) {
+    if (refusedAsGone(post)) return;
+    if (post.jsonp() == null && contentType != null && isBinaryContentType(contentType)) {
       // v4 payloads are text only; the official server refuses binary bodies (engine.io 6.6.7)
       session.onTransportError(this, "invalid content");
-      responder.send(channel, meta, HttpResponder.empty(HttpResponseStatus.BAD_REQUEST));
+      post.respondEmpty(400);
       return;
     }
-    String payload = meta.jsonp() == null ? body : JsonpPayloads.decodeForm(body);
+    String payload = post.jsonp() == null ? body : JsonpPayloads.decodeForm(body);
     List<EnginePacket> packets;
     try {
       if (payload == null) throw new ProtocolException("missing d parameter");
       packets = EngineCodec.decodePayload(payload, options.maxHttpBufferSize());
     } catch (ProtocolException e) {
-      responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
+      post.respondError(EngineError.BAD_REQUEST, "Bad request");
       session.onParseError(this, e.getMessage());
       return;
     }
@@ -127,44 +120,36 @@ final class PollingTransport extends Transport {
       }
       session.onPacket(this, p);
     }
-    FullHttpResponse ok = HttpResponder.text(HttpResponseStatus.OK, "text/html", "ok");
-    responder.sendTransport(channel, meta, ok);
+    post.respond(200, "text/html", OK, false);
   }
 
   /**
    * Refuses a request that reached a transport already gone: a closed session answers like an
    * unknown one (code 1), a transport left by an upgrade answers "Bad request" (code 3).
    */
-  private boolean refusedAsGone(Channel channel, RequestMeta meta) {
+  private boolean refusedAsGone(PollExchange exchange) {
     if (discarded) {
-      responder.send(channel, meta, HttpResponder.error(EngineError.BAD_REQUEST, "Bad request"));
+      exchange.respondError(EngineError.BAD_REQUEST, "Bad request");
       return true;
     }
     if (closed && shouldClose == null) {
-      responder.send(
-          channel, meta, HttpResponder.error(EngineError.UNKNOWN_SID, "Session ID unknown"));
+      exchange.respondError(EngineError.UNKNOWN_SID, "Session ID unknown");
       return true;
     }
     return false;
   }
 
   @Override
-  void send(List<WirePacket> packets) {
-    Channel channel = pendingGet;
-    RequestMeta meta = pendingMeta;
-    if (channel == null) return;
+  protected void send(List<WirePacket> packets) {
+    PollExchange get = pendingGet;
+    if (get == null) return;
     pendingGet = null;
-    pendingMeta = null;
     Runnable afterClose = shouldClose;
     shouldClose = null;
-    ByteBuf body = encode(packets, afterClose != null, meta.jsonp());
-    // JSONP responses keep text/plain, like the official server
-    FullHttpResponse res = HttpResponder.response(HttpResponseStatus.OK, TEXT, body);
-    if (!anyCompressible(packets)) {
-      // every message asked not to be compressed: an explicit identity keeps the compressor off
-      res.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
-    }
-    responder.sendTransport(channel, meta, res);
+    byte[][] body = encode(packets, afterClose != null, get.jsonp());
+    // JSONP responses keep text/plain, like the official server; when every message asked not to
+    // be compressed, an explicit identity keeps the compressor off
+    get.respond(200, TEXT, body, !anyCompressible(packets));
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();
@@ -172,7 +157,7 @@ final class PollingTransport extends Transport {
   }
 
   @Override
-  void close(Runnable onClosed) {
+  protected void close(Runnable onClosed) {
     if (closed && shouldClose == null) {
       if (onClosed != null) onClosed.run();
       return;
@@ -201,12 +186,12 @@ final class PollingTransport extends Transport {
   }
 
   @Override
-  void discard() {
+  protected void discard() {
     discarded = true;
     if (pendingGet != null) send(List.of(WirePacket.NOOP));
   }
 
-  private static ByteBuf encode(List<WirePacket> packets, boolean appendClose, String jsonp) {
+  private static byte[][] encode(List<WirePacket> packets, boolean appendClose, String jsonp) {
     int n = packets.size() + (appendClose ? 1 : 0);
     byte[][] parts = new byte[n * 2 - 1][];
     int i = 0;
@@ -218,11 +203,10 @@ final class PollingTransport extends Transport {
       if (i > 0) parts[i++] = SEPARATOR;
       parts[i++] = WirePacket.CLOSE.textBytes();
     }
-    if (jsonp == null) return Unpooled.wrappedBuffer(parts); // shared bytes, no copy
+    if (jsonp == null) return parts; // shared bytes, no copy
     StringBuilder sb = new StringBuilder();
     for (byte[] part : parts) sb.append(new String(part, StandardCharsets.UTF_8));
-    return Unpooled.wrappedBuffer(
-        JsonpPayloads.wrap(jsonp, sb.toString()).getBytes(StandardCharsets.UTF_8));
+    return new byte[][] {JsonpPayloads.wrap(jsonp, sb.toString()).getBytes(StandardCharsets.UTF_8)};
   }
 
   /** Like the official server: compress when any packet allows it (control packets do). */

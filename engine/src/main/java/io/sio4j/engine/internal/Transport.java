@@ -6,25 +6,30 @@ import java.util.List;
  * One way of carrying a session's packets (HTTP long-polling or WebSocket), seen from {@link
  * EngineSession}.
  *
+ * <p>This is the host seam for WebSocket: the Netty host implements it over a channel, the Jakarta
+ * host over a {@code jakarta.websocket.Session}. Packets are handed over as shared byte arrays
+ * ({@link WirePacket}), so no host type reaches the session.
+ *
  * <p>Threading: every method is called on the session's event loop; implementations hop to their
- * channel's event loop through Netty's thread-safe {@code Channel.write}.
+ * connection's thread themselves (Netty's thread-safe {@code Channel.write}, the container's async
+ * send).
  */
-abstract class Transport {
+public abstract class Transport {
   /** {@code "polling"} or {@code "websocket"}. */
-  abstract String name();
+  protected abstract String name();
 
   /** Whether {@link #send(List)} may be called now. */
-  abstract boolean writable();
+  protected abstract boolean writable();
 
   /** Writes the packets (only when {@link #writable()}); the list is not kept. */
-  abstract void send(List<WirePacket> packets);
+  protected abstract void send(List<WirePacket> packets);
 
   /**
    * Orderly close started by the server: polling delivers a CLOSE packet in the current or next
    * poll, WebSocket closes the connection. {@code onClosed} (may be null) runs once that is done.
    */
-  abstract void close(Runnable onClosed);
+  protected abstract void close(Runnable onClosed);
 
   /** The session moved to another transport: release what is pending without closing it. */
-  abstract void discard();
+  protected abstract void discard();
 }

@@ -154,17 +154,17 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     private boolean closed;
 
     @Override
-    String name() {
+    protected String name() {
       return EngineOptions.WEBSOCKET;
     }
 
     @Override
-    boolean writable() {
+    protected boolean writable() {
       return !closed && channel.isActive() && channel.isWritable();
     }
 
     @Override
-    void send(List<WirePacket> packets) {
+    protected void send(List<WirePacket> packets) {
       for (WirePacket p : packets) {
         WebSocketFrame frame;
         if (!p.isBinary()) {
@@ -180,7 +180,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     }
 
     @Override
-    void close(Runnable onClosed) {
+    protected void close(Runnable onClosed) {
       if (!closed) {
         closed = true;
         if (channel.isActive() && !closing) {
@@ -194,7 +194,7 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     }
 
     @Override
-    void discard() {
+    protected void discard() {
       closed = true;
     }
 

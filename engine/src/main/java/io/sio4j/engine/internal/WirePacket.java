@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Threading: immutable.
  */
-final class WirePacket {
+public final class WirePacket {
   static final WirePacket PING = control(EnginePacketType.PING, "");
   static final WirePacket PONG_PROBE = control(EnginePacketType.PONG, "probe");
   static final WirePacket CLOSE = control(EnginePacketType.CLOSE, "");
@@ -72,30 +72,30 @@ final class WirePacket {
   }
 
   /** The message, or null for a control packet. */
-  OutboundMessage message() {
+  public OutboundMessage message() {
     return message;
   }
 
-  boolean isBinary() {
+  public boolean isBinary() {
     return message != null && message.isBinary();
   }
 
-  boolean isVolatile() {
+  public boolean isVolatile() {
     return message != null && message.isVolatile();
   }
 
   /** The text form ({@code <digit><data>}, UTF-8), shared; must not be modified. */
-  byte[] textBytes() {
+  public byte[] textBytes() {
     return message == null ? controlBytes : message.textPacketBytes();
   }
 
   /** The raw binary payload (binary messages only), shared; must not be modified. */
-  byte[] binaryBytes() {
+  public byte[] binaryBytes() {
     return message.binary();
   }
 
   /** The bytes of this packet inside a polling payload ({@code b<base64>} for binary). */
-  byte[] pollingBytes() {
+  public byte[] pollingBytes() {
     if (!isBinary()) return textBytes();
     byte[] b64 = Base64.getEncoder().encode(message.binary());
     byte[] out = new byte[b64.length + 1];
@@ -105,7 +105,7 @@ final class WirePacket {
   }
 
   /** Approximate size on the wire, for buffer accounting. */
-  int size() {
+  public int size() {
     if (message == null) return controlBytes.length;
     return message.isBinary() ? message.binary().length : message.textPacketBytes().length;
   }

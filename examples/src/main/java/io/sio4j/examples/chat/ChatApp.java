@@ -5,6 +5,7 @@ import io.sio4j.admin.AdminUiOptions;
 import io.sio4j.engine.HttpHandler;
 import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.ServerBuilder;
 import io.sio4j.server.SocketIoServer;
@@ -17,10 +18,10 @@ import java.util.HexFormat;
 /**
  * The tutorial's chat application: {@link ChatServer} over in-memory stores (50 messages of history
  * per room, at most 1000 rooms), with its page at {@code /}. {@link ChatClient} talks to it from a
- * console. With {@code --admin-ui}, the official admin UI watches it from {@code /admin-ui/}.
+ * console.
  *
  * <pre>{@code
- * java -jar sio4j-examples.jar chat --port 3000 [--admin-ui]
+ * java -jar sio4j-examples.jar chat --port 3000
  * }</pre>
  *
  * <p>Each {@link #start} gets fresh stores.
@@ -35,8 +36,8 @@ public final class ChatApp {
   private ChatApp() {}
 
   /**
-   * Runs until the process is stopped: {@code [--port N] [--host H] [--tls-cert FILE --tls-key
-   * FILE] [--adapter KIND --redis URL] [--admin-ui]}.
+   * Runs until the process is stopped: {@code [--port N] [--host H] [--container C] [--tls-cert
+   * FILE --tls-key FILE] [--adapter KIND --redis URL] [--admin-ui]}.
    */
   public static void main(String[] args) {
     String adminPassword = null;
@@ -50,6 +51,7 @@ public final class ChatApp {
     }
     SocketIoServer io =
         start(
+            Container.of(args),
             Args.host(args),
             Args.port(args),
             Args.tls(args),
@@ -66,26 +68,45 @@ public final class ChatApp {
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    return start(host, port, null, console, null, null);
+    return start(Container.NETTY, host, port, null, console, null, null);
   }
 
   /** Starts the chat with TLS ({@code null}: plain http); it logs through SLF4J. */
   public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
-    return start(host, port, tls, console, null, null);
+    return start(Container.NETTY, host, port, tls, console, null, null);
   }
 
   /** Starts the chat with the admin UI when {@code adminPassword} is not null. */
   public static SocketIoServer start(
       String host, int port, PrintStream console, String adminPassword) {
-    return start(host, port, null, console, null, adminPassword);
+    return start(Container.NETTY, host, port, null, console, null, adminPassword);
+  }
+
+  /** Same, on a cluster adapter ({@code null}: the in-memory one). */
+  public static SocketIoServer start(
+      String host, int port, TlsOptions tls, PrintStream console, AdapterFactory adapter) {
+    return start(Container.NETTY, host, port, tls, console, adapter, null);
+  }
+
+  /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
+  public static SocketIoServer start(
+      Container container,
+      String host,
+      int port,
+      TlsOptions tls,
+      PrintStream console,
+      AdapterFactory adapter) {
+    return start(container, host, port, tls, console, adapter, null);
   }
 
   /**
-   * Starts the chat: TLS when {@code tls} is not null, on a cluster adapter when {@code adapter} is
-   * not null (else the in-memory one), and with an {@code adminPassword} the admin UI too: the
-   * {@code /admin} namespace (user {@code admin}) and the UI's page at {@code /admin-ui/}.
+   * Starts the chat on {@code container}: TLS when {@code tls} is not null, on a cluster adapter
+   * when {@code adapter} is not null (else the in-memory one), and with an {@code adminPassword}
+   * the admin UI too: the {@code /admin} namespace (user {@code admin}) and the UI's page at {@code
+   * /admin-ui/}.
    */
   public static SocketIoServer start(
+      Container container,
       String host,
       int port,
       TlsOptions tls,
@@ -108,6 +129,6 @@ public final class ChatApp {
       String hash = AdminUiOptions.hash(adminPassword.toCharArray());
       AdminUi.instrument(io, AdminUiOptions.builder().auth("admin", hash).build());
     }
-    return io.start();
+    return container.serve(io);
   }
 }

@@ -5,6 +5,7 @@ import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * maxPayload 1 000 000 that echoes every text and binary message.
  *
  * <pre>
- * java -jar examples/target/sio4j-examples.jar engine-conformance --port 3000
+ * java -jar examples/target/sio4j-examples.jar engine-conformance --port 3000 [--container jetty]
  * </pre>
  */
 public final class EngineConformance {
@@ -40,6 +41,12 @@ public final class EngineConformance {
   /** Creates the echo server with these options (not yet listening). */
   public static EngineServer create(EngineOptions options) {
     EngineServer server = EngineServer.create(options);
+    echo(server);
+    return server;
+  }
+
+  /** Makes {@code server} echo every message (on any container). */
+  public static void echo(EngineServer server) {
     server.onConnection(
         socket ->
             socket.setListener(
@@ -57,20 +64,26 @@ public final class EngineConformance {
                   @Override
                   public void onClose(String reason, String description) {}
                 }));
-    return server;
   }
 
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
     TlsOptions tls = Args.tls(args);
-    EngineServer server = create(options().toBuilder().tls(tls).build());
-    InetSocketAddress address = server.listen(Main.host(args), Main.port(args)).join();
+    Container container = Container.of(args);
+    EngineServer server =
+        container.serveEngine(
+            options().toBuilder().tls(tls).build(),
+            EngineConformance::echo,
+            Main.host(args),
+            Main.port(args));
     System.out.println(
         "engine-conformance listening on "
             + (tls == null ? "http" : "https")
             + "://"
-            + hostPort(address)
-            + "/engine.io/");
+            + hostPort(server.hostAddress())
+            + "/engine.io/ ("
+            + container.label()
+            + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

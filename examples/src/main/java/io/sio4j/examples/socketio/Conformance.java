@@ -1,6 +1,7 @@
 package io.sio4j.examples.socketio;
 
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.ServerBuilder;
@@ -52,8 +53,14 @@ public final class Conformance {
   /** Starts the server and runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
     SocketIoServer io =
-        configure(builder().host(Main.host(args)).port(Main.port(args)).tls(Args.tls(args)).build())
-            .start();
+        Container.of(args)
+            .serve(
+                configure(
+                    builder()
+                        .host(Main.host(args))
+                        .port(Main.port(args))
+                        .tls(Args.tls(args))
+                        .build()));
     InetSocketAddress a = io.address();
     System.out.println(
         "conformance listening on "

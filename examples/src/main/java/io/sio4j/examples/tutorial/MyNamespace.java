@@ -2,6 +2,7 @@ package io.sio4j.examples.tutorial;
 
 import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.SocketIoServer;
@@ -25,13 +26,14 @@ public final class MyNamespace {
    * FILE]}.
    */
   public static void main(String[] args) {
-    SocketIoServer io = start(Args.host(args), Args.port(args), Args.tls(args), System.out);
+    SocketIoServer io =
+        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
     System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    return start(host, port, null, console);
+    return start(Container.NETTY, host, port, null, console);
   }
 
   /**
@@ -39,6 +41,12 @@ public final class MyNamespace {
    * console}.
    */
   public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
+    return start(Container.NETTY, host, port, tls, console);
+  }
+
+  /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
+  public static SocketIoServer start(
+      Container container, String host, int port, TlsOptions tls, PrintStream console) {
     SocketIoServer io =
         SocketIoServer.builder()
             .host(host)
@@ -55,6 +63,6 @@ public final class MyNamespace {
           nsp.emit("hi", "Hello everyone!");
         });
 
-    return io.start();
+    return container.serve(io);
   }
 }

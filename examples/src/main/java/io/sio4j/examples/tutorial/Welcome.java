@@ -2,6 +2,7 @@ package io.sio4j.examples.tutorial;
 
 import io.sio4j.engine.TlsOptions;
 import io.sio4j.examples.Args;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
@@ -29,13 +30,14 @@ public final class Welcome {
    * FILE]}.
    */
   public static void main(String[] args) {
-    SocketIoServer io = start(Args.host(args), Args.port(args), Args.tls(args), System.out);
+    SocketIoServer io =
+        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
     System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
   public static SocketIoServer start(String host, int port, PrintStream console) {
-    return start(host, port, null, console);
+    return start(Container.NETTY, host, port, null, console);
   }
 
   /**
@@ -43,6 +45,12 @@ public final class Welcome {
    * console}.
    */
   public static SocketIoServer start(String host, int port, TlsOptions tls, PrintStream console) {
+    return start(Container.NETTY, host, port, tls, console);
+  }
+
+  /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
+  public static SocketIoServer start(
+      Container container, String host, int port, TlsOptions tls, PrintStream console) {
     SocketIoServer io =
         SocketIoServer.builder()
             .host(host)
@@ -68,6 +76,6 @@ public final class Welcome {
               });
         });
 
-    return io.start();
+    return container.serve(io);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
 import io.sio4j.engine.EngineSocket;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import io.sio4j.examples.engine.EngineConformance;
 import io.sio4j.testkit.NodeProcess;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@code engine-conformance} example (the official v4 suite's fixture) echoes for the npm
@@ -25,15 +28,18 @@ import org.junit.jupiter.api.Test;
 class EngineConformanceExampleTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @Test
-  void exampleHasTheSuiteSettingsAndEchoes() throws Exception {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Container.class)
+  void exampleHasTheSuiteSettingsAndEchoes(Container container) throws Exception {
     EngineOptions o = EngineConformance.options();
     assertThat(o.path()).isEqualTo("/engine.io/");
     assertThat(o.pingInterval()).isEqualTo(Duration.ofMillis(300));
     assertThat(o.pingTimeout()).isEqualTo(Duration.ofMillis(200));
     assertThat(o.maxHttpBufferSize()).isEqualTo(1_000_000);
-    try (EngineServer server = EngineConformance.create()) {
-      int port = server.listen("127.0.0.1", 0).join().getPort();
+    try (EngineServer server =
+        container.serveEngine(
+            EngineConformance.options(), EngineConformance::echo, "127.0.0.1", 0)) {
+      int port = server.hostAddress().getPort();
       try (NodeProcess node =
           NodeProcess.start("engine-client.mjs", "http://127.0.0.1:" + port, "{}")) {
         node.await("upgrade", WAIT);

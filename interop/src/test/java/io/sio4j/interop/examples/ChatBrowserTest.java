@@ -3,6 +3,7 @@ package io.sio4j.interop.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.chat.ChatApp;
 import io.sio4j.testkit.NodeProcess;
 import io.sio4j.testkit.ProjectPaths;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The chat in a real browser: headless Chromium (Debian's, at $CHROMIUM_PATH or /usr/bin/chromium)
@@ -32,10 +34,13 @@ class ChatBrowserTest {
     return list;
   }
 
-  @Test
-  void twoPagesChatSafely() throws IOException {
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(Container.class)
+  void twoPagesChatSafely(Container container) throws IOException {
     Path shots = ProjectPaths.interop().resolve("target").resolve("screenshots");
-    try (RunningExample ex = new RunningExample(ChatApp::start);
+    try (RunningExample ex =
+            new RunningExample(
+                container, (c, h, p, tls, out) -> ChatApp.start(c, h, p, tls, out, null));
         NodeProcess browser =
             NodeProcess.start(
                 "chat-browser.mjs", "http://127.0.0.1:" + ex.port + "/", shots.toString())) {

@@ -3,6 +3,7 @@ package io.sio4j.interop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.examples.Container;
 import io.sio4j.examples.Main;
 import io.sio4j.examples.socketio.Conformance;
 import io.sio4j.server.ServerOptions;
@@ -14,6 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@code conformance} example (the official v5 suite's fixture) has the suite's settings and
@@ -21,13 +25,20 @@ import org.junit.jupiter.api.Test;
  * {@code message-back}, {@code message-with-ack} acknowledged with its arguments, on {@code /} and
  * {@code /custom}.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class ConformanceExampleTest {
+  /** What carries the bytes: sio4j's Netty server, embedded Jetty or embedded Tomcat. */
+  @Parameter Container container;
+
   private SocketIoServer io;
   private SioClient client;
 
   @BeforeEach
   void start() {
-    io = Conformance.configure(Conformance.builder().host("127.0.0.1").port(0).build()).start();
+    io =
+        container.serve(
+            Conformance.configure(Conformance.builder().host("127.0.0.1").port(0).build()));
     client = new SioClient("http://127.0.0.1:" + io.address().getPort());
   }
 

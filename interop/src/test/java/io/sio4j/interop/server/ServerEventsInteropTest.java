@@ -3,6 +3,7 @@ package io.sio4j.interop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.examples.Container;
 import io.sio4j.protocol.event.Ack;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.AckTimeoutException;
@@ -17,14 +18,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Events, typed arguments, binary both ways and acknowledgements both ways (with timeouts) between
  * our server and npm socket.io-client 4.8, over each transport.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class ServerEventsInteropTest {
+  /** What carries the bytes: sio4j's Netty server, embedded Jetty or embedded Tomcat. */
+  @Parameter Container container;
+
   /** A POJO bound from the client's JSON. */
   public record Order(String item, int qty) {}
 
@@ -36,7 +45,7 @@ class ServerEventsInteropTest {
   void start() {
     io = SocketIoServer.builder().host("127.0.0.1").port(0).build();
     io.on("connection", connected::complete);
-    io.start();
+    container.serve(io);
     client = new SioClient("http://127.0.0.1:" + io.address().getPort());
   }
 

@@ -3,6 +3,7 @@ package io.sio4j.interop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.examples.Container;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
 import java.time.Duration;
@@ -14,14 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Connection state recovery with npm socket.io-client 4.8: after a forced transport close the
  * client comes back with the same id, rooms and data, and receives what it missed.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class ServerRecoveryInteropTest {
+  /** What carries the bytes: sio4j's Netty server, embedded Jetty or embedded Tomcat. */
+  @Parameter Container container;
+
   private SocketIoServer io;
   private SioClient client;
   private final BlockingQueue<Socket> connections = new LinkedBlockingQueue<>();
@@ -51,7 +60,7 @@ class ServerRecoveryInteropTest {
           s.on("disconnect", (String reason) -> disconnects.add(reason));
           connections.add(s);
         });
-    io.start();
+    container.serve(io);
     client = new SioClient("http://127.0.0.1:" + io.address().getPort());
   }
 

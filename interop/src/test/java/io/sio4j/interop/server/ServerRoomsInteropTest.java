@@ -2,6 +2,7 @@ package io.sio4j.interop.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sio4j.examples.Container;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
@@ -13,12 +14,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Rooms, broadcasting with to/except, broadcast acks, volatile, utilities and disconnect reasons,
  * with npm socket.io-client 4.8.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class ServerRoomsInteropTest {
+  /** What carries the bytes: sio4j's Netty server, embedded Jetty or embedded Tomcat. */
+  @Parameter Container container;
+
   private SocketIoServer io;
   private SioClient client;
   private final Map<String, Socket> byName = new ConcurrentHashMap<>();
@@ -40,7 +49,7 @@ class ServerRoomsInteropTest {
           byName.put(name, s);
           s.on("disconnect", (String reason) -> io.emit("gone", name, reason));
         });
-    io.start();
+    container.serve(io);
     client = new SioClient("http://127.0.0.1:" + io.address().getPort());
   }
 

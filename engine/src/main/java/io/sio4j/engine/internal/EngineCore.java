@@ -1,0 +1,158 @@
+package io.sio4j.engine.internal;
+
+import io.netty.channel.EventLoop;
+import io.sio4j.engine.CookieOptions;
+import io.sio4j.engine.EngineConnectionError;
+import io.sio4j.engine.EngineOptions;
+import io.sio4j.engine.EngineSocket;
+import io.sio4j.engine.HandshakeRequest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every host shares: the options, the session registry, session ids, the sid cookie, the
+ * upgrade list of the OPEN packet and the connection listeners. A host (the Netty pipeline, the
+ * Jakarta servlet and endpoint) parses requests its own way, asks {@link EngineRoutes} what to do,
+ * and drives {@link EngineSession}s through {@link PollingTransport} and {@link Transport}.
+ *
+ * <pre>{@code
+ * EngineCore core = new EngineCore(options);
+ * EngineSession s = core.newSession(handshake, loop);
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class EngineCore {
+  private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
+  private static final int SID_BYTES = 20;
+
+  private final EngineOptions options;
+  private final SessionRegistry registry = new SessionRegistry();
+  private final SecureRandom random = new SecureRandom();
+  private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
+
+  /** A core for these options. */
+  public EngineCore(EngineOptions options) {
+    this.options = options;
+  }
+
+  /** The options. */
+  public EngineOptions options() {
+    return options;
+  }
+
+  /** Adds a connection listener. */
+  public void onConnection(Consumer<EngineSocket> listener) {
+    connectionListeners.add(listener);
+  }
+
+  /** Adds a connection-error listener. */
+  public void onConnectionError(Consumer<EngineConnectionError> listener) {
+    errorListeners.add(listener);
+  }
+
+  SessionRegistry registry() {
+    return registry;
+  }
+
+  /** The open session with this id, or null. */
+  public EngineSession session(String sid) {
+    return registry.get(sid);
+  }
+
+  /** Whether this sid was just closed by its client (its overtaken poll gets NOOP); once. */
+  public boolean takeClientClose(String sid) {
+    return registry.takeClientClose(sid);
+  }
+
+  /** The number of open sessions. */
+  public int clientsCount() {
+    return registry.size();
+  }
+
+  /** Closes every session with "server shutting down". */
+  public void shutdownSessions() {
+    for (EngineSession s : registry.snapshot()) s.shutdown();
+  }
+
+  /**
+   * A new registered session with a fresh id from SecureRandom (never from the client), confined to
+   * {@code loop}.
+   */
+  public EngineSession newSession(HandshakeRequest request, EventLoop loop) {
+    while (true) {
+      EngineSession s = createSession(request, loop);
+      if (registry.add(s)) return s;
+    }
+  }
+
+  /** A new session not yet registered (see {@link #register}). */
+  public EngineSession createSession(HandshakeRequest request, EventLoop loop) {
+    return new EngineSession(newId(), request, loop, options, registry);
+  }
+
+  /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
+  public boolean register(EngineSession session) {
+    return registry.add(session);
+  }
+
+  private String newId() {
+    byte[] b = new byte[SID_BYTES];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */
+  public String sidCookie(String sid) {
+    CookieOptions c = options.cookie();
+    if (c == null) return null;
+    StringBuilder sb = new StringBuilder(c.name()).append('=').append(sid);
+    if (c.path() != null) sb.append("; Path=").append(c.path());
+    if (c.httpOnly()) sb.append("; HttpOnly");
+    if (c.sameSite() != null) sb.append("; SameSite=").append(c.sameSite());
+    return sb.toString();
+  }
+
+  /** The transports a session on {@code transport} may upgrade to (the OPEN packet's list). */
+  public List<String> upgradesFrom(String transport) {
+    if (EngineOptions.POLLING.equals(transport)
+        && options.allowUpgrades()
+        && options.transports().contains(EngineOptions.WEBSOCKET)) {
+      return List.of(EngineOptions.WEBSOCKET);
+    }
+    return List.of();
+  }
+
+  /** Tells the connection listeners about a new, open session. */
+  public void fireConnection(EngineSession session) {
+    for (Consumer<EngineSocket> l : connectionListeners) {
+      try {
+        l.accept(session);
+      } catch (RuntimeException e) {
+        log.warn("connection listener failed", e);
+      }
+    }
+  }
+
+  /** Tells the error listeners about a refused request; the request is built only if needed. */
+  public void fireConnectionError(
+      int code, String message, String method, String uri, Supplier<HandshakeRequest> request) {
+    log.debug("refused {} {}: {} {}", method, uri, code, message);
+    if (errorListeners.isEmpty()) return;
+    EngineConnectionError error = new EngineConnectionError(code, message, request.get());
+    for (Consumer<EngineConnectionError> l : errorListeners) {
+      try {
+        l.accept(error);
+      } catch (RuntimeException e) {
+        log.warn("connection_error listener failed", e);
+      }
+    }
+  }
+}
