@@ -271,7 +271,9 @@ public final class EngineSession implements EngineSocket {
     if (probe != null && from == probe.transport()) {
       abortUpgrade("probe transport closed");
     } else if (from == transport) {
-      onClose("transport close", null);
+      // a close the server started stays "forced close" even when the client leaves first
+      // (polling: the client may drop its request before the close packet reaches it)
+      onClose(state == State.CLOSING ? "forced close" : "transport close", null);
     }
   }
 
