@@ -186,8 +186,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /**
    * The HTTP request that opened the connection (the official {@code socket.request}): headers,
-   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query; on a servlet host
-   * also the container's principal and session.
+   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query. Its principal and
+   * session accessors are empty on every host today (the Jakarta host does not fill them yet).
    */
   public HandshakeRequest request() {
     return client.conn().request();
