@@ -107,6 +107,14 @@ public final class PostgresAdapter extends ClusterAdapterWithHeartbeat {
     return subscribed.copy();
   }
 
+  /**
+   * Whether PostgreSQL answers (false from the moment the listening connection breaks until it is
+   * back); for health checks.
+   */
+  public boolean storeReachable() {
+    return !pubsub.isDown();
+  }
+
   /** The notification channel of this namespace, {@code <prefix>#<nsp>}. */
   public String channel() {
     return channel;
