@@ -4,6 +4,7 @@
  * automatic module named {@code org.postgresql.jdbc} by its manifest). {@code javax.sql.DataSource}
  * is part of its API, hence {@code requires transitive java.sql}.
  */
+@SuppressWarnings("requires-automatic") // the driver's name is stable: its manifest sets it
 module io.sio4j.adapter.postgres {
   requires transitive io.sio4j.server;
   requires transitive java.sql;
