@@ -5,14 +5,19 @@ import io.sio4j.protocol.event.BindingException;
 import io.sio4j.protocol.event.JsonBinding;
 import io.sio4j.protocol.event.ValueBinder;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Binds Socket.IO payloads with the application's Jackson 3 {@link JsonMapper} (the one Spring Boot
@@ -32,9 +37,28 @@ public final class Jackson3ValueBinder implements ValueBinder {
 
   private final JsonMapper mapper;
 
-  /** A binder over the application's mapper. */
+  /**
+   * A binder over a copy of the application's mapper (same modules and settings) that also writes
+   * any {@link ByteBuffer}, direct ones too, as binary, as the core does.
+   */
   public Jackson3ValueBinder(JsonMapper mapper) {
-    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    SimpleModule binary = new SimpleModule("sio4j-binary");
+    binary.addSerializer(ByteBuffer.class, new ByteBufferAsBinary());
+    this.mapper = Objects.requireNonNull(mapper, "mapper").rebuild().addModule(binary).build();
+  }
+
+  /** Writes heap and direct buffers alike as binary, without moving their position. */
+  private static final class ByteBufferAsBinary extends StdSerializer<ByteBuffer> {
+    ByteBufferAsBinary() {
+      super(ByteBuffer.class);
+    }
+
+    @Override
+    public void serialize(ByteBuffer value, JsonGenerator g, SerializationContext context) {
+      byte[] bytes = new byte[value.remaining()];
+      value.duplicate().get(bytes);
+      g.writeBinary(bytes);
+    }
   }
 
   @Override
@@ -102,7 +126,10 @@ public final class Jackson3ValueBinder implements ValueBinder {
         return WIRE.numberNode(n.doubleValue());
       }
       case POJO -> {
-        return WIRE.pojoNode(((tools.jackson.databind.node.POJONode) n).getPojo());
+        // valueToTree keeps binary values as embedded objects: make them the wire's binary nodes
+        Object pojo = ((tools.jackson.databind.node.POJONode) n).getPojo();
+        if (pojo instanceof byte[] bytes) return WIRE.binaryNode(bytes);
+        return WIRE.pojoNode(pojo);
       }
       default -> {
         return WIRE.nullNode(); // NULL, MISSING
