@@ -64,7 +64,7 @@ final class ControllerRegistrar implements SmartInitializingSingleton {
     ReflectionUtils.doWithMethods(
         type,
         m -> {
-          Method invocable = AopUtils.selectInvocableMethod(m, type);
+          Method invocable = AopUtils.selectInvocableMethod(m, bean.getClass());
           Object target = bean;
           if (m.isAnnotationPresent(OnConnect.class)) {
             connects.add(checked(new HandlerMethod(target, invocable), 1, "@OnConnect"));

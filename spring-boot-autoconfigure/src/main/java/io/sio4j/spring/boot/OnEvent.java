@@ -15,10 +15,11 @@ import java.lang.annotation.Target;
  * types too). A parameter annotated {@code @Valid} is checked by Bean Validation first.
  *
  * <p>When the client asked for an acknowledgement and the method takes no {@code Ack}, the return
- * value answers it (a {@link java.util.concurrent.CompletionStage} when it completes). A failure to
- * bind or validate never reaches the method: the client gets {@code {"error": {"message": ...,
- * "violations": [{"property": ..., "message": ...}]}}} as the acknowledgement, or, when it asked
- * for none, the same object as an {@code error} event ({@code sio4j.error-event}).
+ * value answers it (a {@link java.util.concurrent.CompletionStage} when it completes; a {@code
+ * void} method leaves it unanswered, as a JavaScript handler that never calls its callback). A
+ * failure to bind or validate never reaches the method: the client gets {@code {"error":
+ * {"message": ..., "violations": [{"property": ..., "message": ...}]}}} as the acknowledgement, or,
+ * when it asked for none, the same object as an {@code error} event ({@code sio4j.error-event}).
  *
  * <pre>{@code
  * @OnEvent("rename")

@@ -56,7 +56,7 @@ class AnnotatedHandlersTest {
   }
 
   @Test
-  void aTakenNameGetsTheTutorialsText() {
+  void aTakenNameGetsTheTutorialsTextAndUnnamedPagesHearTheDefaultRoom() {
     try (SocketIoClient client = new SocketIoClient(port)) {
       client.connected("a");
       client.connected("b");
@@ -65,6 +65,9 @@ class AnnotatedHandlersTest {
       client.emit("b", "setUsername", "Grace");
       assertThat(client.event("b", "userExists").asText())
           .isEqualTo("Grace username is taken! Try some other username.");
+      // as in the tutorial, a page without a name hears the default room (joined by @OnConnect)
+      client.emit("a", "msg", Map.of("message", "anyone?"));
+      assertThat(client.event("b", "newmsg").path("message").asText()).isEqualTo("anyone?");
     }
   }
 
