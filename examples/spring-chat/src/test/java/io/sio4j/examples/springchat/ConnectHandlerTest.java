@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.spring.testapp.GuardedController;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * {@code @OnConnect} handlers: the {@code auth} payload bound (snake_case) and validated, and a
- * {@code ConnectError} thrown there refuses the connection with its message and data.
+ * {@code ConnectError} thrown there refuses the connection with its message and data; on the
+ * connected socket, an {@code Ack} parameter and a {@code CompletionStage} return value answer.
  */
 @SpringBootTest(
     classes = SpringChatApplication.class,
@@ -48,6 +50,10 @@ class ConnectHandlerTest {
       client.connect("z", "/guarded", Map.of("auth", Map.of("access_token", "letmein")));
       client.await("z", "connect");
       assertThat(client.emitWithAck("z", "whoami").toString()).isEqualTo("[\"letmein\"]");
+      // an Ack parameter answers with several values; a CompletionStage when it completes
+      assertThat(client.emitWithAck("z", "shout", "hey").toString()).isEqualTo("[\"HEY\",3]");
+      assertThat(client.emitWithAck("z", "later", List.of(1, 2, 3)).toString())
+          .isEqualTo("[{\"sum\":6}]");
     }
   }
 }

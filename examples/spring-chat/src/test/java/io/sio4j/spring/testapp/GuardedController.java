@@ -1,5 +1,6 @@
 package io.sio4j.spring.testapp;
 
+import io.sio4j.protocol.event.Ack;
 import io.sio4j.server.ConnectError;
 import io.sio4j.server.Socket;
 import io.sio4j.spring.boot.OnConnect;
@@ -8,8 +9,10 @@ import io.sio4j.spring.boot.OnEvent;
 import io.sio4j.spring.boot.SocketIoController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -35,6 +38,19 @@ public class GuardedController {
   @OnEvent("whoami")
   public String whoami(Socket socket) {
     return (String) socket.data().get("token");
+  }
+
+  /** Answers through the {@code Ack} parameter itself (the return value is then not used). */
+  @OnEvent("shout")
+  public void shout(String text, Ack ack) {
+    ack.send(text.toUpperCase(java.util.Locale.ROOT), text.length());
+  }
+
+  /** Answers when the future completes. */
+  @OnEvent("later")
+  public CompletableFuture<Map<String, Integer>> later(List<Integer> numbers) {
+    return CompletableFuture.supplyAsync(
+        () -> Map.of("sum", numbers.stream().mapToInt(Integer::intValue).sum()));
   }
 
   @OnDisconnect
