@@ -23,8 +23,40 @@ import tools.jackson.databind.json.JsonMapper;
 class Jackson3ValueBinderTest {
   record Upload(String fileName, byte[] content, Instant sentAt) {}
 
+  /** A value type the application's own module writes as a string and reads back. */
+  record Money(long cents) {}
+
+  record Price(Money amount) {}
+
   private final JsonMapper app =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .addModule(
+              new tools.jackson.databind.module.SimpleModule("money")
+                  .addSerializer(
+                      Money.class,
+                      new tools.jackson.databind.ser.std.StdSerializer<Money>(Money.class) {
+                        @Override
+                        public void serialize(
+                            Money m,
+                            tools.jackson.core.JsonGenerator g,
+                            tools.jackson.databind.SerializationContext c) {
+                          g.writeString(
+                              m.cents() / 100 + "." + String.format("%02d", m.cents() % 100));
+                        }
+                      })
+                  .addDeserializer(
+                      Money.class,
+                      new tools.jackson.databind.deser.std.StdDeserializer<Money>(Money.class) {
+                        @Override
+                        public Money deserialize(
+                            tools.jackson.core.JsonParser p,
+                            tools.jackson.databind.DeserializationContext c) {
+                          return new Money(
+                              new BigDecimal(p.getString()).movePointRight(2).longValueExact());
+                        }
+                      }))
+          .build();
   private final JsonBinding binding =
       SocketIoParser.builder().values(new Jackson3ValueBinder(app)).build().binding();
 
@@ -39,6 +71,13 @@ class Jackson3ValueBinderTest {
     assertThat(back.fileName()).isEqualTo("a.txt");
     assertThat(back.content()).containsExactly(1, 2);
     assertThat(back.sentAt()).isEqualTo(at);
+  }
+
+  @Test
+  void theApplicationsModulesApply() throws Exception {
+    JsonNode tree = binding.toTree(new Price(new Money(1250)));
+    assertThat(tree.toString()).isEqualTo("{\"amount\":\"12.50\"}");
+    assertThat(binding.<Price>fromTree(tree, Price.class)).isEqualTo(new Price(new Money(1250)));
   }
 
   @Test
