@@ -190,7 +190,7 @@ final class Client implements EngineSocket.Listener {
 
   void sendConnectError(String nsp, Throwable err) {
     Object data = err instanceof ConnectError ce ? ce.data() : null;
-    JsonNode dataNode = data == null ? null : server.mapper().valueToTree(data);
+    JsonNode dataNode = data == null ? null : server.binding().toTree(data);
     String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     sendPacket(SocketPacket.connectError(nsp, message, dataNode), BroadcastFlags.DEFAULT);
   }
