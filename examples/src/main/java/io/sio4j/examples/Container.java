@@ -5,6 +5,7 @@ import io.sio4j.engine.EngineServer;
 import io.sio4j.jakarta.SocketIoJakarta;
 import io.sio4j.server.SocketIoServer;
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -74,14 +75,29 @@ public enum Container {
    * container that also serves the pages, and that {@code io.close()} stops.
    */
   public SocketIoServer serve(SocketIoServer io) {
+    return serve(io, context -> {});
+  }
+
+  /**
+   * Like {@link #serve(SocketIoServer)}, with the application's own servlet components (filters,
+   * servlets, listeners) added to the container's context first, as a web application would; on
+   * Netty, which has no servlet context, {@code app} is not called.
+   *
+   * <pre>{@code
+   * Container.TOMCAT.serve(io, context -> context.addFilter("auth", new AuthFilter())
+   *     .addMappingForUrlPatterns(null, false, "/*"));
+   * }</pre>
+   */
+  public SocketIoServer serve(SocketIoServer io, Consumer<ServletContext> app) {
     if (this == NETTY) return io.start();
     refuseTls(io.options().engine());
     AtomicReference<Running> running = new AtomicReference<>();
     ServletContainerInitializer init =
-        (classes, context) ->
-            io.start(
-                new HostedEngine(
-                    SocketIoJakarta.engine(io.engineOptions(), context), running::get));
+        (classes, context) -> {
+          app.accept(context);
+          io.start(
+              new HostedEngine(SocketIoJakarta.engine(io.engineOptions(), context), running::get));
+        };
     running.set(host(io.options().host(), io.options().port(), init));
     return io;
   }
@@ -133,7 +149,9 @@ public enum Container {
     // the engine's heartbeat ends idle sessions; polls and sockets may stay quiet a heartbeat long
     connector.setIdleTimeout(120_000);
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
+    // with sessions, as a web application has them (Tomcat's contexts always do)
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    context.setContextPath("/");
     JakartaWebSocketServletContainerInitializer.configure(context, null);
     context.addServletContainerInitializer(init);
     server.setHandler(context);
