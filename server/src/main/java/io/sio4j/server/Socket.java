@@ -186,8 +186,9 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /**
    * The HTTP request that opened the connection (the official {@code socket.request}): headers,
-   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query. Its principal and
-   * session accessors are empty on every host today (the Jakarta host does not fill them yet).
+   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query; on the Jakarta host
+   * also the servlet request's {@link HandshakeRequest#principal() principal} and {@link
+   * HandshakeRequest#session() HttpSession} if any (both empty on the Netty host).
    */
   public HandshakeRequest request() {
     return client.conn().request();

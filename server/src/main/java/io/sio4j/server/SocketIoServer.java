@@ -51,6 +51,7 @@ public final class SocketIoServer implements AutoCloseable {
   private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
   private volatile EngineServer engine; // replaced once by start(hosted)
+  private final CarriedEngine userEngine; // what io.engine() gives before start(hosted)
   private boolean started; // guarded by this
   private volatile InetSocketAddress address;
   private volatile Instruments instruments = Instruments.EMPTY;
@@ -64,6 +65,7 @@ public final class SocketIoServer implements AutoCloseable {
     // created now (nothing listens yet) so that engine hooks can be added before start()
     this.engine = EngineServer.create(engineOptions());
     engine.onConnection(this::accept);
+    this.userEngine = new CarriedEngine(engine);
     namespaces.put("/", main);
   }
 
@@ -98,14 +100,15 @@ public final class SocketIoServer implements AutoCloseable {
    * Jakarta host does this when it mounts the server in a servlet container ({@code
    * SocketIoJakarta.attach(io, servletContext)} in sio4j-jakarta). The engine must have been built
    * from {@link #engineOptions()}. The container owns the port; {@link #address()} is the engine's
-   * {@link EngineServer#hostAddress()}. Engine hooks ({@code engine().use(...)}) are not carried to
-   * the Jakarta host yet: add them after this call, to {@link #engine()}.
+   * {@link EngineServer#hostAddress()}. Engine hooks added to {@link #engine()} before this call
+   * ({@code use}, {@code on("headers", ...)}, connection listeners) are carried to {@code hosted}.
    */
   public synchronized SocketIoServer start(EngineServer hosted) {
     if (started) throw new IllegalStateException("already started");
     started = true;
     Objects.requireNonNull(hosted, "hosted").onConnection(this::accept);
-    // the Netty engine made by the constructor never listened; hooks added to it stay behind
+    // the Netty engine made by the constructor never listened; the hooks go along to hosted
+    userEngine.moveTo(hosted);
     engine = hosted;
     return this;
   }
@@ -168,7 +171,7 @@ public final class SocketIoServer implements AutoCloseable {
    * }</pre>
    */
   public EngineServer engine() {
-    return engine;
+    return userEngine;
   }
 
   /** The namespaces that exist now (the official {@code io._nsps}): a read-only live view. */

@@ -23,7 +23,6 @@ import java.util.Map;
  * <p>Threading: thread-safe (immutable); writes go through Netty's thread-safe {@code Channel}.
  */
 final class HttpResponder {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.sio4j.engine");
   private final CorsOptions cors;
   private final EngineHooks hooks;
 
@@ -102,17 +101,11 @@ final class HttpResponder {
   static void editWithListeners(
       EngineHooks hooks, HttpHeaders h, io.sio4j.engine.HandshakeRequest view, boolean initial) {
     Map<String, List<String>> map = EngineHooks.newHeaderMap();
-    for (String name : h.names()) map.put(name, new java.util.ArrayList<>(h.getAll(name)));
-    hooks.fireHeaders(map, view, initial);
-    for (Map.Entry<String, List<String>> e : map.entrySet()) {
-      if (!HeaderChars.validHeader(e.getKey(), e.getValue())) {
-        // like Node's writeHead with an invalid header, but without failing the session's response
-        log.warn("headers listener set an invalid header {}; listeners' edits dropped", e.getKey());
-        return;
-      }
-    }
+    for (String name : h.names()) map.put(name, h.getAll(name));
+    Map<String, List<String>> edited = hooks.edited(map, view, initial);
+    if (edited == null) return;
     h.clear();
-    setAll(h, map);
+    setAll(h, edited);
   }
 
   /** Sets each header of {@code headers}, replacing the same names in {@code h}. */
