@@ -53,8 +53,11 @@ class ConsumerBuildIT {
             // Offline, but reading the file:// repository (the outer local repository): this
             // build has already fetched everything the consumer needs into it.
             "-o",
-            "-Daether.offline.protocols=file",
-            "compile"));
+            "-Daether.offline.protocols=file"));
+    for (String property : property("sio4j.consumer.properties").split(",")) {
+      command.add("-D" + property.strip());
+    }
+    command.add("compile");
     Path log = project.resolve("build.log");
     Process mvn =
         new ProcessBuilder(command)
