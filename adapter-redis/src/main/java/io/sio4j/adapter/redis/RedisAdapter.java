@@ -246,7 +246,8 @@ public class RedisAdapter extends InMemoryAdapter {
   /**
    * The names of the rooms of this namespace on every node (JavaScript: {@code
    * adapter.allRooms()}); a socket's own id counts as a room, as there. Fails with a {@link
-   * TimeoutException} when a node does not answer within {@code requestsTimeout}.
+   * java.util.concurrent.TimeoutException} when a node does not answer within {@code
+   * requestsTimeout}.
    */
   public CompletableFuture<Set<String>> allRooms() {
     Set<String> local = new LinkedHashSet<>(rooms().keySet());
