@@ -48,6 +48,9 @@ public final class EngineOptions {
   private final TlsOptions tls;
   private final Function<HandshakeRequest, CompletionStage<String>> generateId;
   private final EngineInstrumentation instrumentation;
+  private final MemoryBudget memoryBudget;
+  private final Duration headersTimeout;
+  private final Duration requestTimeout;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -72,6 +75,9 @@ public final class EngineOptions {
     this.tls = b.tls;
     this.generateId = b.generateId;
     this.instrumentation = b.instrumentation;
+    this.memoryBudget = b.memoryBudget;
+    this.headersTimeout = b.headersTimeout;
+    this.requestTimeout = b.requestTimeout;
   }
 
   /** A builder with the official defaults. */
@@ -104,6 +110,9 @@ public final class EngineOptions {
     b.tls = tls;
     b.generateId = generateId;
     b.instrumentation = instrumentation;
+    b.memoryBudget = memoryBudget;
+    b.headersTimeout = headersTimeout;
+    b.requestTimeout = requestTimeout;
     return b;
   }
 
@@ -201,9 +210,11 @@ public final class EngineOptions {
   }
 
   /**
-   * Bound of a session's write buffer in bytes, default 100 000 000 (a sio4j addition; the official
-   * server has none). Volatile messages are dropped while the transport cannot take them; a session
-   * whose buffer grows past this bound is closed with {@code "transport error"}.
+   * Bound of a session's outbound bytes, default 100 000 000 (a sio4j addition; the official server
+   * has none): its write buffer plus, on polling, the responses written but not yet taken by the
+   * peer. Volatile messages are dropped while the transport cannot take them; at the bound the
+   * queued volatile messages are dropped first, and a session still past it is closed with {@code
+   * "transport error"} (description {@code "write buffer full"}), on polling and WebSocket alike.
    */
   public long maxBufferedBytes() {
     return maxBufferedBytes;
@@ -241,6 +252,31 @@ public final class EngineOptions {
     return instrumentation;
   }
 
+  /**
+   * The budget for bytes held on behalf of peers (outbound buffers, polling responses not yet
+   * taken, partial packets, request bodies), default {@link MemoryBudget#processWide()}: a quarter
+   * of the maximum heap, shared by every server in the JVM. A sio4j addition.
+   */
+  public MemoryBudget memoryBudget() {
+    return memoryBudget;
+  }
+
+  /**
+   * How long a request's line and headers may take to arrive, from its first byte, default 60 s
+   * (Node's {@code server.headersTimeout}). A connection past it is closed. Netty host only.
+   */
+  public Duration headersTimeout() {
+    return headersTimeout;
+  }
+
+  /**
+   * How long a whole request (headers and body) may take to arrive, from its first byte, default
+   * 300 s (Node's {@code server.requestTimeout}). A connection past it is closed. Netty host only.
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -265,8 +301,29 @@ public final class EngineOptions {
     private TlsOptions tls;
     private Function<HandshakeRequest, CompletionStage<String>> generateId;
     private EngineInstrumentation instrumentation = EngineInstrumentation.NONE;
+    private MemoryBudget memoryBudget = MemoryBudget.processWide();
+    private Duration headersTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = Duration.ofSeconds(300);
 
     private Builder() {}
+
+    /** See {@link EngineOptions#memoryBudget()}. */
+    public Builder memoryBudget(MemoryBudget budget) {
+      this.memoryBudget = Objects.requireNonNull(budget, "memoryBudget");
+      return this;
+    }
+
+    /** See {@link EngineOptions#headersTimeout()}. */
+    public Builder headersTimeout(Duration d) {
+      this.headersTimeout = positive(d, "headersTimeout");
+      return this;
+    }
+
+    /** See {@link EngineOptions#requestTimeout()}. */
+    public Builder requestTimeout(Duration d) {
+      this.requestTimeout = positive(d, "requestTimeout");
+      return this;
+    }
 
     /** See {@link EngineOptions#path()}. */
     public Builder path(String path) {
@@ -431,6 +488,9 @@ public final class EngineOptions {
 
     /** Validates and builds. */
     public EngineOptions build() {
+      if (requestTimeout.compareTo(headersTimeout) < 0) {
+        throw new IllegalArgumentException("requestTimeout must be >= headersTimeout");
+      }
       return new EngineOptions(this);
     }
 
