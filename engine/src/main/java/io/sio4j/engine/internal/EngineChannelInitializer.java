@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The pipeline of every connection, in order: TLS when on (the certificate current at accept time,
  * ALPN http/1.1 only; a peer that does not speak TLS fails the handshake and is closed); the idle
- * guard; HTTP codec with bounded request line and headers; gzip/deflate of responses
+ * guard; the request guard (headers and request timeouts, bodies in the memory budget, see {@link
+ * RequestGuard}); HTTP codec with bounded request line and headers; gzip/deflate of responses
  * (httpCompression); permessage-deflate negotiation (perMessageDeflate); request aggregation
  * bounded by maxHttpBufferSize (413 beyond it, the session is kept); the Engine.IO router. A
  * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
@@ -60,12 +61,16 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
         options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
     p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("idle-close", IdleConnectionCloser.INSTANCE);
+    // headersTimeout / requestTimeout, and request bodies in the memory budget
+    RequestGuard guard = new RequestGuard(options);
+    p.addLast(RequestGuard.BYTES, guard.bytes());
     p.addLast(
         "http",
         new HttpServerCodec(
             new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE)
                 .setMaxHeaderSize(MAX_HEADER_SIZE)));
+    p.addLast(RequestGuard.MESSAGES, guard.messages());
     if (options.httpCompression()) {
       p.addLast(
           "http-compression",

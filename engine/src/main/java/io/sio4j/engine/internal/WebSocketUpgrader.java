@@ -140,6 +140,7 @@ final class WebSocketUpgrader {
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
+    RequestGuard.removeFrom(p);
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
