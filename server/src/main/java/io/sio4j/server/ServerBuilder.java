@@ -50,6 +50,9 @@ public final class ServerBuilder {
   private int maxAttachments = SocketIoParser.Builder.DEFAULT_MAX_ATTACHMENTS;
   private boolean serveClient = true;
   private Executor listenerExecutor;
+  private Duration partialPacketTimeout = Duration.ofSeconds(60);
+  private long maxPartialPacketBytes = 10_000_000L;
+  private long maxPartialPacketBytesTotal = Runtime.getRuntime().maxMemory() / 8;
 
   ServerBuilder() {}
 
@@ -188,6 +191,30 @@ public final class ServerBuilder {
     return this;
   }
 
+  /** See {@link ServerOptions#partialPacketTimeout()} (default 60 s). */
+  public ServerBuilder partialPacketTimeout(Duration d) {
+    java.util.Objects.requireNonNull(d, "partialPacketTimeout");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("partialPacketTimeout must be > 0");
+    }
+    this.partialPacketTimeout = d;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxPartialPacketBytes()} (default 10 000 000). */
+  public ServerBuilder maxPartialPacketBytes(long bytes) {
+    if (bytes <= 0) throw new IllegalArgumentException("maxPartialPacketBytes must be > 0");
+    this.maxPartialPacketBytes = bytes;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxPartialPacketBytesTotal()} (default: an eighth of the heap). */
+  public ServerBuilder maxPartialPacketBytesTotal(long bytes) {
+    if (bytes <= 0) throw new IllegalArgumentException("maxPartialPacketBytesTotal must be > 0");
+    this.maxPartialPacketBytesTotal = bytes;
+    return this;
+  }
+
   /** Whether the browser client is served at {@code <path>socket.io.js} (default true). */
   public ServerBuilder serveClient(boolean serve) {
     this.serveClient = serve;
@@ -258,7 +285,9 @@ public final class ServerBuilder {
         p,
         m,
         serveClient,
-        listenerExecutor);
+        listenerExecutor,
+        new ServerOptions.PartialPacketBounds(
+            partialPacketTimeout, maxPartialPacketBytes, maxPartialPacketBytesTotal));
   }
 
   /** The server, not started yet: call {@link SocketIoServer#start()}. */

@@ -33,6 +33,10 @@ public final class ServerOptions {
   private final ObjectMapper mapper;
   private final boolean serveClient;
   private final Executor listenerExecutor;
+  private final PartialPacketBounds partialPackets;
+
+  /** The three bounds of partial packets, as set on the builder. */
+  record PartialPacketBounds(Duration timeout, long perConnection, long total) {}
 
   /** Only {@link ServerBuilder#options()} calls this, after validating every value. */
   ServerOptions(
@@ -46,7 +50,8 @@ public final class ServerOptions {
       SocketIoParser parser,
       ObjectMapper mapper,
       boolean serveClient,
-      Executor listenerExecutor) {
+      Executor listenerExecutor,
+      PartialPacketBounds partialPackets) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -58,6 +63,33 @@ public final class ServerOptions {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.serveClient = serveClient;
     this.listenerExecutor = listenerExecutor;
+    this.partialPackets = Objects.requireNonNull(partialPackets, "partialPackets");
+  }
+
+  /**
+   * How long a binary packet may wait for its last announced attachment, from its header, default
+   * 60 s; then the connection is closed. A sio4j addition (issue 14).
+   */
+  public Duration partialPacketTimeout() {
+    return partialPackets.timeout();
+  }
+
+  /**
+   * Most bytes one connection's partial binary packet may hold (its header and the attachments
+   * received so far), default 10 000 000 (ten attachments of {@code maxHttpBufferSize}); past it
+   * the connection is closed. A sio4j addition (issue 14).
+   */
+  public long maxPartialPacketBytes() {
+    return partialPackets.perConnection();
+  }
+
+  /**
+   * Most bytes the partial binary packets of all this server's connections may hold together,
+   * default an eighth of {@link Runtime#maxMemory()}; the connection whose bytes pass it is closed.
+   * A sio4j addition (issue 14).
+   */
+  public long maxPartialPacketBytesTotal() {
+    return partialPackets.total();
   }
 
   /** The address to bind, default {@code 0.0.0.0}. */

@@ -47,6 +47,8 @@ public final class SocketIoServer implements AutoCloseable {
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong partialPacketBytes =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Namespace main;
   private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
@@ -371,6 +373,11 @@ public final class SocketIoServer implements AutoCloseable {
   /** A new Engine.IO connection; on its event loop. */
   void accept(io.sio4j.engine.EngineSocket conn) {
     clients.add(new Client(this, conn));
+  }
+
+  /** Bytes held by the partial binary packets of all connections (their server-wide bound). */
+  java.util.concurrent.atomic.AtomicLong partialPacketBytes() {
+    return partialPacketBytes;
   }
 
   void removeClient(Client client) {
