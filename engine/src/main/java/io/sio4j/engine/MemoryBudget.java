@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>When a holder's bytes take the total past {@link #limit()}, the budget sheds: first every
  * holder's queued volatile packets are dropped; if that is not enough, the largest holders are
  * closed (their sessions end with {@code "transport error"}, description {@code "memory budget
- * exceeded"}) until the total is back within the limit. A request body that does not fit is refused
- * ({@code 503}, connection closed) and also starts shedding.
+ * exceeded"}) until the total is back within the limit. A holder with less than 1/64 of the limit
+ * is never closed by shedding, so a client that takes what it is sent is not punished for others. A
+ * request body that does not fit is refused ({@code 503}, connection closed) and also starts
+ * shedding.
  *
  * <p>The default, {@link #processWide()}, is one instance per JVM shared by every server that does
  * not set its own, with a limit of a quarter of {@link Runtime#maxMemory()} (measured, the heap
@@ -33,6 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MemoryBudget {
   private static final MemoryBudget PROCESS_WIDE =
       new MemoryBudget(Runtime.getRuntime().maxMemory() / 4);
+
+  /** Holders with less than {@code limit / 64} are never closed by shedding. */
+  static final long MIN_SHARE_DIVISOR = 64;
 
   private final long limit;
   private final AtomicLong used = new AtomicLong();
@@ -135,10 +140,13 @@ public final class MemoryBudget {
       }
       if (projected <= limit) return;
       all.sort(Comparator.comparingLong(Holder::heldBytes).reversed());
+      long smallest = limit / MIN_SHARE_DIVISOR;
       for (Holder h : all) {
         if (projected <= limit) break;
         long held = h.heldBytes();
-        if (held <= 0) break;
+        // a holder with a small share (a client that reads, a few packets in flight) is never
+        // shed: closing it would free little and punish the well-behaved
+        if (held < smallest) break;
         if (!holders.remove(h)) continue;
         projected -= held;
         closedHolders.incrementAndGet();

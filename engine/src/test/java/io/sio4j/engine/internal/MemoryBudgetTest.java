@@ -73,9 +73,15 @@ class MemoryBudgetTest {
     assertThat(big.shed).isZero();
     withVolatile.volatileBytes = 0;
     budget.release(200);
+    FakeHolder small = new FakeHolder(10, 0); // under limit/64: never shed
+    budget.register(small);
     budget.add(400); // 1,350 with nothing volatile: the largest goes
     assertThat(big.shed).isEqualTo(1);
     assertThat(withVolatile.shed).isZero();
+    budget.add(1_000); // far over, but what is left are the 300 and the small one
+    assertThat(withVolatile.shed).isEqualTo(1);
+    assertThat(small.shed).isZero();
+    budget.release(1_000);
     // a request body that does not fit is refused, not counted
     assertThat(budget.tryAdd(10_000)).isFalse();
     assertThat(budget.used()).isEqualTo(1_350);
