@@ -53,6 +53,9 @@ public final class ServerBuilder {
   private Duration partialPacketTimeout = Duration.ofSeconds(60);
   private long maxPartialPacketBytes = 10_000_000L;
   private long maxPartialPacketBytesTotal = Runtime.getRuntime().maxMemory() / 8;
+  private int maxDynamicNamespaces = 10_000;
+  private int maxRoomsPerSocket = 10_000;
+  private int maxPendingAcks = 10_000;
 
   ServerBuilder() {}
 
@@ -215,6 +218,27 @@ public final class ServerBuilder {
     return this;
   }
 
+  /** See {@link ServerOptions#maxDynamicNamespaces()} (default 10 000). */
+  public ServerBuilder maxDynamicNamespaces(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxDynamicNamespaces must be >= 0");
+    this.maxDynamicNamespaces = max;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxRoomsPerSocket()} (default 10 000, its own room included). */
+  public ServerBuilder maxRoomsPerSocket(int max) {
+    if (max < 1) throw new IllegalArgumentException("maxRoomsPerSocket must be >= 1");
+    this.maxRoomsPerSocket = max;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxPendingAcks()} (default 10 000). */
+  public ServerBuilder maxPendingAcks(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxPendingAcks must be >= 0");
+    this.maxPendingAcks = max;
+    return this;
+  }
+
   /** Whether the browser client is served at {@code <path>socket.io.js} (default true). */
   public ServerBuilder serveClient(boolean serve) {
     this.serveClient = serve;
@@ -286,8 +310,13 @@ public final class ServerBuilder {
         m,
         serveClient,
         listenerExecutor,
-        new ServerOptions.PartialPacketBounds(
-            partialPacketTimeout, maxPartialPacketBytes, maxPartialPacketBytesTotal));
+        new ServerOptions.PeerBounds(
+            partialPacketTimeout,
+            maxPartialPacketBytes,
+            maxPartialPacketBytesTotal,
+            maxDynamicNamespaces,
+            maxRoomsPerSocket,
+            maxPendingAcks));
   }
 
   /** The server, not started yet: call {@link SocketIoServer#start()}. */

@@ -33,10 +33,16 @@ public final class ServerOptions {
   private final ObjectMapper mapper;
   private final boolean serveClient;
   private final Executor listenerExecutor;
-  private final PartialPacketBounds partialPackets;
+  private final PeerBounds peerBounds;
 
-  /** The three bounds of partial packets, as set on the builder. */
-  record PartialPacketBounds(Duration timeout, long perConnection, long total) {}
+  /** The bounds of what a peer can make the server hold, as set on the builder (issue 14). */
+  record PeerBounds(
+      Duration timeout,
+      long perConnection,
+      long total,
+      int maxDynamicNamespaces,
+      int maxRoomsPerSocket,
+      int maxPendingAcks) {}
 
   /** Only {@link ServerBuilder#options()} calls this, after validating every value. */
   ServerOptions(
@@ -51,7 +57,7 @@ public final class ServerOptions {
       ObjectMapper mapper,
       boolean serveClient,
       Executor listenerExecutor,
-      PartialPacketBounds partialPackets) {
+      PeerBounds peerBounds) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -63,7 +69,7 @@ public final class ServerOptions {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.serveClient = serveClient;
     this.listenerExecutor = listenerExecutor;
-    this.partialPackets = Objects.requireNonNull(partialPackets, "partialPackets");
+    this.peerBounds = Objects.requireNonNull(peerBounds, "peerBounds");
   }
 
   /**
@@ -71,7 +77,7 @@ public final class ServerOptions {
    * 60 s; then the connection is closed. A sio4j addition (issue 14).
    */
   public Duration partialPacketTimeout() {
-    return partialPackets.timeout();
+    return peerBounds.timeout();
   }
 
   /**
@@ -80,7 +86,7 @@ public final class ServerOptions {
    * the connection is closed. A sio4j addition (issue 14).
    */
   public long maxPartialPacketBytes() {
-    return partialPackets.perConnection();
+    return peerBounds.perConnection();
   }
 
   /**
@@ -89,7 +95,35 @@ public final class ServerOptions {
    * A sio4j addition (issue 14).
    */
   public long maxPartialPacketBytesTotal() {
-    return partialPackets.total();
+    return peerBounds.total();
+  }
+
+  /**
+   * Most child namespaces that parent namespaces (a pattern or a function) may create for clients'
+   * CONNECTs, default 10 000; past it a CONNECT to a new name gets {@code "Invalid namespace"}, as
+   * an unknown one does. Children removed by {@code cleanupEmptyChildNamespaces} free their place.
+   * A sio4j addition (issue 14).
+   */
+  public int maxDynamicNamespaces() {
+    return peerBounds.maxDynamicNamespaces();
+  }
+
+  /**
+   * Most rooms one socket may be in, its own room included, default 10 000; a {@link Socket#join}
+   * that would pass it throws {@link IllegalStateException} and joins none. A sio4j addition (issue
+   * 14).
+   */
+  public int maxRoomsPerSocket() {
+    return peerBounds.maxRoomsPerSocket();
+  }
+
+  /**
+   * Most acknowledgements one socket may owe the server, default 10 000: past it {@code
+   * emitWithAck} fails at once with {@link IllegalStateException} and sends nothing, and a
+   * broadcast with an acknowledgement leaves the socket out. A sio4j addition (issue 14).
+   */
+  public int maxPendingAcks() {
+    return peerBounds.maxPendingAcks();
   }
 
   /** The address to bind, default {@code 0.0.0.0}. */

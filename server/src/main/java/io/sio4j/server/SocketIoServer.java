@@ -47,6 +47,8 @@ public final class SocketIoServer implements AutoCloseable {
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger dynamicNamespaces =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicLong partialPacketBytes =
       new java.util.concurrent.atomic.AtomicLong();
   private final Namespace main;
@@ -402,9 +404,15 @@ public final class SocketIoServer implements AutoCloseable {
           namespaces.computeIfAbsent(
               name,
               n -> {
+                if (dynamicNamespaces.get() >= options.maxDynamicNamespaces()) return null;
+                dynamicNamespaces.incrementAndGet();
                 created[0] = true;
                 return parent.createChild(n);
               });
+      if (child == null) {
+        Socket.LOG.debug("maxDynamicNamespaces reached: refusing {}", name);
+        return null;
+      }
       if (created[0]) fireNewNamespace(child);
       return child;
     }
@@ -412,7 +420,11 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   void removeNamespace(Namespace nsp) {
-    if (namespaces.remove(nsp.name(), nsp)) nsp.adapter().close();
+    if (namespaces.remove(nsp.name(), nsp)) {
+      // only children of a parent namespace are ever removed (cleanupEmptyChildNamespaces)
+      dynamicNamespaces.decrementAndGet();
+      nsp.adapter().close();
+    }
   }
 
   private void fireNewNamespace(Namespace nsp) {
