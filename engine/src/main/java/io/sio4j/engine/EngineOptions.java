@@ -51,6 +51,9 @@ public final class EngineOptions {
   private final MemoryBudget memoryBudget;
   private final Duration headersTimeout;
   private final Duration requestTimeout;
+  private final int maxSessions;
+  private final int maxHttpHeaderSize;
+  private final int maxHttpLineLength;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -78,6 +81,9 @@ public final class EngineOptions {
     this.memoryBudget = b.memoryBudget;
     this.headersTimeout = b.headersTimeout;
     this.requestTimeout = b.requestTimeout;
+    this.maxSessions = b.maxSessions;
+    this.maxHttpHeaderSize = b.maxHttpHeaderSize;
+    this.maxHttpLineLength = b.maxHttpLineLength;
   }
 
   /** A builder with the official defaults. */
@@ -113,6 +119,9 @@ public final class EngineOptions {
     b.memoryBudget = memoryBudget;
     b.headersTimeout = headersTimeout;
     b.requestTimeout = requestTimeout;
+    b.maxSessions = maxSessions;
+    b.maxHttpHeaderSize = maxHttpHeaderSize;
+    b.maxHttpLineLength = maxHttpLineLength;
     return b;
   }
 
@@ -277,6 +286,32 @@ public final class EngineOptions {
     return requestTimeout;
   }
 
+  /**
+   * Most sessions open at once, default one per 16 KiB of {@link Runtime#maxMemory()} (at least
+   * 1024; 32 768 for a 512 MB heap). A handshake past it is refused with HTTP 503 {@code
+   * {"code":4,"message":"Server full"}} (a plain 400 for a WebSocket), before any session exists. A
+   * sio4j addition (issue 14). Netty host only.
+   */
+  public int maxSessions() {
+    return maxSessions;
+  }
+
+  /**
+   * Largest header block of a request in bytes, default 16 384 (Node's {@code maxHeaderSize}); past
+   * it the request is answered {@code 431} and the connection closed. Netty host only.
+   */
+  public int maxHttpHeaderSize() {
+    return maxHttpHeaderSize;
+  }
+
+  /**
+   * Longest request line in bytes, default 8 192; past it the request is answered {@code 414} and
+   * the connection closed. Netty host only.
+   */
+  public int maxHttpLineLength() {
+    return maxHttpLineLength;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -304,8 +339,33 @@ public final class EngineOptions {
     private MemoryBudget memoryBudget = MemoryBudget.processWide();
     private Duration headersTimeout = Duration.ofSeconds(60);
     private Duration requestTimeout = Duration.ofSeconds(300);
+    private int maxSessions =
+        (int) Math.min(Integer.MAX_VALUE, Math.max(1024, Runtime.getRuntime().maxMemory() >> 14));
+    private int maxHttpHeaderSize = 16_384;
+    private int maxHttpLineLength = 8_192;
 
     private Builder() {}
+
+    /** See {@link EngineOptions#maxSessions()}. */
+    public Builder maxSessions(int max) {
+      if (max <= 0) throw new IllegalArgumentException("maxSessions must be > 0");
+      this.maxSessions = max;
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxHttpHeaderSize()}. */
+    public Builder maxHttpHeaderSize(int bytes) {
+      if (bytes <= 0) throw new IllegalArgumentException("maxHttpHeaderSize must be > 0");
+      this.maxHttpHeaderSize = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxHttpLineLength()}. */
+    public Builder maxHttpLineLength(int bytes) {
+      if (bytes <= 0) throw new IllegalArgumentException("maxHttpLineLength must be > 0");
+      this.maxHttpLineLength = bytes;
+      return this;
+    }
 
     /** See {@link EngineOptions#memoryBudget()}. */
     public Builder memoryBudget(MemoryBudget budget) {

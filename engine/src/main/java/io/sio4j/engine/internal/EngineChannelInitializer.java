@@ -31,12 +31,6 @@ import java.util.concurrent.TimeUnit;
  * WebSocketUpgrader}).
  */
 final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
-  /** Longest request line (Node's default header limit is 16 KiB). */
-  static final int MAX_INITIAL_LINE = 8192;
-
-  /** Largest header block, like Node's default {@code maxHeaderSize}. */
-  static final int MAX_HEADER_SIZE = 16384;
-
   /** Extra quiet time allowed beyond pingInterval + pingTimeout before a connection is closed. */
   static final long IDLE_MARGIN_MS = 5_000;
 
@@ -68,8 +62,8 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
         "http",
         new HttpServerCodec(
             new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE)
-                .setMaxHeaderSize(MAX_HEADER_SIZE)));
+                .setMaxInitialLineLength(options.maxHttpLineLength())
+                .setMaxHeaderSize(options.maxHttpHeaderSize())));
     p.addLast(RequestGuard.MESSAGES, guard.messages());
     if (options.httpCompression()) {
       p.addLast(
@@ -80,7 +74,11 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
               StandardCompressionOptions.deflate()));
     }
     if (options.perMessageDeflate()) {
-      p.addLast("ws-deflate", new WebSocketServerCompressionHandler(options.maxHttpBufferSize()));
+      // Netty's inflater fails somewhat before its buffer is full (it asks for room for twice the
+      // input left), so it gets twice maxHttpBufferSize; the transport refuses every message past
+      // maxHttpBufferSize exactly (1009)
+      int inflateCap = (int) Math.min(Integer.MAX_VALUE, 2L * options.maxHttpBufferSize() + 1024);
+      p.addLast("ws-deflate", new WebSocketServerCompressionHandler(inflateCap));
     }
     // bounded by maxHttpBufferSize without pre-allocating what Content-Length announces; an
     // oversized POST gets 413 and its session goes on, like the official server (polling.ts)

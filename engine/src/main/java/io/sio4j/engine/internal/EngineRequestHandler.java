@@ -307,6 +307,11 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       refuseId(r, new IllegalArgumentException("session id in use: " + id));
       return;
     }
+    if (server.clientsCount() >= options.maxSessions()) {
+      log.debug("maxSessions ({}) open: refusing a handshake", options.maxSessions());
+      fail(r, EngineError.SERVER_FULL, null);
+      return;
+    }
     if (r.upgrade) {
       WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake, id, r.meta.extraHeaders());
       return;

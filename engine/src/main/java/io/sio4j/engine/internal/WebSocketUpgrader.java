@@ -132,7 +132,8 @@ final class WebSocketUpgrader {
     }
     editHeaders(server, headers, view, initial);
     ChannelPipeline p = ctx.pipeline();
-    WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
+    WebSocketTransport ws =
+        new WebSocketTransport(channel, wantsBase64(req), options.maxHttpBufferSize());
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
     p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
     p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
