@@ -98,6 +98,7 @@ class MemoryUnderAttackTest {
       assertThat(answered).isEqualTo(sent).isGreaterThan(50);
       assertThat(attacks.get()).as("attacks made").isGreaterThan(50);
       good.close();
+      Files.deleteIfExists(log); // kept when the test fails, for its HEAP lines
     } finally {
       stop.set(true);
       attackers.shutdownNow();
