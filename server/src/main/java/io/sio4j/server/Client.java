@@ -34,6 +34,7 @@ final class Client implements EngineSocket.Listener {
   private final PacketDecoder decoder;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   private final Cancellable connectTimer;
+  private final PartialPacketGuard partial;
   private volatile boolean closed;
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
@@ -41,6 +42,15 @@ final class Client implements EngineSocket.Listener {
     this.server = server;
     this.conn = conn;
     this.decoder = server.parser().newDecoder();
+    this.partial =
+        new PartialPacketGuard(
+            conn,
+            server.options(),
+            server.partialPacketBytes(),
+            () -> {
+              LOG.debug("client {}: attachments not received in time, closing", conn.id());
+              close(DisconnectReason.FORCED_SERVER_CLOSE);
+            });
     this.connectTimer =
         conn.scheduler()
             .schedule(
@@ -117,6 +127,7 @@ final class Client implements EngineSocket.Listener {
       return;
     }
     if (packet != null) onDecoded(packet);
+    else if (decoder.awaitingAttachments() && !partial.hold(text.length())) onPartialTooLarge();
   }
 
   @Override
@@ -125,10 +136,23 @@ final class Client implements EngineSocket.Listener {
     try {
       packet = decoder.decodeBinary(data);
     } catch (ProtocolException | RuntimeException e) {
+      partial.done();
       onDecodeError(e);
       return;
     }
-    if (packet != null) onDecoded(packet);
+    if (packet != null) {
+      if (partial.held() > 0) partial.done();
+      onDecoded(packet);
+    } else if (decoder.awaitingAttachments() && !partial.hold(data.length)) {
+      onPartialTooLarge();
+    }
+  }
+
+  private void onPartialTooLarge() {
+    LOG.debug("client {}: partial packet over its bound, closing", conn.id());
+    decoder.reset();
+    partial.done();
+    close(DisconnectReason.FORCED_SERVER_CLOSE);
   }
 
   @Override
@@ -235,6 +259,7 @@ final class Client implements EngineSocket.Listener {
     closed = true;
     connectTimer.cancel();
     decoder.reset();
+    partial.done();
     for (Socket socket : List.copyOf(nsps.values())) socket.onClose(reason, description);
     nsps.clear();
     server.removeClient(this);

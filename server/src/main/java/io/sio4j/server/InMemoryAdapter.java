@@ -169,13 +169,16 @@ public class InMemoryAdapter implements Adapter {
     apply(
         opts,
         socket -> {
-          asked.add(socket);
-          socket.registerAck(
+          // a socket that owes maxPendingAcks already is left out, as if not in the rooms
+          if (!socket.registerAck(
               id,
               args -> {
                 if (unanswered.decrementAndGet() == 0) timer.get().cancel();
                 ack.accept(socket.id(), args);
-              });
+              })) {
+            return;
+          }
+          asked.add(socket);
           socket.writePacket(sent, frames);
         });
     clientCount.accept(asked.size());

@@ -47,6 +47,10 @@ public final class SocketIoServer implements AutoCloseable {
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger dynamicNamespaces =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong partialPacketBytes =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Namespace main;
   private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
@@ -376,6 +380,11 @@ public final class SocketIoServer implements AutoCloseable {
     clients.add(new Client(this, conn));
   }
 
+  /** Bytes held by the partial binary packets of all connections (their server-wide bound). */
+  java.util.concurrent.atomic.AtomicLong partialPacketBytes() {
+    return partialPacketBytes;
+  }
+
   void removeClient(Client client) {
     clients.remove(client);
   }
@@ -398,9 +407,15 @@ public final class SocketIoServer implements AutoCloseable {
           namespaces.computeIfAbsent(
               name,
               n -> {
+                if (dynamicNamespaces.get() >= options.maxDynamicNamespaces()) return null;
+                dynamicNamespaces.incrementAndGet();
                 created[0] = true;
                 return parent.createChild(n);
               });
+      if (child == null) {
+        Socket.LOG.debug("maxDynamicNamespaces reached: refusing {}", name);
+        return null;
+      }
       if (created[0]) fireNewNamespace(child);
       return child;
     }
@@ -408,7 +423,11 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   void removeNamespace(Namespace nsp) {
-    if (namespaces.remove(nsp.name(), nsp)) nsp.adapter().close();
+    if (namespaces.remove(nsp.name(), nsp)) {
+      // only children of a parent namespace are ever removed (cleanupEmptyChildNamespaces)
+      dynamicNamespaces.decrementAndGet();
+      nsp.adapter().close();
+    }
   }
 
   private void fireNewNamespace(Namespace nsp) {

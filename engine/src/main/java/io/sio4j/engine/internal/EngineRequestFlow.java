@@ -253,6 +253,11 @@ public final class EngineRequestFlow {
       refuseId(core, host, new IllegalArgumentException("session id in use: " + id), headers);
       return;
     }
+    if (core.clientsCount() >= core.options().maxSessions()) {
+      log.debug("maxSessions ({}) open: refusing a handshake", core.options().maxSessions());
+      refuse(core, host, EngineError.SERVER_FULL, null, headers);
+      return;
+    }
     host.handshake(view, id, headers);
   }
 

@@ -60,6 +60,11 @@ final class HttpResponder {
    * connection afterwards unless the request was keep-alive.
    */
   void send(Channel channel, RequestMeta meta, FullHttpResponse res) {
+    send(channel, meta, res, null);
+  }
+
+  /** {@link #send}, then {@code onWritten} (may be null) once Netty wrote it or failed to. */
+  void send(Channel channel, RequestMeta meta, FullHttpResponse res, Runnable onWritten) {
     HttpHeaders h = res.headers();
     res.setProtocolVersion(meta.version());
     if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
@@ -74,10 +79,13 @@ final class HttpResponder {
       if (meta.version().equals(HttpVersion.HTTP_1_0)) {
         h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
-      channel.writeAndFlush(res, channel.voidPromise());
+      if (onWritten == null) channel.writeAndFlush(res, channel.voidPromise());
+      else channel.writeAndFlush(res).addListener(f -> onWritten.run());
     } else {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+      io.netty.channel.ChannelFuture f = channel.writeAndFlush(res);
+      f.addListener(ChannelFutureListener.CLOSE);
+      if (onWritten != null) f.addListener(done -> onWritten.run());
     }
   }
 
@@ -86,15 +94,20 @@ final class HttpResponder {
    * #send}, after the {@code initial_headers} / {@code headers} listeners have edited its headers.
    */
   void sendTransport(Channel channel, RequestMeta meta, FullHttpResponse res) {
+    sendTransport(channel, meta, res, null);
+  }
+
+  /** {@link #sendTransport}, then {@code onWritten} (may be null) once Netty wrote it. */
+  void sendTransport(Channel channel, RequestMeta meta, FullHttpResponse res, Runnable onWritten) {
     if (!hooks.hasHeaderListeners() || meta.view() == null) {
-      send(channel, meta, res);
+      send(channel, meta, res, onWritten);
       return;
     }
     HttpHeaders h = res.headers();
     if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
     if (meta.extraHeaders() != null) setAll(h, meta.extraHeaders());
     editWithListeners(hooks, h, meta.view(), meta.initial());
-    send(channel, meta.headersApplied(), res);
+    send(channel, meta.headersApplied(), res, onWritten);
   }
 
   /** Lets the headers listeners edit {@code h} (a polling response or a WebSocket 101). */

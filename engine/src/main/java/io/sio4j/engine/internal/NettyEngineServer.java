@@ -113,6 +113,8 @@ public final class NettyEngineServer implements EngineServer {
             .group(group)
             .channel(type)
             .option(ChannelOption.SO_BACKLOG, 1024)
+            // accept failures: paused and logged at most once a minute (issue 14)
+            .handler(new AcceptErrorHandler())
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,

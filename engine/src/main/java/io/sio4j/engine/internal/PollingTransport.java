@@ -36,6 +36,9 @@ public final class PollingTransport extends Transport {
   private ScheduledFuture<?> closeTimeout;
   private boolean discarded;
   private boolean closed;
+  // answers handed to the host that the peer has not taken yet, with their bytes
+  private final java.util.Map<PollExchange, Long> unwritten = new java.util.HashMap<>();
+  private long unwrittenBytes;
 
   /** A polling transport for {@code session} (the handshake's first transport). */
   public PollingTransport(EngineSession session, EngineOptions options) {
@@ -53,9 +56,29 @@ public final class PollingTransport extends Transport {
     return EngineOptions.POLLING;
   }
 
+  /**
+   * A poll waits and the previous answers were taken by the peer: a client that polls but never
+   * reads its answers (pipelined GETs, or new connections) makes this false, so its messages wait
+   * in the session's bounded buffer and volatile ones are dropped, as on WebSocket.
+   */
   @Override
   protected boolean writable() {
+    return pendingGet != null && unwritten.isEmpty();
+  }
+
+  /** Whether a GET is waiting (whatever the state of earlier answers). */
+  boolean hasWaitingGet() {
     return pendingGet != null;
+  }
+
+  @Override
+  protected long heldBytes() {
+    return unwrittenBytes;
+  }
+
+  /** Drops the connections of answers the peer has not taken (the session is closing). */
+  void abortUnwritten() {
+    for (PollExchange e : List.copyOf(unwritten.keySet())) e.abort();
   }
 
   /** A GET arrived: it waits until there is something to send. */
@@ -147,13 +170,29 @@ public final class PollingTransport extends Transport {
     Runnable afterClose = shouldClose;
     shouldClose = null;
     byte[][] body = encode(packets, afterClose != null, get.jsonp());
+    long bytes = 0;
+    for (byte[] part : body) bytes += part.length;
+    long held = bytes;
+    unwritten.put(get, held);
+    unwrittenBytes += held;
+    session.memory().add(held);
     // JSONP responses keep text/plain, like the official server; when every message asked not to
     // be compressed, an explicit identity keeps the compressor off
-    get.respond(200, TEXT, body, !anyCompressible(packets));
+    get.respond(
+        200, TEXT, body, !anyCompressible(packets), () -> session.runOnLoop(() -> onWritten(get)));
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();
     }
+  }
+
+  /** The host handed an answer to the peer (or failed to): its bytes are no longer held. */
+  private void onWritten(PollExchange get) {
+    Long held = unwritten.remove(get);
+    if (held == null) return;
+    unwrittenBytes -= held;
+    session.memory().release(held);
+    if (unwritten.isEmpty() && pendingGet != null) session.flush();
   }
 
   @Override

@@ -134,7 +134,9 @@ final class WebSocketUpgrader {
     ChannelPipeline p = ctx.pipeline();
     WebSocketTransport ws =
         new WebSocketTransport(
-            channel, EngineRoutes.wantsBase64(new QueryStringDecoder(req.uri()).parameters()));
+            channel,
+            EngineRoutes.wantsBase64(new QueryStringDecoder(req.uri()).parameters()),
+            options.maxHttpBufferSize());
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
     p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
     p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
@@ -142,6 +144,7 @@ final class WebSocketUpgrader {
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
+    RequestGuard.removeFrom(p);
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
