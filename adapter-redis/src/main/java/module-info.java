@@ -8,6 +8,7 @@
 module io.sio4j.adapter.redis {
   requires transitive io.sio4j.server;
   requires transitive lettuce.core;
+  requires io.netty.common;
   requires org.slf4j;
 
   exports io.sio4j.adapter.redis;
