@@ -2,7 +2,9 @@
 // servers join over the same Redis, plus npm socket.io-client clients (to this server or any URL).
 // Usage: node redis-cluster-node.mjs '{"key":"<channel prefix>","redis":"redis://127.0.0.1:6379"}'
 // With "sharded":true it uses createShardedAdapter (channelPrefix = key, "subscriptionMode" as given,
-// default "dynamic") instead of the classic createAdapter.
+// default "dynamic") instead of the classic createAdapter. With "streams":true it uses
+// @socket.io/redis-streams-adapter 0.3 (streamName = channelPrefix = key, sessions under
+// "<key>:session:"); with "recovery":true connection state recovery is on (2 min).
 // Prints one JSON object per line: {"type":"listening","port":N} first; then client events
 // ({"type":"client-event","name","event","args"}) and answers to the stdin commands below.
 // Binary values appear as {"$bin":"<base64>"}.
@@ -11,6 +13,7 @@ import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 import { io as connectClient } from "socket.io-client";
 import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
+import { createAdapter as createStreamsAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 
 const cfg = JSON.parse(process.argv[2] || "{}");
@@ -38,7 +41,10 @@ await Promise.all([pub.connect(), sub.connect()]);
 
 const http = createServer();
 const io = new Server(http, {
-  adapter: cfg.sharded
+  connectionStateRecovery: cfg.recovery ? { maxDisconnectionDuration: 120000 } : undefined,
+  adapter: cfg.streams
+    ? createStreamsAdapter(pub, { streamName: cfg.key, channelPrefix: cfg.key, sessionKeyPrefix: cfg.key + ":session:", blockTimeInMs: 1000 })
+    : cfg.sharded
     ? createShardedAdapter(pub, sub, { channelPrefix: cfg.key, subscriptionMode: cfg.subscriptionMode ?? "dynamic" })
     : createAdapter(pub, sub, { key: cfg.key, requestsTimeout: cfg.requestsTimeout ?? 3000 }),
 });
