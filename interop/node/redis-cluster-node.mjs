@@ -64,7 +64,10 @@ async function run(cmd) {
   switch (cmd.cmd) {
     case "connect": {
       const url = cmd.url || `http://127.0.0.1:${http.address().port}`;
-      const c = connectClient(url, { auth: cmd.auth || {}, transports: ["websocket"], forceNew: true, reconnection: false });
+      const c = connectClient(url, {
+        auth: cmd.auth || {}, transports: ["websocket"], forceNew: true,
+        reconnection: !!cmd.reconnect, reconnectionDelay: 100, reconnectionDelayMax: 200,
+      });
       clients.set(cmd.name, c);
       c.onAny((event, ...args) => {
         const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
@@ -72,10 +75,19 @@ async function run(cmd) {
         if (ack) ack(cmd.name + "-yes");
       });
       c.on("disconnect", (reason) => out({ type: "client-disconnect", name: cmd.name, reason }));
-      c.on("connect", () => reply(cmd, { name: cmd.name, id: c.id }));
+      c.on("connect", () => {
+        out({ type: "client-connect", name: cmd.name, id: c.id, recovered: c.recovered });
+        reply(cmd, { name: cmd.name, id: c.id });
+      });
       c.on("connect_error", (e) => reply(cmd, { name: cmd.name, error: String(e) }));
       return;
     }
+    case "retarget": // the client's next reconnection goes to cmd.url
+      clients.get(cmd.name).io.uri = cmd.url;
+      return reply(cmd, {});
+    case "drop": // the server closes the client's transport (a recoverable "forced close")
+      io.of("/").sockets.get(cmd.id)?.conn.close();
+      return reply(cmd, {});
     case "emit":
       (cmd.room ? io.to(cmd.room) : io).emit(cmd.event, ...fromJson(cmd.args || []));
       return reply(cmd, {});

@@ -104,8 +104,7 @@ public final class RedisStreamsAdapter extends ClusterAdapter {
   @Override
   public CompletableFuture<Void> close() {
     CompletableFuture<Void> closed = super.close();
-    bus.unregister(this, publicChannel, privateChannel);
-    return closed;
+    return closed.thenCompose(v -> bus.unregister(this, publicChannel, privateChannel));
   }
 
   @Override
@@ -187,12 +186,17 @@ public final class RedisStreamsAdapter extends ClusterAdapter {
     ConnectionStateRecovery csr = namespace().server().options().connectionStateRecovery();
     if (csr == null) return;
     String value = StreamsWire.encodeSession(session, mapper());
-    bus.setSession(session.pid(), value, csr.maxDisconnectionDuration().toMillis())
-        .whenComplete(
-            (ok, err) -> {
-              if (err != null)
-                LOG.debug("[{}] cannot persist a session: {}", uid(), err.toString());
-            });
+    CompletableFuture<String> stored;
+    try {
+      stored = bus.setSession(session.pid(), value, csr.maxDisconnectionDuration().toMillis());
+    } catch (IllegalStateException closed) {
+      LOG.debug("[{}] cannot persist a session: the adapter is closed", uid());
+      return;
+    }
+    stored.whenComplete(
+        (ok, err) -> {
+          if (err != null) LOG.debug("[{}] cannot persist a session: {}", uid(), err.toString());
+        });
   }
 
   /**

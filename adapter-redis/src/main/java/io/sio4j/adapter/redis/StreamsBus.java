@@ -117,12 +117,20 @@ final class StreamsBus {
               });
     }
 
-    void close() {
+    /** Closes once the commands already sent (a session being persisted) are answered. */
+    CompletableFuture<Void> close() {
       closed = true;
       healthTimer.cancel(false);
-      commands.closeAsync();
-      reader.closeAsync();
-      sub.closeAsync();
+      CompletableFuture<?> drained =
+          commands.isOpen()
+              ? commands.async().ping().toCompletableFuture().orTimeout(2, TimeUnit.SECONDS)
+              : CompletableFuture.completedFuture(null);
+      return drained
+          .handle((v, err) -> null)
+          .thenCompose(
+              v ->
+                  CompletableFuture.allOf(
+                      commands.closeAsync(), reader.closeAsync(), sub.closeAsync()));
     }
   }
 
@@ -158,7 +166,7 @@ final class StreamsBus {
   }
 
   /** Removes a namespace's adapter; closes the connections after the last one. */
-  void unregister(RedisStreamsAdapter adapter, String... channels) {
+  CompletableFuture<Void> unregister(RedisStreamsAdapter adapter, String... channels) {
     Open o = null;
     synchronized (this) {
       byNamespace.remove(adapter.namespaceName(), adapter);
@@ -168,7 +176,7 @@ final class StreamsBus {
         open = null;
       }
     }
-    if (o != null) o.close();
+    return o == null ? CompletableFuture.completedFuture(null) : o.close();
   }
 
   private synchronized Open open() {
