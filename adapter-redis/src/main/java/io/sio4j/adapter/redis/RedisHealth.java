@@ -2,8 +2,13 @@ package io.sio4j.adapter.redis;
 
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulConnection;
+import io.sio4j.protocol.time.Cancellable;
+import io.sio4j.protocol.time.Scheduler;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,24 @@ final class RedisHealth {
               + " until it returns (Lettuce reconnects)");
     }
     return up;
+  }
+
+  /** Checks every second on {@code scheduler} until the returned handle is cancelled. */
+  Cancellable watch(Scheduler scheduler) {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicReference<Cancellable> timer = new AtomicReference<>(Cancellable.NONE);
+    Runnable[] tick = new Runnable[1];
+    tick[0] =
+        () -> {
+          if (cancelled.get()) return;
+          check();
+          timer.set(scheduler.schedule(tick[0], Duration.ofSeconds(1)));
+        };
+    timer.set(scheduler.schedule(tick[0], Duration.ofSeconds(1)));
+    return () -> {
+      cancelled.set(true);
+      timer.get().cancel();
+    };
   }
 
   /** A failed future with a clear error while Redis is away, or null when it is up. */

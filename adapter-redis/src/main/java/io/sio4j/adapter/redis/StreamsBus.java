@@ -220,7 +220,8 @@ final class StreamsBus {
         .async()
         .pubsubNumsub(channel.getBytes(StandardCharsets.UTF_8))
         .toCompletableFuture()
-        .thenApply(counts -> counts.values().stream().mapToLong(Long::longValue).sum());
+        .thenApply(counts -> counts.values().stream().mapToLong(Long::longValue).sum())
+        .orTimeout(options.requestsTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stores a session until it expires. */
