@@ -44,7 +44,9 @@ public final class Args {
               "--tls-cert", "FILE", "PEM certificate chain: serve https/wss (with --tls-key)"),
           new Option("--tls-key", "FILE", "PEM private key (PKCS#8) of --tls-cert"),
           new Option(
-              "--adapter", "KIND", "cluster adapter: redis or redis-sharded (needs --redis)"),
+              "--adapter",
+              "KIND",
+              "cluster adapter: redis, redis-sharded or redis-streams (needs --redis)"),
           new Option("--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"),
           new Option(
               "--admin-ui",
