@@ -42,22 +42,36 @@ final class StreamsBus {
 
   /** The connections of one open period (a closed bus may open again). */
   private final class Open {
-    final StatefulRedisConnection<byte[], byte[]> commands =
-        client.connect(ByteArrayCodec.INSTANCE);
-    final StatefulRedisConnection<byte[], byte[]> reader = client.connect(ByteArrayCodec.INSTANCE);
-    final StatefulRedisPubSubConnection<byte[], byte[]> sub =
-        client.connectPubSub(ByteArrayCodec.INSTANCE);
-    final RedisHealth health = new RedisHealth(List.of(commands, reader, sub));
+    final StatefulRedisConnection<byte[], byte[]> commands;
+    final StatefulRedisConnection<byte[], byte[]> reader;
+    final StatefulRedisPubSubConnection<byte[], byte[]> sub;
+    final RedisHealth health;
     volatile boolean closed;
     volatile String offset = "$";
     volatile CompletableFuture<Void> started;
-    final ScheduledFuture<?> healthTimer =
-        client
-            .getResources()
-            .eventExecutorGroup()
-            .scheduleAtFixedRate(health::check, 1, 1, TimeUnit.SECONDS);
+    final ScheduledFuture<?> healthTimer;
 
     Open() {
+      commands = client.connect(ByteArrayCodec.INSTANCE);
+      try {
+        reader = client.connect(ByteArrayCodec.INSTANCE);
+      } catch (RuntimeException e) {
+        commands.close();
+        throw e;
+      }
+      try {
+        sub = client.connectPubSub(ByteArrayCodec.INSTANCE);
+      } catch (RuntimeException e) {
+        commands.close();
+        reader.close();
+        throw e;
+      }
+      health = new RedisHealth(List.of(commands, reader, sub));
+      healthTimer =
+          client
+              .getResources()
+              .eventExecutorGroup()
+              .scheduleAtFixedRate(health::check, 1, 1, TimeUnit.SECONDS);
       sub.addListener(
           new RedisPubSubAdapter<>() {
             @Override
