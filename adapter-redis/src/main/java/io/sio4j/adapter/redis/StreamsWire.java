@@ -46,6 +46,11 @@ final class StreamsWire {
 
   private StreamsWire() {}
 
+  /** Whether messages of {@code type} are written as msgpack when they hold binary. */
+  static boolean mayContainBinary(int type) {
+    return MAY_CONTAIN_BINARY.contains(type);
+  }
+
   /** The fields of the stream entry of a message {@code {uid, nsp, type, data?}}. */
   static Map<String, String> encodeEntry(JsonNode message) {
     Map<String, String> fields = new LinkedHashMap<>();

@@ -58,7 +58,13 @@ public class StreamsWireFuzzTest {
     }
     assertThat(message.path("type").isInt()).isTrue();
     JsonNode data = message.get("data");
-    if (data != null && data.isContainerNode() && finite(data)) {
+    // binary only survives in the types that may carry it (as upstream, which JSON-encodes the
+    // others); corpus entry binary-in-a-type-without-binary
+    boolean binaryKept =
+        !ClusterWire.hasBinary(data) || StreamsWire.mayContainBinary(message.path("type").asInt());
+    // data is always an object on the wire: JSON data is recognised by its '{' (as upstream), so
+    // an array that came as msgpack would not read back (corpus entry msgpack-array-data)
+    if (data != null && data.isObject() && finite(data) && binaryKept) {
       assertThat(StreamsWire.decodeEntry(StreamsWire.encodeEntry(message))).isEqualTo(message);
     }
     try {
