@@ -24,7 +24,8 @@ import java.time.Duration;
  * @param maxLen the approximate length ({@code MAXLEN ~}) the stream is trimmed to; it bounds how
  *     far back a session can be recovered
  * @param readCount how many entries one {@code XREAD} (and one {@code XRANGE} of a recovery) returns
- * @param blockTime how long one {@code XREAD} blocks when the stream has nothing new
+ * @param blockTime how long one {@code XREAD} blocks when the stream has nothing new (keep it below
+ *     the Lettuce client's command timeout, 60 s by default)
  * @param sessionKeyPrefix the prefix of the keys that hold disconnected sessions
  * @param channelPrefix the prefix of the pub/sub channels of requests and responses
  * @param requestsTimeout how long {@code fetchSockets}, {@code serverSideEmitWithAck} and
