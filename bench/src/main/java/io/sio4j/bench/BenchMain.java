@@ -19,7 +19,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * <pre>
  * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1] [--io-threads N]
  *     [--container netty|jetty]     (or -Dsio4j.container=jetty)
- *     [--adapter redis|redis-sharded] [--redis redis://127.0.0.1:6379]
+ *     [--adapter redis|redis-sharded|redis-streams] [--redis redis://127.0.0.1:6379]
  *     [--adapter postgres --postgres postgres://postgres@127.0.0.1:5432/test]
  * </pre>
  *
@@ -33,8 +33,8 @@ public final class BenchMain {
     if (args.length == 0 || !"server".equals(args[0])) {
       System.err.println(
           "usage: sio4j-bench server [--port N] [--host H] [--io-threads N]"
-              + " [--adapter redis|redis-sharded] [--redis URL] [--adapter postgres --postgres URL]"
-              + " [--container netty|jetty]");
+              + " [--adapter redis|redis-sharded|redis-streams] [--redis URL]"
+              + " [--adapter postgres --postgres URL] [--container netty|jetty]");
       System.exit(2);
     }
     int port = 39200;

@@ -47,7 +47,8 @@ public final class Args {
           new Option(
               "--adapter",
               "KIND",
-              "cluster adapter: redis or redis-sharded (needs --redis), postgres (needs --postgres)"),
+              "cluster adapter: redis, redis-sharded or redis-streams (needs --redis),"
+                  + " postgres (needs --postgres)"),
           new Option("--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"),
           new Option(
               "--postgres",

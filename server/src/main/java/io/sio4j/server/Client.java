@@ -14,6 +14,7 @@ import io.sio4j.protocol.time.Scheduler;
 import io.sio4j.server.adapter.BroadcastFlags;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -250,8 +251,18 @@ final class Client implements EngineSocket.Listener {
   }
 
   /** Server shutdown: sockets get {@code "server shutting down"} before the engine closes. */
-  void shutdown() {
-    execute(() -> onClosed(DisconnectReason.SERVER_SHUTTING_DOWN, null));
+  /** Closes every socket with "server shutting down"; completes once they are closed. */
+  CompletableFuture<Void> shutdown() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    execute(
+        () -> {
+          try {
+            onClosed(DisconnectReason.SERVER_SHUTTING_DOWN, null);
+          } finally {
+            done.complete(null);
+          }
+        });
+    return done;
   }
 
   private void onClosed(String reason, String description) {

@@ -332,13 +332,19 @@ public final class SocketIoServer implements AutoCloseable {
    * the Engine.IO server closes every connection and stops listening.
    */
   public CompletableFuture<Void> closeAsync() {
-    for (Client c : List.copyOf(clients)) c.shutdown();
-    CompletableFuture<?>[] adapters =
-        namespaces.values().stream()
-            .map(n -> n.adapter().close())
-            .toArray(CompletableFuture[]::new);
+    // sockets close first, so that adapters persist their sessions before they close
+    CompletableFuture<?>[] sockets =
+        List.copyOf(clients).stream().map(Client::shutdown).toArray(CompletableFuture[]::new);
     EngineServer e = engine;
-    return CompletableFuture.allOf(adapters)
+    return CompletableFuture.allOf(sockets)
+        .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+        .handle((v, err) -> null)
+        .thenCompose(
+            v ->
+                CompletableFuture.allOf(
+                    namespaces.values().stream()
+                        .map(n -> n.adapter().close())
+                        .toArray(CompletableFuture[]::new)))
         .handle((v, err) -> null)
         .thenCompose(v -> e == null ? CompletableFuture.completedFuture(null) : e.shutdown());
   }
