@@ -83,10 +83,21 @@ class ReadmeQuickStartsTest {
 
     assertThat(written)
         .containsKeys(
-            "ServerQuickStart", "ClientQuickStart", "MetricsQuickStart", "AdminUiQuickStart");
+            "ServerQuickStart",
+            "ClientQuickStart",
+            "MetricsQuickStart",
+            "AdminUiQuickStart",
+            "AdminUiHostedQuickStart",
+            "ChatController",
+            "PostgresQuickStart");
     assertThat(Files.readString(written.get("ServerQuickStart")))
         .contains("SocketIoServer.create(3000)")
         .doesNotContain(ReadmeQuickStarts.PLACEHOLDER);
+    assertThat(Files.readString(written.get("ChatController")))
+        .as("the Spring quick start is a whole source file under the template's package")
+        .startsWith("package quickstart;")
+        .contains("@SocketIoController(namespace = \"/chat\")")
+        .contains("public class ChatController");
   }
 
   @Test
@@ -95,8 +106,17 @@ class ReadmeQuickStartsTest {
     String bom = Files.readString(root.resolve("bom/pom.xml"));
     List<String> published = ReactorModules.published(root);
 
-    assertThat(published).contains("sio4j-server", "sio4j-client", "sio4j-protocol");
-    assertThat(published).doesNotContain("sio4j-examples", "sio4j-interop", "sio4j-consumer-check");
+    assertThat(published)
+        .contains(
+            "sio4j-server",
+            "sio4j-client",
+            "sio4j-protocol",
+            "sio4j-adapter-postgres",
+            "sio4j-spring-boot-autoconfigure",
+            "sio4j-spring-boot-starter");
+    assertThat(published)
+        .doesNotContain(
+            "sio4j-examples", "sio4j-spring-chat", "sio4j-interop", "sio4j-consumer-check");
     for (String id : published) {
       assertThat(bom)
           .as("bom/pom.xml manages the published module %s", id)
