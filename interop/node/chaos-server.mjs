@@ -4,7 +4,7 @@
 // with their argument. Output (JSON lines): listening {port}, connection {id,recovered,rooms},
 // disconnect {id,reason}, done {cmd}, processed {counts: {i: times}}.
 // Commands (stdin): {"cmd":"stream","from":a,"to":b} emits "n" a..b to room1;
-//   {"cmd":"end"} emits "end" to room1; {"cmd":"processed"}; {"cmd":"rooms","id":sid} answers
+//   {"cmd":"end"} emits "end" to room1; {"cmd":"mark","round":r} emits "mark" r to room1; {"cmd":"processed"}; {"cmd":"rooms","id":sid} answers
 //   rooms {id, rooms}.
 import { createServer } from "node:http";
 import { createInterface } from "node:readline";
@@ -36,6 +36,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
       for (let i = c.from; i <= c.to; i++) io.to("room1").emit("n", i);
       break;
     case "end": io.to("room1").emit("end"); break;
+    case "mark": io.to("room1").emit("mark", c.round); break;
     case "processed": out({ type: "processed", counts: processed }); break;
     case "rooms": {
       const s = io.of("/").sockets.get(c.id);
