@@ -67,6 +67,18 @@ public final class SoakPlot {
       sum += r[heap];
     }
     double mean = sum / steady.size();
+    // drift: the mean of the second half of the steady samples against the first half's
+    int half = steady.size() / 2;
+    double firstHalf = 0;
+    double secondHalf = 0;
+    for (int i = 0; i < steady.size(); i++) {
+      if (i < half) firstHalf += steady.get(i)[heap];
+      else secondHalf += steady.get(i)[heap];
+    }
+    double drift =
+        half == 0
+            ? 0
+            : 100 * (secondHalf / (steady.size() - half) - firstHalf / half) / (firstHalf / half);
     double[] last = rows.get(rows.size() - 1);
     double[] lastSampled = sampled.get(sampled.size() - 1);
     String summary =
@@ -74,7 +86,7 @@ public final class SoakPlot {
             Locale.ROOT,
             "samples=%d duration_s=%.0f heap_after_full_gc_mb after warm-up (from %.0f s): min=%.1f"
                 + " max=%.1f"
-                + " mean=%.1f spread=%.1f%% | rss_mb last=%.0f | open_files last=%.0f"
+                + " mean=%.1f spread=%.1f%% drift(2nd half vs 1st)=%+.1f%% | rss_mb last=%.0f | open_files last=%.0f"
                 + " | acks answered=%.0f lost=%.0f | leak reports=%.0f",
             rows.size(),
             last[t],
@@ -83,6 +95,7 @@ public final class SoakPlot {
             max / 1024,
             mean / 1024,
             100 * (max - min) / mean,
+            drift,
             lastSampled[rss] / 1024,
             lastSampled[fds],
             last[acks],
