@@ -66,8 +66,9 @@ class ClientChaosInteropTest {
     return ClientOptions.builder()
         .autoConnect(false)
         .transports(transport)
-        .reconnectionDelay(Duration.ofMillis(50))
-        .reconnectionDelayMax(Duration.ofMillis(100))
+        // after the server has seen the old connection go, else Node makes a new session
+        .reconnectionDelay(Duration.ofMillis(300))
+        .reconnectionDelayMax(Duration.ofMillis(300))
         .randomizationFactor(0);
   }
 
