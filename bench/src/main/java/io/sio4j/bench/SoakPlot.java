@@ -26,7 +26,7 @@ public final class SoakPlot {
   private static final int W = 900;
   private static final int PANEL = 260;
   private static final int LEFT = 80;
-  private static final int RIGHT = 30;
+  private static final int RIGHT = 50;
   private static final int TOP = 40;
 
   private SoakPlot() {}
@@ -117,16 +117,26 @@ public final class SoakPlot {
         rows,
         t,
         TOP,
-        "MB",
-        new int[] {heap, rss},
-        new String[] {"heap after full GC", "RSS"},
-        new Color[] {Color.BLUE, Color.RED},
+        "MiB",
+        new int[] {heap},
+        new String[] {"heap after full GC"},
+        new Color[] {Color.BLUE},
         1024);
     panel(
         g,
         rows,
         t,
         TOP + PANEL + 30,
+        "MiB",
+        new int[] {rss},
+        new String[] {"RSS"},
+        new Color[] {Color.RED},
+        1024);
+    panel(
+        g,
+        rows,
+        t,
+        TOP + 2 * PANEL + 60,
         "count",
         new int[] {conn, lost, leaks},
         new String[] {"connected clients", "lost acks", "LEAK reports"},
