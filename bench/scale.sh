@@ -70,7 +70,7 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 established() { ss -Htn state established "( sport = :$1 )" 2>/dev/null | wc -l; }
 free_port() {
   local p=$1
-  while ss -Htln "( sport = :$p )" | grep -q .; do p=$((p + 1)); done
+  while ss -Htan "( sport = :$p )" | grep -q .; do p=$((p + 1)); done
   echo "$p"
 }
 result() { grep '^RESULT ' "$1" | tail -1 | sed 's/^RESULT //'; }
@@ -80,7 +80,7 @@ log "nodes=$NODES per-node=$PER_NODE adapter=$ADAPTER redis=$REDIS nofile=$(ulim
 log "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg), $(free -m | awk '/^Mem/ {print $7}') MB available"
 
 # 1. the servers
-PORTS=() SPIDS=() port=39400
+PORTS=() SPIDS=() port=${SCALE_PORT:-23400} # below the ephemeral range, which the clients use
 for i in $(seq 1 "$NODES"); do
   port=$(free_port "$port")
   extra=""
