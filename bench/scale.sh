@@ -6,6 +6,8 @@
 #
 #   bench/scale.sh [--nodes 5] [--per-node 1000] [--adapter redis] [--redis redis://127.0.0.1:6379]
 #                  [--broadcast-s 20] [--echo-clients 50] [--echo-s 10] [--out DIR]
+# Environment: LISTEN_S (how long the listening generators measure; default 60 s + PER_NODE/40 s +
+# the broadcast time), JAVA_SERVER_OPTS, LOADGEN_JAVA_OPTS, SCALE_PORT (first port, 23400), JAVA.
 #
 # Needs bench/target/sio4j-bench.jar (the README's build) and sioload's generator jar
 # (../shared/sioload: ./run.sh build, or build a writable copy of its loadgen/ with mvn package);
@@ -110,7 +112,7 @@ for i in $(seq 2 "$NODES"); do
   $JAVA $LOADGEN_OPTS -jar "$SIOLOAD_JAR" --scenario broadcast --max-ops 0 --window 1 \
     --clients "$PER_NODE" --port "${PORTS[$((i - 1))]}" --server-pid "${SPIDS[$((i - 1))]}" \
     --label "node$i-listen" --payload-bytes 64 --warmup 0 --duration "$LISTEN_S" --drain 2 \
-    --concurrency 100 --connect-timeout 900 >"$OUT/gen-$i.log" 2>&1 &
+    --concurrency 100 --connect-timeout 1800 --handshake-timeout 60 >"$OUT/gen-$i.log" 2>&1 &
   GPIDS+=($!) PIDS+=($!)
 done
 # wait until the listeners are connected, so that every broadcast reaches all of them
