@@ -131,7 +131,7 @@ done
 $JAVA $LOADGEN_OPTS -jar "$SIOLOAD_JAR" --scenario broadcast --window 1 \
   --clients "$PER_NODE" --port "${PORTS[0]}" --server-pid "${SPIDS[0]}" --label node1-broadcast \
   --payload-bytes 64 --warmup 2 --duration "$BCAST_S" --drain 10 --concurrency 100 \
-  --connect-timeout 900 >"$OUT/gen-1.log" 2>&1 &
+  --connect-timeout 1800 --handshake-timeout 60 >"$OUT/gen-1.log" 2>&1 &
 G1=$! PIDS+=($!)
 
 # 4. connect rate and RSS: poll until all N*PER_NODE (+1 sender per generator) are established
