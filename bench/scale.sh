@@ -6,6 +6,7 @@
 #
 #   bench/scale.sh [--nodes 5] [--per-node 1000] [--adapter redis] [--redis redis://127.0.0.1:6379]
 #                  [--broadcast-s 20] [--echo-clients 50] [--echo-s 10] [--out DIR]
+#                  [--ping-interval MS] [--ping-timeout MS]   (the servers' heartbeat; default 25000/20000)
 # Environment: LISTEN_S (how long the listening generators measure; default 60 s + PER_NODE/40 s +
 # the broadcast time), JAVA_SERVER_OPTS, LOADGEN_JAVA_OPTS, SCALE_PORT (first port, 23400), JAVA.
 #
@@ -30,7 +31,7 @@
 set -u
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-NODES=5 PER_NODE=1000 ADAPTER=redis REDIS=redis://127.0.0.1:6379 BCAST_S=20 ECHO_CLIENTS=50 ECHO_S=10
+PING="" NODES=5 PER_NODE=1000 ADAPTER=redis REDIS=redis://127.0.0.1:6379 BCAST_S=20 ECHO_CLIENTS=50 ECHO_S=10
 OUT="$ROOT/bench/target/scale-$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,6 +43,8 @@ while [ $# -gt 0 ]; do
     --echo-clients) ECHO_CLIENTS=$2; shift 2 ;;
     --echo-s) ECHO_S=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
+    --ping-interval) PING="$PING --ping-interval $2"; shift 2 ;;
+    --ping-timeout) PING="$PING --ping-timeout $2"; shift 2 ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "scale.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -78,7 +81,7 @@ free_port() {
 result() { grep '^RESULT ' "$1" | tail -1 | sed 's/^RESULT //'; }
 json() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d.get(sys.argv[2], ""))' "$1" "$2"; }
 
-log "nodes=$NODES per-node=$PER_NODE adapter=$ADAPTER redis=$REDIS nofile=$(ulimit -n) out=$OUT"
+log "nodes=$NODES per-node=$PER_NODE adapter=$ADAPTER redis=$REDIS${PING} nofile=$(ulimit -n) out=$OUT"
 log "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg), $(free -m | awk '/^Mem/ {print $7}') MB available"
 
 # 1. the servers
@@ -90,7 +93,7 @@ for i in $(seq 1 "$NODES"); do
   [ "$i" -eq 2 ] && extra="--cross-echo answer"
   # shellcheck disable=SC2086
   $JAVA $SERVER_OPTS -jar "$BENCH_JAR" server --port "$port" --adapter "$ADAPTER" --redis "$REDIS" \
-    $extra >"$OUT/server-$i.log" 2>&1 &
+    $extra $PING >"$OUT/server-$i.log" 2>&1 &
   SPIDS+=($!) PIDS+=($!) PORTS+=("$port")
   port=$((port + 1))
 done
@@ -152,6 +155,9 @@ log "server RSS ${RSS0} -> ${RSS1} kB = $(python3 -c "print(round(($RSS1 - $RSS0
 log "load average while connected: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 wait "$G1"
+ALIVE=""
+for p in "${PORTS[@]:1}"; do ALIVE="$ALIVE $(established "$p")"; done
+log "established on nodes 2..$NODES after the broadcast:$ALIVE (of $((PER_NODE + 1)) each; fewer means the servers dropped connections, e.g. ping timeouts)"
 R1=$(result "$OUT/gen-1.log")
 [ -n "$R1" ] || { log "broadcasting generator gave no RESULT: $(tail -3 "$OUT/gen-1.log")"; exit 1; }
 BCASTS=$(json "$R1" broadcasts)
