@@ -21,6 +21,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *     [--container netty|jetty]     (or -Dsio4j.container=jetty)
  *     [--adapter redis|redis-sharded|redis-streams] [--redis redis://127.0.0.1:6379]
  *     [--adapter postgres --postgres postgres://postgres@127.0.0.1:5432/test]
+ *     [--cross-echo send|answer]   (echo through the adapter: {@link CrossNodeEcho})
+ *     [--ping-interval MS] [--ping-timeout MS]   (Engine.IO heartbeat; defaults 25000 / 20000)
  * </pre>
  *
  * <p>It prints one {@code READY} line when listening and stops on SIGTERM.
@@ -34,7 +36,8 @@ public final class BenchMain {
       System.err.println(
           "usage: sio4j-bench server [--port N] [--host H] [--io-threads N]"
               + " [--adapter redis|redis-sharded|redis-streams] [--redis URL]"
-              + " [--adapter postgres --postgres URL] [--container netty|jetty]");
+              + " [--adapter postgres --postgres URL] [--container netty|jetty]"
+              + " [--cross-echo send|answer] [--ping-interval MS] [--ping-timeout MS]");
       System.exit(2);
     }
     int port = 39200;
@@ -44,6 +47,9 @@ public final class BenchMain {
     String adapter = null;
     String redisUrl = null;
     String postgresUrl = null;
+    String crossEcho = null;
+    long pingInterval = 25_000;
+    long pingTimeout = 20_000;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -53,6 +59,9 @@ public final class BenchMain {
         case "--adapter" -> adapter = args[i + 1];
         case "--redis" -> redisUrl = args[i + 1];
         case "--postgres" -> postgresUrl = args[i + 1];
+        case "--cross-echo" -> crossEcho = args[i + 1];
+        case "--ping-interval" -> pingInterval = Long.parseLong(args[i + 1]);
+        case "--ping-timeout" -> pingTimeout = Long.parseLong(args[i + 1]);
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -60,6 +69,8 @@ public final class BenchMain {
       }
     }
     int threads = ioThreads;
+    java.time.Duration interval = java.time.Duration.ofMillis(pingInterval);
+    java.time.Duration timeout = java.time.Duration.ofMillis(pingTimeout);
     boolean postgres = PostgresAdapters.KIND.equals(adapter) || postgresUrl != null;
     if (postgres
         && (postgresUrl == null || !(adapter == null || PostgresAdapters.KIND.equals(adapter)))) {
@@ -78,14 +89,16 @@ public final class BenchMain {
             .host(host)
             .port(port)
             .serveClient(false)
-            .engine(b -> b.ioThreads(threads));
+            .engine(b -> b.ioThreads(threads).pingInterval(interval).pingTimeout(timeout));
     if (redis != null) builder.adapter(redis.factory());
     if (postgres) builder.adapter(postgresAdapter(postgresUrl));
     SocketIoServer io = builder.build();
+    boolean localEcho = !"send".equals(crossEcho);
+    CrossNodeEcho.install(io, crossEcho);
     io.on(
         "connection",
         socket -> {
-          socket.on("echo", (String data) -> socket.emit("echo", data));
+          if (localEcho) socket.on("echo", (String data) -> socket.emit("echo", data));
           socket.on("broadcast", (String data) -> io.emit("broadcast", data));
           socket.on("ack", (String data, Ack ack) -> ack.send(data));
         });

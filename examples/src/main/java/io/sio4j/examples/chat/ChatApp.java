@@ -18,13 +18,16 @@ import java.util.HexFormat;
 /**
  * The tutorial's chat application: {@link ChatServer} over in-memory stores (50 messages of history
  * per room, at most 1000 rooms), with its page at {@code /}. {@link ChatClient} talks to it from a
- * console.
+ * console. With {@code --redis URL} the user registry and the rooms are on that Redis ({@link
+ * RedisChatStore}), so several nodes on one Redis adapter make one chat.
  *
  * <pre>{@code
  * java -jar sio4j-examples.jar chat --port 3000
+ * java -jar sio4j-examples.jar chat --port 3001 --adapter redis --redis redis://127.0.0.1:6379
+ * java -jar sio4j-examples.jar chat --port 3002 --adapter redis --redis redis://127.0.0.1:6379
  * }</pre>
  *
- * <p>Each {@link #start} gets fresh stores.
+ * <p>Each {@link #start} without stores gets fresh in-memory ones.
  */
 public final class ChatApp {
   /** Messages of history kept per room. */
@@ -49,6 +52,15 @@ public final class ChatApp {
         adminPassword = HexFormat.of().formatHex(random);
       }
     }
+    String redisUrl = Args.value(args, "--redis", null);
+    UserRegistry users = new InMemoryUserRegistry();
+    RoomStore rooms = new InMemoryRoomStore(HISTORY, MAX_ROOMS);
+    if (redisUrl != null) { // the names and rooms shared with the other nodes on that Redis
+      RedisChatStore redis = RedisChatStore.connect(redisUrl);
+      Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "sio4j-chat-redis-close"));
+      users = redis.users();
+      rooms = redis.rooms(HISTORY, MAX_ROOMS);
+    }
     SocketIoServer io =
         start(
             Container.of(args),
@@ -57,7 +69,9 @@ public final class ChatApp {
             Args.tls(args),
             System.out,
             Args.adapter(args),
-            adminPassword);
+            adminPassword,
+            users,
+            rooms);
     String url = Args.url(args, io.address().getPort());
     System.out.println("chat listening on " + url + "/");
     if (adminPassword != null) {
@@ -113,6 +127,32 @@ public final class ChatApp {
       PrintStream console,
       AdapterFactory adapter,
       String adminPassword) {
+    return start(
+        container,
+        host,
+        port,
+        tls,
+        console,
+        adapter,
+        adminPassword,
+        new InMemoryUserRegistry(),
+        new InMemoryRoomStore(HISTORY, MAX_ROOMS));
+  }
+
+  /**
+   * The same over the given stores: for several nodes, a cluster {@code adapter} and stores that
+   * the nodes share (those of one {@link RedisChatStore}).
+   */
+  public static SocketIoServer start(
+      Container container,
+      String host,
+      int port,
+      TlsOptions tls,
+      PrintStream console,
+      AdapterFactory adapter,
+      String adminPassword,
+      UserRegistry users,
+      RoomStore rooms) {
     HttpHandler pages = new ExamplePages("chat");
     if (adminPassword != null) pages = HttpRoutes.of(AdminUi.page("/admin-ui"), pages);
     ServerBuilder builder =
@@ -123,8 +163,7 @@ public final class ChatApp {
             .httpHandler(pages);
     if (adapter != null) builder.adapter(adapter);
     SocketIoServer io = builder.build();
-    new ChatServer(io, new InMemoryUserRegistry(), new InMemoryRoomStore(HISTORY, MAX_ROOMS))
-        .install();
+    new ChatServer(io, users, rooms).install();
     if (adminPassword != null) {
       String hash = AdminUiOptions.hash(adminPassword.toCharArray());
       AdminUi.instrument(io, AdminUiOptions.builder().auth("admin", hash).build());

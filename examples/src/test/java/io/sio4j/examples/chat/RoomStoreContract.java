@@ -1,7 +1,9 @@
 package io.sio4j.examples.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,5 +62,31 @@ abstract class RoomStoreContract {
     rooms.append(msg("ghost", "boo")).join();
     assertThat(rooms.rooms().join()).isEmpty();
     assertThat(rooms.join("ghost", "ada").join().history()).isEmpty();
+  }
+
+  @Test
+  void anEmptyRoomKeepsItsHistoryUntilItsPlaceIsNeeded() {
+    RoomStore rooms = newStore(5, 2);
+    rooms.join("a", "ada").join();
+    rooms.append(msg("a", "kept")).join();
+    rooms.leave("a", "ada").join();
+    assertThat(rooms.join("a", "bob").join().history()).hasSize(1);
+    rooms.leave("a", "bob").join();
+    rooms.join("b", "ada").join();
+    rooms.join("c", "ada").join(); // evicts the empty room "a"
+    rooms.leave("b", "ada").join();
+    assertThat(rooms.join("a", "bob").join().history()).isEmpty(); // evicts "b"
+    assertThat(rooms.rooms().join()).extracting(RoomSummary::name).containsExactly("a", "c");
+  }
+
+  @Test
+  void aNewRoomIsRefusedWhenEveryRememberedRoomHasUsers() {
+    RoomStore rooms = newStore(5, 2);
+    rooms.join("a", "ada").join();
+    rooms.join("b", "ada").join();
+    assertThatThrownBy(() -> rooms.join("c", "ada").join())
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(ChatRejection.class);
+    assertThat(rooms.join("a", "bob").join().users()).containsExactly("ada", "bob");
   }
 }
