@@ -207,7 +207,10 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
         responder.send(
             ctx.channel(),
             meta,
-            HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
+            HttpResponder.text(
+                HttpResponseStatus.OK,
+                "text/plain; charset=UTF-8",
+                "3".equals(single(params, "EIO")) ? "1:6" : "6"));
       } else if (session == null) {
         fail(r, EngineError.UNKNOWN_SID, null);
       } else if (upgrade) {
@@ -233,7 +236,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
       fail(r, EngineError.BAD_REQUEST, null);
       return;
     }
-    if (!"4".equals(single(params, "EIO"))) {
+    if (!EngineRoutes.supportedVersion(options, params)) {
       fail(r, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
       return;
     }
@@ -343,7 +346,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
                 else p.onGet(get);
               });
     } else if (method.equals(HttpMethod.POST)) {
-      String body = req.content().toString(StandardCharsets.UTF_8);
+      byte[] body = io.netty.buffer.ByteBufUtil.getBytes(req.content());
       String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
       session
           .loop()

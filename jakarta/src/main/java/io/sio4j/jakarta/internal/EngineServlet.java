@@ -77,7 +77,9 @@ final class EngineServlet extends HttpServlet {
     EngineRoutes.Route route = EngineRoutes.route(core, method, params, upgrade, origin);
     switch (route.kind()) {
       case REFUSE -> fail(req, res, params, upgrade, origin, jsonp, route.error(), null);
-      case CLOSED_POLL -> exchange(start(req), origin, jsonp, null).respondText(200, TEXT, "6");
+      case CLOSED_POLL ->
+          exchange(start(req), origin, jsonp, null)
+              .respondText(200, TEXT, "3".equals(EngineRoutes.single(params, "EIO")) ? "1:6" : "6");
       case UPGRADE -> upgrades.upgrade(req, res, route.session(), EngineRoutes.wantsBase64(params));
       case POLL -> poll(req, route.session(), origin, jsonp);
       case HANDSHAKE -> checkThenHandshake(req, res, params, upgrade, origin, jsonp);
@@ -183,14 +185,13 @@ final class EngineServlet extends HttpServlet {
           async,
           options.maxHttpBufferSize(),
           body -> {
-            String text = new String(body, StandardCharsets.UTF_8);
             session
                 .loop()
                 .execute(
                     () -> {
                       PollingTransport p = session.pollingTransport();
                       if (p == null) exchange.respondError(EngineError.BAD_REQUEST, "Bad request");
-                      else p.onPost(exchange, contentType, text);
+                      else p.onPost(exchange, contentType, body);
                     });
           },
           () -> exchange.respondEmpty(413),
