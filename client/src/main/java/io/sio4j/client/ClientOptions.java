@@ -70,6 +70,7 @@ public final class ClientOptions {
   private final Map<String, TransportOptions> transportOptions;
   private final List<String> protocols;
   private final Duration requestTimeout;
+  private final boolean eio3;
 
   private ClientOptions(Builder b) {
     forceNew = b.forceNew;
@@ -116,6 +117,7 @@ public final class ClientOptions {
     transportOptions = Collections.unmodifiableMap(perTransport);
     protocols = List.copyOf(b.protocols);
     requestTimeout = b.requestTimeout;
+    eio3 = b.eio3;
   }
 
   /** A builder holding the defaults. */
@@ -357,6 +359,19 @@ public final class ClientOptions {
   }
 
   /**
+   * Whether to speak Engine.IO v3 and Socket.IO protocol v4, the protocols of Socket.IO 2.x servers
+   * (Node {@code socket.io} 2.x, netty-socketio 1.x); off by default (Engine.IO v4, Socket.IO v5).
+   * Beyond the JavaScript client, which needs its 2.x version for that. In this mode the client
+   * pings and the server pongs, the main namespace is joined by the server on its own, the {@code
+   * auth} object goes in the namespace's query ({@code /admin?token=...}: string values), a refusal
+   * is the server's ERROR packet (a {@code connect_error} here) and there is no connection state
+   * recovery. Polling asks for text payloads ({@code b64=1}).
+   */
+  public boolean eio3() {
+    return eio3;
+  }
+
+  /**
    * The query parameters and headers of one transport ({@link ClientOptions#transportOptions()}).
    *
    * @param query query parameters added to the transport's requests
@@ -415,6 +430,7 @@ public final class ClientOptions {
     private final Map<String, Map<String, List<String>>> transportHeaders = new LinkedHashMap<>();
     private List<String> protocols = List.of();
     private Duration requestTimeout;
+    private boolean eio3;
 
     private Builder() {}
 
@@ -461,6 +477,7 @@ public final class ClientOptions {
           });
       protocols = o.protocols;
       requestTimeout = o.requestTimeout;
+      eio3 = o.eio3;
     }
 
     /** See {@link ClientOptions#forceNew()}. */
@@ -705,6 +722,12 @@ public final class ClientOptions {
         if (n == null || n.isEmpty()) throw new IllegalArgumentException("empty protocol name");
       }
       protocols = List.of(names);
+      return this;
+    }
+
+    /** See {@link ClientOptions#eio3()}. */
+    public Builder eio3(boolean v) {
+      eio3 = v;
       return this;
     }
 
