@@ -34,7 +34,7 @@ class ClientEio3InteropTest {
 
   @BeforeEach
   void start() {
-    server = NodeProcess.start("node-server-v2.mjs", "{\"pingInterval\":300,\"pingTimeout\":200}");
+    server = NodeProcess.start("node-server-v2.mjs", "{\"pingInterval\":600,\"pingTimeout\":1500}");
     port = server.await("listening", WAIT).get("port").asInt();
   }
 
@@ -83,7 +83,8 @@ class ClientEio3InteropTest {
     s.emit("ask");
     assertThat(server.await("answer", WAIT).path("args").toString()).isEqualTo("[\"answer\",42]");
 
-    // pingInterval 300 ms: the client pings (v3), the server answers, the session stays up
+    // pingInterval 600 ms: the client pings (v3), the server answers, the session stays up
+    // (pingTimeout 1.5 s: a cold JVM on a loaded machine may stall more than the suite's 200 ms)
     server.await("heartbeat", WAIT);
     server.await("heartbeat", WAIT);
     assertThat(s.connected()).isTrue();
@@ -106,5 +107,39 @@ class ClientEio3InteropTest {
     refused.connect();
     assertThat(error.get(15, TimeUnit.SECONDS).getMessage()).isEqualTo("not authorized");
     assertThat(refused.connected()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"polling", "websocket", "upgrade"})
+  void againstOurOwnServerWithAllowEio3(String mode) throws Exception {
+    io.sio4j.server.SocketIoServer ours =
+        io.sio4j.server.SocketIoServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .allowEIO3(true)
+            .build()
+            .start();
+    try {
+      CompletableFuture<io.sio4j.server.Socket> admin = new CompletableFuture<>();
+      ours.on("connection", so -> so.on("ack", (String a, Ack ack) -> ack.send("ok", a)));
+      ours.of("/admin").on("connection", admin::complete);
+      port = ours.address().getPort();
+      Socket main = socket("/", mode, null);
+      Socket adm = socket("/admin", mode, Map.of("token", "abc"));
+      CompletableFuture<Void> both = new CompletableFuture<>();
+      adm.on("connect", () -> both.complete(null));
+      main.connect();
+      adm.connect();
+      both.get(15, TimeUnit.SECONDS);
+      assertThat(admin.get(15, TimeUnit.SECONDS).handshake().auth().path("token").asText())
+          .isEqualTo("abc");
+      assertThat(adm.id()).isEqualTo(admin.get().id()).startsWith("/admin#");
+      Arguments r = main.emitWithAck("ack", "x").get(15, TimeUnit.SECONDS);
+      assertThat(r.get(1, String.class)).isEqualTo("x");
+    } finally {
+      sockets.forEach(Socket::disconnect);
+      sockets.clear();
+      ours.close();
+    }
   }
 }
