@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -26,7 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * socket.io 2.5, interop/node/node-server-v2.mjs): events, acks both ways, binary, namespaces with
  * auth, a refusal, the client's pings, over polling, WebSocket and the upgrade.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TransportKind.class)
 class ClientEio3InteropTest {
+  /** The client's HTTP and WebSocket stack: java.net.http or OkHttp (client-okhttp). */
+  @Parameter TransportKind kind;
+
   private static final Duration WAIT = Duration.ofSeconds(15);
   private NodeProcess server;
   private int port;
@@ -45,7 +53,7 @@ class ClientEio3InteropTest {
   }
 
   private Socket socket(String nsp, String mode, Object auth) {
-    ClientOptions.Builder b = ClientOptions.builder().eio3(true).forceNew(true).reconnection(false);
+    ClientOptions.Builder b = kind.options().eio3(true).forceNew(true).reconnection(false);
     if (mode.equals("polling")) b.transports("polling");
     if (mode.equals("websocket")) b.transports("websocket");
     if (auth != null) b.auth(auth);
