@@ -214,4 +214,33 @@ class ServerEio3InteropTest {
         .atMost(java.time.Duration.ofSeconds(10))
         .until(() -> io.sockets().sockets().isEmpty());
   }
+
+  @Test
+  void noConnectionStateRecoveryForV2Clients() throws Exception {
+    SocketIoServer csr =
+        SocketIoServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .allowEIO3(true)
+            .connectionStateRecovery(java.time.Duration.ofMinutes(2), true)
+            .build();
+    CompletableFuture<Socket> admin = new CompletableFuture<>();
+    csr.of("/admin").on("connection", admin::complete);
+    container.serve(csr);
+    try (SioClient c = new SioClient("sio-client-v2.mjs", base(csr))) {
+      // a v2 client whose namespace query says pid and offset restores nothing
+      JsonNode j = c.connected("r", "/admin", Map.of("query", Map.of("pid", "x", "offset", "y")));
+      Socket s = admin.get(10, TimeUnit.SECONDS);
+      assertThat(s.recovered()).isFalse();
+      assertThat(j.path("sid").asText()).isEqualTo(s.id()).startsWith("/admin#");
+      s.emit("after", 1);
+      assertThat(c.awaitEvent("r", "after").path("args").get(0).asInt()).isEqualTo(1);
+    } finally {
+      csr.close();
+    }
+  }
+
+  private static String base(SocketIoServer server) {
+    return "http://127.0.0.1:" + server.address().getPort();
+  }
 }
