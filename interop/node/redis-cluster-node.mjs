@@ -2,7 +2,9 @@
 // servers join over the same Redis, plus npm socket.io-client clients (to this server or any URL).
 // Usage: node redis-cluster-node.mjs '{"key":"<channel prefix>","redis":"redis://127.0.0.1:6379"}'
 // With "sharded":true it uses createShardedAdapter (channelPrefix = key, "subscriptionMode" as given,
-// default "dynamic") instead of the classic createAdapter.
+// default "dynamic") instead of the classic createAdapter. With "streams":true it uses
+// @socket.io/redis-streams-adapter 0.3 (streamName = channelPrefix = key, sessions under
+// "<key>:session:"); with "recovery":true connection state recovery is on (2 min).
 // Prints one JSON object per line: {"type":"listening","port":N} first; then client events
 // ({"type":"client-event","name","event","args"}) and answers to the stdin commands below.
 // Binary values appear as {"$bin":"<base64>"}.
@@ -11,6 +13,7 @@ import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 import { io as connectClient } from "socket.io-client";
 import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
+import { createAdapter as createStreamsAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 
 const cfg = JSON.parse(process.argv[2] || "{}");
@@ -38,7 +41,10 @@ await Promise.all([pub.connect(), sub.connect()]);
 
 const http = createServer();
 const io = new Server(http, {
-  adapter: cfg.sharded
+  connectionStateRecovery: cfg.recovery ? { maxDisconnectionDuration: 120000 } : undefined,
+  adapter: cfg.streams
+    ? createStreamsAdapter(pub, { streamName: cfg.key, channelPrefix: cfg.key, sessionKeyPrefix: cfg.key + ":session:", blockTimeInMs: 1000 })
+    : cfg.sharded
     ? createShardedAdapter(pub, sub, { channelPrefix: cfg.key, subscriptionMode: cfg.subscriptionMode ?? "dynamic" })
     : createAdapter(pub, sub, { key: cfg.key, requestsTimeout: cfg.requestsTimeout ?? 3000 }),
 });
@@ -58,7 +64,10 @@ async function run(cmd) {
   switch (cmd.cmd) {
     case "connect": {
       const url = cmd.url || `http://127.0.0.1:${http.address().port}`;
-      const c = connectClient(url, { auth: cmd.auth || {}, transports: ["websocket"], forceNew: true, reconnection: false });
+      const c = connectClient(url, {
+        auth: cmd.auth || {}, transports: ["websocket"], forceNew: true,
+        reconnection: !!cmd.reconnect, reconnectionDelay: 100, reconnectionDelayMax: 200,
+      });
       clients.set(cmd.name, c);
       c.onAny((event, ...args) => {
         const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
@@ -66,10 +75,19 @@ async function run(cmd) {
         if (ack) ack(cmd.name + "-yes");
       });
       c.on("disconnect", (reason) => out({ type: "client-disconnect", name: cmd.name, reason }));
-      c.on("connect", () => reply(cmd, { name: cmd.name, id: c.id }));
+      c.on("connect", () => {
+        out({ type: "client-connect", name: cmd.name, id: c.id, recovered: c.recovered });
+        reply(cmd, { name: cmd.name, id: c.id });
+      });
       c.on("connect_error", (e) => reply(cmd, { name: cmd.name, error: String(e) }));
       return;
     }
+    case "retarget": // the client's next reconnection goes to cmd.url
+      clients.get(cmd.name).io.uri = cmd.url;
+      return reply(cmd, {});
+    case "drop": // the server closes the client's transport (a recoverable "forced close")
+      io.of("/").sockets.get(cmd.id)?.conn.close();
+      return reply(cmd, {});
     case "emit":
       (cmd.room ? io.to(cmd.room) : io).emit(cmd.event, ...fromJson(cmd.args || []));
       return reply(cmd, {});

@@ -1,6 +1,7 @@
 package io.sio4j.bench;
 
 import io.netty.channel.epoll.Epoll;
+import io.sio4j.adapter.postgres.PostgresAdapters;
 import io.sio4j.adapter.redis.RedisAdapters;
 import io.sio4j.protocol.event.Ack;
 import io.sio4j.server.ServerBuilder;
@@ -18,7 +19,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * <pre>
  * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1] [--io-threads N]
  *     [--container netty|jetty]     (or -Dsio4j.container=jetty)
- *     [--adapter redis|redis-sharded] [--redis redis://127.0.0.1:6379]
+ *     [--adapter redis|redis-sharded|redis-streams] [--redis redis://127.0.0.1:6379]
+ *     [--adapter postgres --postgres postgres://postgres@127.0.0.1:5432/test]
  * </pre>
  *
  * <p>It prints one {@code READY} line when listening and stops on SIGTERM.
@@ -31,7 +33,8 @@ public final class BenchMain {
     if (args.length == 0 || !"server".equals(args[0])) {
       System.err.println(
           "usage: sio4j-bench server [--port N] [--host H] [--io-threads N]"
-              + " [--adapter redis|redis-sharded] [--redis URL] [--container netty|jetty]");
+              + " [--adapter redis|redis-sharded|redis-streams] [--redis URL]"
+              + " [--adapter postgres --postgres URL] [--container netty|jetty]");
       System.exit(2);
     }
     int port = 39200;
@@ -40,6 +43,7 @@ public final class BenchMain {
     String container = System.getProperty("sio4j.container", "netty");
     String adapter = null;
     String redisUrl = null;
+    String postgresUrl = null;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -48,6 +52,7 @@ public final class BenchMain {
         case "--container" -> container = args[i + 1];
         case "--adapter" -> adapter = args[i + 1];
         case "--redis" -> redisUrl = args[i + 1];
+        case "--postgres" -> postgresUrl = args[i + 1];
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -55,12 +60,19 @@ public final class BenchMain {
       }
     }
     int threads = ioThreads;
+    boolean postgres = PostgresAdapters.KIND.equals(adapter) || postgresUrl != null;
+    if (postgres
+        && (postgresUrl == null || !(adapter == null || PostgresAdapters.KIND.equals(adapter)))) {
+      System.err.println("--adapter postgres goes with --postgres URL");
+      System.exit(2);
+    }
     // issue 11's contract: --redis URL alone means the classic Redis adapter
-    if (adapter != null && redisUrl == null) {
+    if (!postgres && adapter != null && redisUrl == null) {
       System.err.println("--adapter " + adapter + " needs --redis URL");
       System.exit(2);
     }
-    RedisAdapters redis = redisUrl == null ? null : RedisAdapters.connect(adapter, redisUrl);
+    RedisAdapters redis =
+        postgres || redisUrl == null ? null : RedisAdapters.connect(adapter, redisUrl);
     ServerBuilder builder =
         SocketIoServer.builder()
             .host(host)
@@ -68,6 +80,7 @@ public final class BenchMain {
             .serveClient(false)
             .engine(b -> b.ioThreads(threads));
     if (redis != null) builder.adapter(redis.factory());
+    if (postgres) builder.adapter(postgresAdapter(postgresUrl));
     SocketIoServer io = builder.build();
     io.on(
         "connection",
@@ -119,5 +132,16 @@ public final class BenchMain {
             + gcs
             + " java="
             + System.getProperty("java.version"));
+  }
+
+  /** The Postgres adapter of {@code url}; its connections close with the server. */
+  private static io.sio4j.server.adapter.AdapterFactory postgresAdapter(String url) {
+    try {
+      return PostgresAdapters.connect(url).factory();
+    } catch (java.sql.SQLException e) {
+      System.err.println("cannot reach PostgreSQL at " + url + ": " + e.getMessage());
+      System.exit(1);
+      return null;
+    }
   }
 }

@@ -49,6 +49,12 @@ public final class EngineOptions {
   private final TlsOptions tls;
   private final Function<HandshakeRequest, CompletionStage<String>> generateId;
   private final EngineInstrumentation instrumentation;
+  private final MemoryBudget memoryBudget;
+  private final Duration headersTimeout;
+  private final Duration requestTimeout;
+  private final int maxSessions;
+  private final int maxHttpHeaderSize;
+  private final int maxHttpLineLength;
 
   private EngineOptions(Builder b) {
     this.path = b.path;
@@ -74,6 +80,12 @@ public final class EngineOptions {
     this.tls = b.tls;
     this.generateId = b.generateId;
     this.instrumentation = b.instrumentation;
+    this.memoryBudget = b.memoryBudget;
+    this.headersTimeout = b.headersTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.maxSessions = b.maxSessions;
+    this.maxHttpHeaderSize = b.maxHttpHeaderSize;
+    this.maxHttpLineLength = b.maxHttpLineLength;
   }
 
   /** A builder with the official defaults. */
@@ -107,6 +119,12 @@ public final class EngineOptions {
     b.tls = tls;
     b.generateId = generateId;
     b.instrumentation = instrumentation;
+    b.memoryBudget = memoryBudget;
+    b.headersTimeout = headersTimeout;
+    b.requestTimeout = requestTimeout;
+    b.maxSessions = maxSessions;
+    b.maxHttpHeaderSize = maxHttpHeaderSize;
+    b.maxHttpLineLength = maxHttpLineLength;
     return b;
   }
 
@@ -215,9 +233,11 @@ public final class EngineOptions {
   }
 
   /**
-   * Bound of a session's write buffer in bytes, default 100 000 000 (a sio4j addition; the official
-   * server has none). Volatile messages are dropped while the transport cannot take them; a session
-   * whose buffer grows past this bound is closed with {@code "transport error"}.
+   * Bound of a session's outbound bytes, default 100 000 000 (a sio4j addition; the official server
+   * has none): its write buffer plus, on polling, the responses written but not yet taken by the
+   * peer. Volatile messages are dropped while the transport cannot take them; at the bound the
+   * queued volatile messages are dropped first, and a session still past it is closed with {@code
+   * "transport error"} (description {@code "write buffer full"}), on polling and WebSocket alike.
    */
   public long maxBufferedBytes() {
     return maxBufferedBytes;
@@ -255,6 +275,57 @@ public final class EngineOptions {
     return instrumentation;
   }
 
+  /**
+   * The budget for bytes held on behalf of peers (outbound buffers, polling responses not yet
+   * taken, partial packets, request bodies), default {@link MemoryBudget#processWide()}: a quarter
+   * of the maximum heap, shared by every server in the JVM. A sio4j addition.
+   */
+  public MemoryBudget memoryBudget() {
+    return memoryBudget;
+  }
+
+  /**
+   * How long a request's line and headers may take to arrive, from its first byte, default 60 s
+   * (Node's {@code server.headersTimeout}). A connection past it is closed. Netty host only.
+   */
+  public Duration headersTimeout() {
+    return headersTimeout;
+  }
+
+  /**
+   * How long a whole request (headers and body) may take to arrive, from its first byte, default
+   * 300 s (Node's {@code server.requestTimeout}). A connection past it is closed. Netty host only.
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * Most sessions open at once, default one per 16 KiB of {@link Runtime#maxMemory()} (at least
+   * 1024; 32 768 for a 512 MB heap). A handshake past it is refused with HTTP 503 {@code
+   * {"code":4,"message":"Server full"}} (a plain 400 for a WebSocket), before any session exists. A
+   * sio4j addition (issue 14). Netty host only.
+   */
+  public int maxSessions() {
+    return maxSessions;
+  }
+
+  /**
+   * Largest header block of a request in bytes, default 16 384 (Node's {@code maxHeaderSize}); past
+   * it the request is answered {@code 431} and the connection closed. Netty host only.
+   */
+  public int maxHttpHeaderSize() {
+    return maxHttpHeaderSize;
+  }
+
+  /**
+   * Longest request line in bytes, default 8 192; past it the request is answered {@code 414} and
+   * the connection closed. Netty host only.
+   */
+  public int maxHttpLineLength() {
+    return maxHttpLineLength;
+  }
+
   /** Builds {@link EngineOptions}; {@link #build()} validates. */
   public static final class Builder {
     private String path = "/engine.io/";
@@ -280,8 +351,54 @@ public final class EngineOptions {
     private TlsOptions tls;
     private Function<HandshakeRequest, CompletionStage<String>> generateId;
     private EngineInstrumentation instrumentation = EngineInstrumentation.NONE;
+    private MemoryBudget memoryBudget = MemoryBudget.processWide();
+    private Duration headersTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = Duration.ofSeconds(300);
+    private int maxSessions =
+        (int) Math.min(Integer.MAX_VALUE, Math.max(1024, Runtime.getRuntime().maxMemory() >> 14));
+    private int maxHttpHeaderSize = 16_384;
+    private int maxHttpLineLength = 8_192;
 
     private Builder() {}
+
+    /** See {@link EngineOptions#maxSessions()}. */
+    public Builder maxSessions(int max) {
+      if (max <= 0) throw new IllegalArgumentException("maxSessions must be > 0");
+      this.maxSessions = max;
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxHttpHeaderSize()}. */
+    public Builder maxHttpHeaderSize(int bytes) {
+      if (bytes <= 0) throw new IllegalArgumentException("maxHttpHeaderSize must be > 0");
+      this.maxHttpHeaderSize = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxHttpLineLength()}. */
+    public Builder maxHttpLineLength(int bytes) {
+      if (bytes <= 0) throw new IllegalArgumentException("maxHttpLineLength must be > 0");
+      this.maxHttpLineLength = bytes;
+      return this;
+    }
+
+    /** See {@link EngineOptions#memoryBudget()}. */
+    public Builder memoryBudget(MemoryBudget budget) {
+      this.memoryBudget = Objects.requireNonNull(budget, "memoryBudget");
+      return this;
+    }
+
+    /** See {@link EngineOptions#headersTimeout()}. */
+    public Builder headersTimeout(Duration d) {
+      this.headersTimeout = positive(d, "headersTimeout");
+      return this;
+    }
+
+    /** See {@link EngineOptions#requestTimeout()}. */
+    public Builder requestTimeout(Duration d) {
+      this.requestTimeout = positive(d, "requestTimeout");
+      return this;
+    }
 
     /** See {@link EngineOptions#path()}. */
     public Builder path(String path) {
@@ -452,6 +569,9 @@ public final class EngineOptions {
 
     /** Validates and builds. */
     public EngineOptions build() {
+      if (requestTimeout.compareTo(headersTimeout) < 0) {
+        throw new IllegalArgumentException("requestTimeout must be >= headersTimeout");
+      }
       return new EngineOptions(this);
     }
 

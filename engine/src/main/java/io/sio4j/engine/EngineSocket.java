@@ -117,6 +117,14 @@ public interface EngineSocket extends EventEmitter<EngineSocket> {
   /** Number of messages queued but not yet written to the transport. */
   int bufferedCount();
 
+  /**
+   * Counts {@code delta} more (or, negative, fewer) bytes that the layer above holds on behalf of
+   * this peer, such as a partial binary packet waiting for its attachments: they count in the
+   * session's share of {@link EngineOptions#memoryBudget()}, so that shedding can find and close
+   * it. Everything still counted is released when the session closes. Any thread.
+   */
+  default void holdPeerBytes(long delta) {}
+
   /** Whether the session is open (handshake done, not closed). */
   boolean isOpen();
 

@@ -93,14 +93,20 @@ public record HandshakeRequest(
     return Collections.unmodifiableMap(out);
   }
 
-  /** The servlet container's authenticated user; empty on the Netty host. */
+  /**
+   * The servlet container's authenticated user: on the Jakarta host, the request's {@code
+   * getUserPrincipal()} (container authentication, or a filter's request wrapper); empty on the
+   * Netty host or when nobody is signed in.
+   */
   public Optional<Principal> principal() {
     return Optional.ofNullable(userPrincipal);
   }
 
   /**
    * The servlet container's {@code HttpSession} (as {@code Object}, so that this API does not need
-   * the Servlet API); empty on the Netty host or when the request has no session.
+   * the Servlet API: cast it to {@code jakarta.servlet.http.HttpSession}); on the Jakarta host the
+   * request's {@code getSession(false)}, so the handshake never creates one. Empty on the Netty
+   * host or when the request has no session.
    */
   public Optional<Object> session() {
     return Optional.ofNullable(httpSession);

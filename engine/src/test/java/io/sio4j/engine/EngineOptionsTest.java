@@ -36,7 +36,33 @@ class EngineOptionsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> EngineOptions.builder().transports("webtransport"))
         .isInstanceOf(IllegalArgumentException.class);
-    EngineOptions o = EngineOptions.builder().maxHttpBufferSize(5).build();
-    assertThat(o.toBuilder().build().maxHttpBufferSize()).isEqualTo(5);
+    assertThatThrownBy(() -> EngineOptions.builder().maxSessions(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EngineOptions.builder().maxHttpHeaderSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EngineOptions.builder().maxHttpLineLength(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EngineOptions.builder().requestTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EngineOptions.builder().memoryBudget(null))
+        .isInstanceOf(NullPointerException.class);
+    EngineOptions o =
+        EngineOptions.builder()
+            .maxHttpBufferSize(5)
+            .maxSessions(7)
+            .maxHttpHeaderSize(100)
+            .maxHttpLineLength(50)
+            .headersTimeout(Duration.ofSeconds(2))
+            .requestTimeout(Duration.ofSeconds(3))
+            .memoryBudget(MemoryBudget.ofBytes(9))
+            .build();
+    EngineOptions copy = o.toBuilder().build();
+    assertThat(copy.maxHttpBufferSize()).isEqualTo(5);
+    assertThat(copy.maxSessions()).isEqualTo(7);
+    assertThat(copy.maxHttpHeaderSize()).isEqualTo(100);
+    assertThat(copy.maxHttpLineLength()).isEqualTo(50);
+    assertThat(copy.headersTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(copy.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(copy.memoryBudget()).isSameAs(o.memoryBudget());
   }
 }

@@ -1,5 +1,6 @@
 package io.sio4j.examples;
 
+import io.sio4j.adapter.postgres.PostgresAdapters;
 import io.sio4j.adapter.redis.RedisAdapters;
 import io.sio4j.engine.TlsOptions;
 import io.sio4j.server.adapter.AdapterFactory;
@@ -44,8 +45,15 @@ public final class Args {
               "--tls-cert", "FILE", "PEM certificate chain: serve https/wss (with --tls-key)"),
           new Option("--tls-key", "FILE", "PEM private key (PKCS#8) of --tls-cert"),
           new Option(
-              "--adapter", "KIND", "cluster adapter: redis or redis-sharded (needs --redis)"),
+              "--adapter",
+              "KIND",
+              "cluster adapter: redis, redis-sharded or redis-streams (needs --redis),"
+                  + " postgres (needs --postgres)"),
           new Option("--redis", "URL", "Redis to join, e.g. redis://127.0.0.1:6379 (alone: redis)"),
+          new Option(
+              "--postgres",
+              "URL",
+              "PostgreSQL to join, e.g. postgres://postgres@127.0.0.1:5432/test (alone: postgres)"),
           new Option(
               "--admin-ui",
               "",
@@ -101,12 +109,17 @@ public final class Args {
   }
 
   /**
-   * The cluster adapter that {@code --adapter KIND} and {@code --redis URL} ask for, connected, or
-   * null for the default in-memory adapter. {@code --redis URL} alone means the classic Redis
-   * adapter. The connections close when the JVM exits.
+   * The cluster adapter that {@code --adapter KIND} with {@code --redis URL} or {@code --postgres
+   * URL} asks for, connected, or null for the default in-memory adapter. {@code --redis URL} alone
+   * means the classic Redis adapter, {@code --postgres URL} alone the Postgres adapter. The
+   * connections close when the JVM exits.
    */
   public static AdapterFactory adapter(String[] args) {
     String kind = value(args, "--adapter", null);
+    String postgres = value(args, "--postgres", null);
+    if (postgres != null || PostgresAdapters.KIND.equalsIgnoreCase(kind)) {
+      return postgresAdapter(kind, postgres);
+    }
     String url = value(args, "--redis", null);
     if (url == null) {
       if (kind != null)
@@ -116,6 +129,20 @@ public final class Args {
     RedisAdapters redis = RedisAdapters.connect(kind, url);
     Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "sio4j-redis-close"));
     return redis.factory();
+  }
+
+  /** {@code --adapter postgres --postgres URL}; {@code --postgres URL} alone means the same. */
+  private static AdapterFactory postgresAdapter(String kind, String url) {
+    if (kind != null && !PostgresAdapters.KIND.equalsIgnoreCase(kind)) {
+      throw new IllegalArgumentException("--postgres goes with --adapter postgres, not " + kind);
+    }
+    if (url == null) throw new IllegalArgumentException("--adapter postgres needs --postgres URL");
+    try {
+      return PostgresAdapters.connect(url).factory(); // its connections close with the server
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(
+          "cannot reach PostgreSQL at " + url + ": " + e.getMessage(), e);
+    }
   }
 
   /** The value that follows {@code name} in {@code args}, or {@code fallback}. */

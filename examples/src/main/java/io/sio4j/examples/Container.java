@@ -2,9 +2,11 @@ package io.sio4j.examples;
 
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineServer;
+import io.sio4j.engine.TlsOptions;
 import io.sio4j.jakarta.SocketIoJakarta;
 import io.sio4j.server.SocketIoServer;
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -74,15 +76,30 @@ public enum Container {
    * container that also serves the pages, and that {@code io.close()} stops.
    */
   public SocketIoServer serve(SocketIoServer io) {
+    return serve(io, context -> {});
+  }
+
+  /**
+   * Like {@link #serve(SocketIoServer)}, with the application's own servlet components (filters,
+   * servlets, listeners) added to the container's context first, as a web application would; on
+   * Netty, which has no servlet context, {@code app} is not called.
+   *
+   * <pre>{@code
+   * Container.TOMCAT.serve(io, context -> context.addFilter("auth", new AuthFilter())
+   *     .addMappingForUrlPatterns(null, false, "/*"));
+   * }</pre>
+   */
+  public SocketIoServer serve(SocketIoServer io, Consumer<ServletContext> app) {
     if (this == NETTY) return io.start();
-    refuseTls(io.options().engine());
+    TlsOptions tls = io.options().engine().tls();
     AtomicReference<Running> running = new AtomicReference<>();
     ServletContainerInitializer init =
-        (classes, context) ->
-            io.start(
-                new HostedEngine(
-                    SocketIoJakarta.engine(io.engineOptions(), context), running::get));
-    running.set(host(io.options().host(), io.options().port(), init));
+        (classes, context) -> {
+          app.accept(context);
+          io.start(
+              new HostedEngine(SocketIoJakarta.engine(io.engineOptions(), context), running::get));
+        };
+    running.set(host(io.options().host(), io.options().port(), tls, init));
     return io;
   }
 
@@ -99,7 +116,6 @@ public enum Container {
       InetSocketAddress bound = engine.listen(host, port).join();
       return new HostedEngine(engine, () -> running(bound, () -> {}));
     }
-    refuseTls(options);
     AtomicReference<Running> running = new AtomicReference<>();
     AtomicReference<EngineServer> mounted = new AtomicReference<>();
     ServletContainerInitializer init =
@@ -109,31 +125,27 @@ public enum Container {
           setup.accept(engine);
           mounted.set(engine);
         };
-    running.set(host(host, port, init));
+    running.set(host(host, port, options.tls(), init));
     return mounted.get();
   }
 
-  /** TLS on the embedded containers is not wired (yet): say so rather than serve plain http. */
-  private void refuseTls(EngineOptions options) {
-    if (options.tls() != null) {
-      throw new IllegalArgumentException(
-          "--tls-cert/--tls-key work with --container netty; not yet with " + label());
-    }
+  private Running host(String host, int port, TlsOptions tls, ServletContainerInitializer init) {
+    return this == JETTY ? jetty(host, port, tls, init) : tomcat(host, port, tls, init);
   }
 
-  private Running host(String host, int port, ServletContainerInitializer init) {
-    return this == JETTY ? jetty(host, port, init) : tomcat(host, port, init);
-  }
-
-  private static Running jetty(String host, int port, ServletContainerInitializer init) {
+  private static Running jetty(
+      String host, int port, TlsOptions tls, ServletContainerInitializer init) {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector =
+        tls == null ? new ServerConnector(server) : ContainerTls.jettyConnector(server, tls);
     connector.setHost(host);
     connector.setPort(port);
     // the engine's heartbeat ends idle sessions; polls and sockets may stay quiet a heartbeat long
     connector.setIdleTimeout(120_000);
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
+    // with sessions, as a web application has them (Tomcat's contexts always do)
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+    context.setContextPath("/");
     JakartaWebSocketServletContainerInitializer.configure(context, null);
     context.addServletContainerInitializer(init);
     server.setHandler(context);
@@ -154,7 +166,8 @@ public enum Container {
         });
   }
 
-  private static Running tomcat(String host, int port, ServletContainerInitializer init) {
+  private static Running tomcat(
+      String host, int port, TlsOptions tls, ServletContainerInitializer init) {
     Path base;
     try {
       base = Files.createTempDirectory("sio4j-tomcat");
@@ -168,6 +181,7 @@ public enum Container {
     connector.setProperty("address", host);
     connector.setProperty("connectionTimeout", "120000");
     connector.setProperty("keepAliveTimeout", "120000");
+    if (tls != null) ContainerTls.tomcatConnector(connector, tls);
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.toString());
     context.addServletContainerInitializer(new WsSci(), null);

@@ -14,6 +14,7 @@ import io.sio4j.protocol.time.Scheduler;
 import io.sio4j.server.adapter.BroadcastFlags;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ final class Client implements EngineSocket.Listener {
   private final PacketDecoder decoder;
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   private final Cancellable connectTimer;
+  private final PartialPacketGuard partial;
   private volatile boolean closed;
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
@@ -41,6 +43,15 @@ final class Client implements EngineSocket.Listener {
     this.server = server;
     this.conn = conn;
     this.decoder = server.parser().newDecoder();
+    this.partial =
+        new PartialPacketGuard(
+            conn,
+            server.options(),
+            server.partialPacketBytes(),
+            () -> {
+              LOG.debug("client {}: attachments not received in time, closing", conn.id());
+              close(DisconnectReason.FORCED_SERVER_CLOSE);
+            });
     this.connectTimer =
         conn.scheduler()
             .schedule(
@@ -126,6 +137,7 @@ final class Client implements EngineSocket.Listener {
       return;
     }
     if (packet != null) onDecoded(packet);
+    else if (decoder.awaitingAttachments() && !partial.hold(text.length())) onPartialTooLarge();
   }
 
   @Override
@@ -134,10 +146,23 @@ final class Client implements EngineSocket.Listener {
     try {
       packet = decoder.decodeBinary(data);
     } catch (ProtocolException | RuntimeException e) {
+      partial.done();
       onDecodeError(e);
       return;
     }
-    if (packet != null) onDecoded(packet);
+    if (packet != null) {
+      if (partial.held() > 0) partial.done();
+      onDecoded(packet);
+    } else if (decoder.awaitingAttachments() && !partial.hold(data.length)) {
+      onPartialTooLarge();
+    }
+  }
+
+  private void onPartialTooLarge() {
+    LOG.debug("client {}: partial packet over its bound, closing", conn.id());
+    decoder.reset();
+    partial.done();
+    close(DisconnectReason.FORCED_SERVER_CLOSE);
   }
 
   @Override
@@ -228,7 +253,7 @@ final class Client implements EngineSocket.Listener {
 
   void sendConnectError(String nsp, Throwable err) {
     Object data = err instanceof ConnectError ce ? ce.data() : null;
-    JsonNode dataNode = data == null ? null : server.mapper().valueToTree(data);
+    JsonNode dataNode = data == null ? null : server.binding().toTree(data);
     String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     if (legacy()) {
       // protocol v4's ERROR packet: the error's data, else its message as a plain JSON string
@@ -272,8 +297,18 @@ final class Client implements EngineSocket.Listener {
   }
 
   /** Server shutdown: sockets get {@code "server shutting down"} before the engine closes. */
-  void shutdown() {
-    execute(() -> onClosed(DisconnectReason.SERVER_SHUTTING_DOWN, null));
+  /** Closes every socket with "server shutting down"; completes once they are closed. */
+  CompletableFuture<Void> shutdown() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    execute(
+        () -> {
+          try {
+            onClosed(DisconnectReason.SERVER_SHUTTING_DOWN, null);
+          } finally {
+            done.complete(null);
+          }
+        });
+    return done;
   }
 
   private void onClosed(String reason, String description) {
@@ -281,6 +316,7 @@ final class Client implements EngineSocket.Listener {
     closed = true;
     connectTimer.cancel();
     decoder.reset();
+    partial.done();
     for (Socket socket : List.copyOf(nsps.values())) socket.onClose(reason, description);
     nsps.clear();
     server.removeClient(this);

@@ -136,7 +136,30 @@ public class InMemoryAdapter implements Adapter {
       packet = new SocketPacket(packet.type(), packet.namespace(), -1, data);
       sessions.storePacket(offset, opts, data);
     }
-    SocketPacket sent = packet;
+    deliver(packet, opts);
+  }
+
+  /**
+   * Broadcasts to this node's sockets a packet whose offset a store assigned (a cluster adapter
+   * over a log, such as Redis Streams, keeps the packets there): the offset is appended to an EVENT
+   * the client may recover, and nothing is kept in memory. A null offset sends the packet as it is.
+   */
+  protected void broadcastWithOffset(SocketPacket packet, BroadcastOptions opts, String offset) {
+    packet = withNamespace(packet);
+    if (offset != null
+        && sessions != null
+        && packet.type().isEvent()
+        && !packet.hasAckId()
+        && !opts.flags().isVolatile()) {
+      ArrayNode data = JsonNodeFactory.instance.arrayNode();
+      data.addAll((ArrayNode) packet.data());
+      data.add(offset);
+      packet = new SocketPacket(packet.type(), packet.namespace(), -1, data);
+    }
+    deliver(packet, opts);
+  }
+
+  private void deliver(SocketPacket sent, BroadcastOptions opts) {
     OutboundMessage[] frames = nsp.encode(sent, opts.flags());
     Instruments instruments = nsp.server().instruments();
     if (!instruments.enabled()) {
@@ -169,13 +192,16 @@ public class InMemoryAdapter implements Adapter {
     apply(
         opts,
         socket -> {
-          asked.add(socket);
-          socket.registerAck(
+          // a socket that owes maxPendingAcks already is left out, as if not in the rooms
+          if (!socket.registerAck(
               id,
               args -> {
                 if (unanswered.decrementAndGet() == 0) timer.get().cancel();
                 ack.accept(socket.id(), args);
-              });
+              })) {
+            return;
+          }
+          asked.add(socket);
           socket.writePacket(sent, frames);
         });
     clientCount.accept(asked.size());
@@ -302,7 +328,7 @@ public class InMemoryAdapter implements Adapter {
   }
 
   /** Whether this adapter keeps sessions (connection state recovery is on). */
-  boolean recoversSessions() {
+  protected boolean recoversSessions() {
     return sessions != null;
   }
 

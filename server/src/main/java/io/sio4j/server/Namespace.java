@@ -277,7 +277,7 @@ public class Namespace {
     ArrayNode data = JsonNodeFactory.instance.arrayNode(args.length + 1);
     data.add(event);
     for (Object arg : args) {
-      data.add(arg instanceof JsonNode node ? node : server.mapper().valueToTree(arg));
+      data.add(arg instanceof JsonNode node ? node : server.binding().toTree(arg));
     }
     return new SocketPacket(SocketPacketType.EVENT, name, ackId, data);
   }

@@ -50,6 +50,12 @@ public final class ServerBuilder {
   private int maxAttachments = SocketIoParser.Builder.DEFAULT_MAX_ATTACHMENTS;
   private boolean serveClient = true;
   private Executor listenerExecutor;
+  private Duration partialPacketTimeout = Duration.ofSeconds(60);
+  private long maxPartialPacketBytes = 10_000_000L;
+  private long maxPartialPacketBytesTotal = Runtime.getRuntime().maxMemory() / 8;
+  private int maxDynamicNamespaces = 10_000;
+  private int maxRoomsPerSocket = 10_000;
+  private int maxPendingAcks = 10_000;
 
   ServerBuilder() {}
 
@@ -198,6 +204,51 @@ public final class ServerBuilder {
     return this;
   }
 
+  /** See {@link ServerOptions#partialPacketTimeout()} (default 60 s). */
+  public ServerBuilder partialPacketTimeout(Duration d) {
+    java.util.Objects.requireNonNull(d, "partialPacketTimeout");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("partialPacketTimeout must be > 0");
+    }
+    this.partialPacketTimeout = d;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxPartialPacketBytes()} (default 10 000 000). */
+  public ServerBuilder maxPartialPacketBytes(long bytes) {
+    if (bytes <= 0) throw new IllegalArgumentException("maxPartialPacketBytes must be > 0");
+    this.maxPartialPacketBytes = bytes;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxPartialPacketBytesTotal()} (default: an eighth of the heap). */
+  public ServerBuilder maxPartialPacketBytesTotal(long bytes) {
+    if (bytes <= 0) throw new IllegalArgumentException("maxPartialPacketBytesTotal must be > 0");
+    this.maxPartialPacketBytesTotal = bytes;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxDynamicNamespaces()} (default 10 000). */
+  public ServerBuilder maxDynamicNamespaces(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxDynamicNamespaces must be >= 0");
+    this.maxDynamicNamespaces = max;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxRoomsPerSocket()} (default 10 000, its own room included). */
+  public ServerBuilder maxRoomsPerSocket(int max) {
+    if (max < 1) throw new IllegalArgumentException("maxRoomsPerSocket must be >= 1");
+    this.maxRoomsPerSocket = max;
+    return this;
+  }
+
+  /** See {@link ServerOptions#maxPendingAcks()} (default 10 000). */
+  public ServerBuilder maxPendingAcks(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxPendingAcks must be >= 0");
+    this.maxPendingAcks = max;
+    return this;
+  }
+
   /** Whether the browser client is served at {@code <path>socket.io.js} (default true). */
   public ServerBuilder serveClient(boolean serve) {
     this.serveClient = serve;
@@ -268,7 +319,14 @@ public final class ServerBuilder {
         p,
         m,
         serveClient,
-        listenerExecutor);
+        listenerExecutor,
+        new ServerOptions.PeerBounds(
+            partialPacketTimeout,
+            maxPartialPacketBytes,
+            maxPartialPacketBytesTotal,
+            maxDynamicNamespaces,
+            maxRoomsPerSocket,
+            maxPendingAcks));
   }
 
   /** The server, not started yet: call {@link SocketIoServer#start()}. */

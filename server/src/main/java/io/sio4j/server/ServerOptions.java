@@ -33,6 +33,16 @@ public final class ServerOptions {
   private final ObjectMapper mapper;
   private final boolean serveClient;
   private final Executor listenerExecutor;
+  private final PeerBounds peerBounds;
+
+  /** The bounds of what a peer can make the server hold, as set on the builder (issue 14). */
+  record PeerBounds(
+      Duration timeout,
+      long perConnection,
+      long total,
+      int maxDynamicNamespaces,
+      int maxRoomsPerSocket,
+      int maxPendingAcks) {}
 
   /** Only {@link ServerBuilder#options()} calls this, after validating every value. */
   ServerOptions(
@@ -46,7 +56,8 @@ public final class ServerOptions {
       SocketIoParser parser,
       ObjectMapper mapper,
       boolean serveClient,
-      Executor listenerExecutor) {
+      Executor listenerExecutor,
+      PeerBounds peerBounds) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -58,6 +69,61 @@ public final class ServerOptions {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.serveClient = serveClient;
     this.listenerExecutor = listenerExecutor;
+    this.peerBounds = Objects.requireNonNull(peerBounds, "peerBounds");
+  }
+
+  /**
+   * How long a binary packet may wait for its last announced attachment, from its header, default
+   * 60 s; then the connection is closed. A sio4j addition (issue 14).
+   */
+  public Duration partialPacketTimeout() {
+    return peerBounds.timeout();
+  }
+
+  /**
+   * Most bytes one connection's partial binary packet may hold (its header and the attachments
+   * received so far), default 10 000 000 (ten attachments of {@code maxHttpBufferSize}); past it
+   * the connection is closed. A sio4j addition (issue 14).
+   */
+  public long maxPartialPacketBytes() {
+    return peerBounds.perConnection();
+  }
+
+  /**
+   * Most bytes the partial binary packets of all this server's connections may hold together,
+   * default an eighth of {@link Runtime#maxMemory()}; the connection whose bytes pass it is closed.
+   * A sio4j addition (issue 14).
+   */
+  public long maxPartialPacketBytesTotal() {
+    return peerBounds.total();
+  }
+
+  /**
+   * Most child namespaces that parent namespaces (a pattern or a function) may create for clients'
+   * CONNECTs, default 10 000; past it a CONNECT to a new name gets {@code "Invalid namespace"}, as
+   * an unknown one does. Children removed by {@code cleanupEmptyChildNamespaces} free their place.
+   * A sio4j addition (issue 14).
+   */
+  public int maxDynamicNamespaces() {
+    return peerBounds.maxDynamicNamespaces();
+  }
+
+  /**
+   * Most rooms one socket may be in, its own room included, default 10 000; a {@link Socket#join}
+   * that would pass it throws {@link IllegalStateException} and joins none. A sio4j addition (issue
+   * 14).
+   */
+  public int maxRoomsPerSocket() {
+    return peerBounds.maxRoomsPerSocket();
+  }
+
+  /**
+   * Most acknowledgements one socket may owe the server, default 10 000: past it {@code
+   * emitWithAck} fails at once with {@link IllegalStateException} and sends nothing, and a
+   * broadcast with an acknowledgement leaves the socket out. A sio4j addition (issue 14).
+   */
+  public int maxPendingAcks() {
+    return peerBounds.maxPendingAcks();
   }
 
   /** The address to bind, default {@code 0.0.0.0}. */

@@ -192,8 +192,9 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /**
    * The HTTP request that opened the connection (the official {@code socket.request}): headers,
-   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query. Its principal and
-   * session accessors are empty on every host today (the Jakarta host does not fill them yet).
+   * {@link HandshakeRequest#cookies() cookies}, remote address, URL and query; on the Jakarta host
+   * also the servlet request's {@link HandshakeRequest#principal() principal} and {@link
+   * HandshakeRequest#session() HttpSession} if any (both empty on the Netty host).
    */
   public HandshakeRequest request() {
     return client.conn().request();
@@ -254,7 +255,22 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Joins rooms. */
   public Socket join(Collection<String> rooms) {
-    nsp.adapter().addAll(id, new LinkedHashSet<>(rooms));
+    Set<String> adding = new LinkedHashSet<>(rooms);
+    int max = nsp.server().options().maxRoomsPerSocket();
+    Set<String> current = rooms();
+    int after = current.size();
+    for (String r : adding) if (!current.contains(r)) after++;
+    if (after > max) {
+      throw new IllegalStateException(
+          "socket "
+              + id
+              + " would be in "
+              + after
+              + " rooms, over maxRoomsPerSocket ("
+              + max
+              + ")");
+    }
+    nsp.adapter().addAll(id, adding);
     return this;
   }
 
@@ -389,12 +405,21 @@ public final class Socket implements SocketEventEmitter<Socket> {
     client.write(frames);
   }
 
-  void registerAck(long ackId, Consumer<ArrayNode> onAck) {
-    acks.put(ackId, new PendingAck(onAck, () -> {}));
+  boolean registerAck(long ackId, Consumer<ArrayNode> onAck) {
+    return registerAck(ackId, new PendingAck(onAck, () -> {}));
   }
 
-  void registerAck(long ackId, PendingAck ack) {
+  /**
+   * Awaits an acknowledgement; false (nothing registered) when the client already owes {@link
+   * ServerOptions#maxPendingAcks()} of them: the caller does not send the packet.
+   */
+  boolean registerAck(long ackId, PendingAck ack) {
+    if (acks.size() >= nsp.server().options().maxPendingAcks()) {
+      LOG.debug("socket {}: {} acknowledgements pending, refusing another", id, acks.size());
+      return false;
+    }
     acks.put(ackId, ack);
+    return true;
   }
 
   /** The connection's timers, for acknowledgement timeouts (tasks run on its event loop). */

@@ -96,11 +96,18 @@ public final class SocketEmitter {
     long ackId = nsp.nextAckId();
     SocketPacket packet = nsp.eventPacket(event, ackId, args);
     CompletableFuture<Arguments> result = new CompletableFuture<>();
-    socket.registerAck(
-        ackId,
-        new Socket.PendingAck(
-            answer -> result.complete(response(answer)),
-            () -> result.completeExceptionally(new SocketDisconnectedException())));
+    boolean registered =
+        socket.registerAck(
+            ackId,
+            new Socket.PendingAck(
+                answer -> result.complete(response(answer)),
+                () -> result.completeExceptionally(new SocketDisconnectedException())));
+    if (!registered) {
+      result.completeExceptionally(
+          new IllegalStateException(
+              "the client owes too many acknowledgements (maxPendingAcks): not sent"));
+      return result;
+    }
     Duration timeout = flags.timeout();
     if (timeout != null) {
       Cancellable timer =

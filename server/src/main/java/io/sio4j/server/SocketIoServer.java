@@ -47,10 +47,15 @@ public final class SocketIoServer implements AutoCloseable {
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger dynamicNamespaces =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong partialPacketBytes =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Namespace main;
   private final io.sio4j.protocol.event.JsonBinding binding;
   private final io.sio4j.protocol.event.ListenerInvoker invoker;
   private volatile EngineServer engine; // replaced once by start(hosted)
+  private final CarriedEngine userEngine; // what io.engine() gives before start(hosted)
   private boolean started; // guarded by this
   private volatile InetSocketAddress address;
   private volatile Instruments instruments = Instruments.EMPTY;
@@ -64,6 +69,7 @@ public final class SocketIoServer implements AutoCloseable {
     // created now (nothing listens yet) so that engine hooks can be added before start()
     this.engine = EngineServer.create(engineOptions());
     engine.onConnection(this::accept);
+    this.userEngine = new CarriedEngine(engine);
     namespaces.put("/", main);
   }
 
@@ -98,14 +104,15 @@ public final class SocketIoServer implements AutoCloseable {
    * Jakarta host does this when it mounts the server in a servlet container ({@code
    * SocketIoJakarta.attach(io, servletContext)} in sio4j-jakarta). The engine must have been built
    * from {@link #engineOptions()}. The container owns the port; {@link #address()} is the engine's
-   * {@link EngineServer#hostAddress()}. Engine hooks ({@code engine().use(...)}) are not carried to
-   * the Jakarta host yet: add them after this call, to {@link #engine()}.
+   * {@link EngineServer#hostAddress()}. Engine hooks added to {@link #engine()} before this call
+   * ({@code use}, {@code on("headers", ...)}, connection listeners) are carried to {@code hosted}.
    */
   public synchronized SocketIoServer start(EngineServer hosted) {
     if (started) throw new IllegalStateException("already started");
     started = true;
     Objects.requireNonNull(hosted, "hosted").onConnection(this::accept);
-    // the Netty engine made by the constructor never listened; hooks added to it stay behind
+    // the Netty engine made by the constructor never listened; the hooks go along to hosted
+    userEngine.moveTo(hosted);
     engine = hosted;
     return this;
   }
@@ -168,7 +175,7 @@ public final class SocketIoServer implements AutoCloseable {
    * }</pre>
    */
   public EngineServer engine() {
-    return engine;
+    return userEngine;
   }
 
   /** The namespaces that exist now (the official {@code io._nsps}): a read-only live view. */
@@ -325,13 +332,19 @@ public final class SocketIoServer implements AutoCloseable {
    * the Engine.IO server closes every connection and stops listening.
    */
   public CompletableFuture<Void> closeAsync() {
-    for (Client c : List.copyOf(clients)) c.shutdown();
-    CompletableFuture<?>[] adapters =
-        namespaces.values().stream()
-            .map(n -> n.adapter().close())
-            .toArray(CompletableFuture[]::new);
+    // sockets close first, so that adapters persist their sessions before they close
+    CompletableFuture<?>[] sockets =
+        List.copyOf(clients).stream().map(Client::shutdown).toArray(CompletableFuture[]::new);
     EngineServer e = engine;
-    return CompletableFuture.allOf(adapters)
+    return CompletableFuture.allOf(sockets)
+        .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+        .handle((v, err) -> null)
+        .thenCompose(
+            v ->
+                CompletableFuture.allOf(
+                    namespaces.values().stream()
+                        .map(n -> n.adapter().close())
+                        .toArray(CompletableFuture[]::new)))
         .handle((v, err) -> null)
         .thenCompose(v -> e == null ? CompletableFuture.completedFuture(null) : e.shutdown());
   }
@@ -373,6 +386,11 @@ public final class SocketIoServer implements AutoCloseable {
     clients.add(new Client(this, conn));
   }
 
+  /** Bytes held by the partial binary packets of all connections (their server-wide bound). */
+  java.util.concurrent.atomic.AtomicLong partialPacketBytes() {
+    return partialPacketBytes;
+  }
+
   void removeClient(Client client) {
     clients.remove(client);
   }
@@ -395,9 +413,15 @@ public final class SocketIoServer implements AutoCloseable {
           namespaces.computeIfAbsent(
               name,
               n -> {
+                if (dynamicNamespaces.get() >= options.maxDynamicNamespaces()) return null;
+                dynamicNamespaces.incrementAndGet();
                 created[0] = true;
                 return parent.createChild(n);
               });
+      if (child == null) {
+        Socket.LOG.debug("maxDynamicNamespaces reached: refusing {}", name);
+        return null;
+      }
       if (created[0]) fireNewNamespace(child);
       return child;
     }
@@ -405,7 +429,11 @@ public final class SocketIoServer implements AutoCloseable {
   }
 
   void removeNamespace(Namespace nsp) {
-    if (namespaces.remove(nsp.name(), nsp)) nsp.adapter().close();
+    if (namespaces.remove(nsp.name(), nsp)) {
+      // only children of a parent namespace are ever removed (cleanupEmptyChildNamespaces)
+      dynamicNamespaces.decrementAndGet();
+      nsp.adapter().close();
+    }
   }
 
   private void fireNewNamespace(Namespace nsp) {

@@ -2,7 +2,7 @@
  * The Socket.IO v5 server: {@link io.sio4j.server.SocketIoServer}, its {@link
  * io.sio4j.server.Namespace namespaces}, {@link io.sio4j.server.Socket sockets}, the immutable
  * {@link io.sio4j.server.BroadcastOperator}, middlewares, acknowledgements, rooms and the {@link
- * io.sio4j.server.Adapter} SPI with the {@link io.sio4j.server.InMemoryAdapter}.
+ * io.sio4j.server.adapter.Adapter} SPI with the {@link io.sio4j.server.InMemoryAdapter}.
  *
  * <pre>{@code
  * SocketIoServer io = SocketIoServer.create(3000);

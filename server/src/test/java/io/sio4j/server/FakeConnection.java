@@ -29,6 +29,16 @@ final class FakeConnection implements EngineSocket, AutoCloseable {
   private volatile Listener listener;
   private volatile boolean open = true;
   final CompletableFuture<String> closedWith = new CompletableFuture<>();
+
+  /** What the Socket.IO layer counts as held for this peer (EngineSocket.holdPeerBytes). */
+  final java.util.concurrent.atomic.AtomicLong peerBytes =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  @Override
+  public void holdPeerBytes(long delta) {
+    peerBytes.addAndGet(delta);
+  }
+
   private final Scheduler clock; // the server's injected scheduler, or null for the loop's timers
 
   private FakeConnection(Scheduler clock) {

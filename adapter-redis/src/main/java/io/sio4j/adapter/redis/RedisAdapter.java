@@ -9,6 +9,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.sio4j.protocol.socketio.SocketPacket;
+import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.server.InMemoryAdapter;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.RemoteSocket;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -73,6 +75,8 @@ public class RedisAdapter extends InMemoryAdapter {
   final String specificResponseChannel;
   final ClusterRequests pending;
   private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
+  private final RedisHealth health;
+  private volatile Cancellable healthWatch = Cancellable.NONE;
 
   /** The adapter of one namespace; prefer {@link #factory}. */
   public RedisAdapter(
@@ -80,7 +84,17 @@ public class RedisAdapter extends InMemoryAdapter {
       StatefulRedisConnection<byte[], byte[]> pub,
       StatefulRedisPubSubConnection<byte[], byte[]> sub,
       RedisAdapterOptions options) {
+    this(nsp, pub, sub, options, new RedisHealth(List.of(pub, sub)));
+  }
+
+  private RedisAdapter(
+      Namespace nsp,
+      StatefulRedisConnection<byte[], byte[]> pub,
+      StatefulRedisPubSubConnection<byte[], byte[]> sub,
+      RedisAdapterOptions options,
+      RedisHealth health) {
     super(nsp);
+    this.health = health;
     this.pub = pub;
     this.sub = sub;
     this.options = options;
@@ -110,7 +124,8 @@ public class RedisAdapter extends InMemoryAdapter {
       StatefulRedisConnection<byte[], byte[]> pub,
       StatefulRedisPubSubConnection<byte[], byte[]> sub,
       RedisAdapterOptions options) {
-    return nsp -> new RedisAdapter(nsp, pub, sub, options);
+    RedisHealth health = new RedisHealth(List.of(pub, sub)); // one outage log line per node
+    return nsp -> new RedisAdapter(nsp, pub, sub, options, health);
   }
 
   /** Same, with the official defaults. */
@@ -122,6 +137,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
   @Override
   public void init() {
+    healthWatch = health.watch(scheduler());
     sub.addListener(listener);
     // the pattern first: once the request channel counts us in NUMSUB, broadcasts reach us too
     subscribed =
@@ -153,6 +169,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
   @Override
   public CompletableFuture<Void> close() {
+    healthWatch.cancel();
     sub.removeListener(listener);
     pending.clear();
     if (!sub.isOpen()) return CompletableFuture.completedFuture(null);
@@ -172,6 +189,8 @@ public class RedisAdapter extends InMemoryAdapter {
 
   @Override
   public CompletableFuture<Integer> serverCount() {
+    CompletableFuture<Integer> down = health.failFast();
+    if (down != null) return down;
     return pub.async()
         .pubsubNumsub(Wire.bytes(requestChannel))
         .thenApply(
@@ -179,7 +198,8 @@ public class RedisAdapter extends InMemoryAdapter {
               long n = counts.values().stream().mapToLong(Long::longValue).sum();
               return (int) Math.max(1, Math.min(n, Integer.MAX_VALUE));
             })
-        .toCompletableFuture();
+        .toCompletableFuture()
+        .orTimeout(options.requestsTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   // ---- outbound ----
@@ -246,7 +266,8 @@ public class RedisAdapter extends InMemoryAdapter {
   /**
    * The names of the rooms of this namespace on every node (JavaScript: {@code
    * adapter.allRooms()}); a socket's own id counts as a room, as there. Fails with a {@link
-   * TimeoutException} when a node does not answer within {@code requestsTimeout}.
+   * java.util.concurrent.TimeoutException} when a node does not answer within {@code
+   * requestsTimeout}.
    */
   public CompletableFuture<Set<String>> allRooms() {
     Set<String> local = new LinkedHashSet<>(rooms().keySet());
@@ -296,11 +317,10 @@ public class RedisAdapter extends InMemoryAdapter {
       publish(requestChannel, Wire.json(request));
       return;
     }
-    pub.async()
-        .pubsubNumsub(Wire.bytes(requestChannel))
+    serverCount() // fails at once while Redis is away
         .thenAccept(
-            counts -> {
-              long others = counts.values().stream().mapToLong(Long::longValue).sum() - 1;
+            count -> {
+              long others = count - 1L;
               if (others <= 0) {
                 ack.accept(null, List.of());
                 return;
@@ -336,12 +356,15 @@ public class RedisAdapter extends InMemoryAdapter {
     return request.put("type", type);
   }
 
+  /** Publishes; while Redis is away the message is dropped (logged once by the health check). */
   void publish(String target, byte[] message) {
+    if (!health.check()) return;
     pub.async()
         .publish(Wire.bytes(target), message)
         .exceptionally(
             err -> {
-              LOG.warn("cannot publish to {}", target, err);
+              health.check();
+              LOG.debug("cannot publish to {}: {}", target, err.toString());
               return 0L;
             });
   }

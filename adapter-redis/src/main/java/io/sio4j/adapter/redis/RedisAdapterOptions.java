@@ -44,9 +44,8 @@ public record RedisAdapterOptions(
   }
 
   /** Builds {@link RedisAdapterOptions}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OptionsBuilder<Builder> {
     private String key = "socket.io";
-    private Duration requestsTimeout = Duration.ofSeconds(5);
     private boolean publishOnSpecificResponseChannel;
 
     private Builder() {}
@@ -54,12 +53,6 @@ public record RedisAdapterOptions(
     /** The channel prefix (default {@code "socket.io"}). */
     public Builder key(String key) {
       this.key = key;
-      return this;
-    }
-
-    /** How long requests to other nodes wait (default 5 s). */
-    public Builder requestsTimeout(Duration timeout) {
-      this.requestsTimeout = timeout;
       return this;
     }
 

@@ -4,16 +4,21 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.sio4j.server.adapter.AdapterFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Connects a Redis adapter from a URL, for command-line tools (the bench server and the examples
- * take {@code --adapter redis|redis-sharded --redis URL}): it opens the publishing and the
- * subscribing connection and closes them with {@link #close()}. With the default key/prefix the
- * node joins a cluster of Node servers that use the official adapter of the same kind.
+ * take {@code --adapter redis|redis-sharded|redis-streams --redis URL}): it opens the connections
+ * and closes them with {@link #close()}. With the default key/prefix/stream the node joins a
+ * cluster of Node servers that use the official adapter of the same kind. Lettuce reconnects every
+ * 100 ms to 2 s while Redis is away (its default backoff grows to 30 s), so the cluster heals
+ * within seconds of Redis's return.
  *
  * <pre>{@code
  * try (RedisAdapters redis = RedisAdapters.connect("redis-sharded", "redis://127.0.0.1:6379")) {
@@ -31,13 +36,25 @@ public final class RedisAdapters implements AutoCloseable {
   /** {@code --adapter redis-sharded}: sharded pub/sub ({@code createShardedAdapter}). */
   public static final String SHARDED = "redis-sharded";
 
+  /** {@code --adapter redis-streams}: Redis Streams ({@code @socket.io/redis-streams-adapter}). */
+  public static final String STREAMS = "redis-streams";
+
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> pub;
   private final StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private final AdapterFactory factory;
 
-  private RedisAdapters(RedisClient client, String kind) {
+  private RedisAdapters(ClientResources resources, RedisClient client, String kind) {
+    this.resources = resources;
     this.client = client;
+    if (kind.equals(STREAMS)) {
+      client.connect().close(); // fail now, loudly, when Redis does not answer
+      this.pub = null;
+      this.sub = null;
+      this.factory = RedisStreamsAdapter.factory(client, RedisStreamsAdapterOptions.DEFAULTS);
+      return;
+    }
     this.pub = client.connect(ByteArrayCodec.INSTANCE);
     this.sub = client.connectPubSub(ByteArrayCodec.INSTANCE);
     this.factory =
@@ -50,23 +67,31 @@ public final class RedisAdapters implements AutoCloseable {
   }
 
   /**
-   * Connects to the Redis at {@code url} for an adapter of {@code kind} ({@value #CLASSIC} or
-   * {@value #SHARDED}, case-insensitive; null means {@value #CLASSIC}).
+   * Connects to the Redis at {@code url} for an adapter of {@code kind} ({@value #CLASSIC}, {@value
+   * #SHARDED} or {@value #STREAMS}, case-insensitive; null means {@value #CLASSIC}).
    *
    * @throws IllegalArgumentException for an unknown kind
    * @throws io.lettuce.core.RedisConnectionException when Redis does not answer
    */
   public static RedisAdapters connect(String kind, String url) {
     String k = kind == null ? CLASSIC : kind.toLowerCase(Locale.ROOT);
-    if (!k.equals(CLASSIC) && !k.equals(SHARDED)) {
+    if (!k.equals(CLASSIC) && !k.equals(SHARDED) && !k.equals(STREAMS)) {
       throw new IllegalArgumentException(
-          "--adapter wants " + CLASSIC + " or " + SHARDED + ", not " + kind);
+          "--adapter wants " + CLASSIC + ", " + SHARDED + " or " + STREAMS + ", not " + kind);
     }
-    RedisClient client = RedisClient.create(Objects.requireNonNull(url, "url"));
+    Objects.requireNonNull(url, "url");
+    ClientResources resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+            .build();
+    RedisClient client = RedisClient.create(resources, url);
     try {
-      return new RedisAdapters(client, k);
+      return new RedisAdapters(resources, client, k);
     } catch (RuntimeException e) {
       client.shutdown();
+      resources.shutdown();
       throw e;
     }
   }
@@ -79,8 +104,9 @@ public final class RedisAdapters implements AutoCloseable {
   /** Closes the connections (after the server). */
   @Override
   public void close() {
-    pub.close();
-    sub.close();
+    if (pub != null) pub.close();
+    if (sub != null) sub.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 }

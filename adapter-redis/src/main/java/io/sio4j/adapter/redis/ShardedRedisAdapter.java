@@ -7,6 +7,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.sio4j.protocol.ProtocolException;
+import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.adapter.AdapterFactory;
 import io.sio4j.server.adapter.ClusterAdapter;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A cluster adapter over Redis sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}, Redis 7+),
@@ -65,8 +67,13 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
   private volatile Runnable removeListener;
   private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
 
-  ShardedRedisAdapter(Namespace nsp, ShardedPubSub redis, ShardedRedisAdapterOptions options) {
+  private final RedisHealth health;
+  private volatile Cancellable healthWatch = Cancellable.NONE;
+
+  ShardedRedisAdapter(
+      Namespace nsp, ShardedPubSub redis, RedisHealth health, ShardedRedisAdapterOptions options) {
     super(nsp, options.requestsTimeout());
+    this.health = health;
     this.redis = redis;
     this.options = options;
     this.channel = options.channelPrefix() + "#" + nsp.name() + "#";
@@ -79,7 +86,8 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
       StatefulRedisPubSubConnection<byte[], byte[]> sub,
       ShardedRedisAdapterOptions options) {
     ShardedPubSub redis = ShardedPubSub.standalone(pub, sub);
-    return nsp -> new ShardedRedisAdapter(nsp, redis, options);
+    RedisHealth health = new RedisHealth(List.of(pub, sub));
+    return nsp -> new ShardedRedisAdapter(nsp, redis, health, options);
   }
 
   /** One adapter per namespace over a Redis Cluster. */
@@ -88,12 +96,14 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
       StatefulRedisClusterPubSubConnection<byte[], byte[]> sub,
       ShardedRedisAdapterOptions options) {
     ShardedPubSub redis = ShardedPubSub.cluster(pub, sub);
-    return nsp -> new ShardedRedisAdapter(nsp, redis, options);
+    RedisHealth health = new RedisHealth(List.of(pub, sub));
+    return nsp -> new ShardedRedisAdapter(nsp, redis, health, options);
   }
 
   @Override
   public void init() {
     super.init();
+    healthWatch = health.watch(scheduler());
     removeListener = redis.addListener(this::onRawMessage);
     subscribed =
         CompletableFuture.allOf(
@@ -153,6 +163,7 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
 
   @Override
   public CompletableFuture<Void> close() {
+    healthWatch.cancel();
     Runnable remove = removeListener;
     if (remove != null) remove.run();
     List<String> channels = new ArrayList<>(List.of(channel, responseChannel));
@@ -167,22 +178,30 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
 
   @Override
   public CompletableFuture<Integer> serverCount() {
+    CompletableFuture<Integer> down = health.failFast();
+    if (down != null) return down;
     return redis
         .shardNumsub(bytes(channel))
         .thenApply(
             counts -> {
               long n = counts.values().stream().mapToLong(Long::longValue).sum();
               return (int) Math.max(1, Math.min(n, Integer.MAX_VALUE));
-            });
+            })
+        .orTimeout(options.requestsTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** While Redis is away a message is dropped at once (logged once by the health check). */
   @Override
   protected CompletableFuture<String> doPublish(ObjectNode message) {
+    CompletableFuture<String> down = health.failFast();
+    if (down != null) return down;
     return redis.spublish(bytes(computeChannel(message)), encode(message)).thenApply(n -> null);
   }
 
   @Override
   protected CompletableFuture<Void> doPublishResponse(String requesterUid, ObjectNode response) {
+    CompletableFuture<Void> down = health.failFast();
+    if (down != null) return down;
     return redis
         .spublish(bytes(channel + requesterUid + "#"), encode(response))
         .thenApply(n -> null);

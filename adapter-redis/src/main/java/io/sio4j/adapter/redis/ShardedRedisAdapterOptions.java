@@ -45,10 +45,9 @@ public record ShardedRedisAdapterOptions(
   }
 
   /** Builds {@link ShardedRedisAdapterOptions}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends OptionsBuilder<Builder> {
     private String channelPrefix = "socket.io";
     private SubscriptionMode subscriptionMode = SubscriptionMode.DYNAMIC;
-    private Duration requestsTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -61,12 +60,6 @@ public record ShardedRedisAdapterOptions(
     /** The subscription mode (default {@link SubscriptionMode#DYNAMIC}). */
     public Builder subscriptionMode(SubscriptionMode mode) {
       this.subscriptionMode = mode;
-      return this;
-    }
-
-    /** How long requests to other nodes wait (default 5 s). */
-    public Builder requestsTimeout(Duration timeout) {
-      this.requestsTimeout = timeout;
       return this;
     }
 

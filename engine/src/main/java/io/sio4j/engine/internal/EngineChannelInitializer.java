@@ -23,19 +23,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The pipeline of every connection, in order: TLS when on (the certificate current at accept time,
  * ALPN http/1.1 only; a peer that does not speak TLS fails the handshake and is closed); the idle
- * guard; HTTP codec with bounded request line and headers; gzip/deflate of responses
+ * guard; the request guard (headers and request timeouts, bodies in the memory budget, see {@link
+ * RequestGuard}); HTTP codec with bounded request line and headers; gzip/deflate of responses
  * (httpCompression); permessage-deflate negotiation (perMessageDeflate); request aggregation
  * bounded by maxHttpBufferSize (413 beyond it, the session is kept); the Engine.IO router. A
  * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
  * WebSocketUpgrader}).
  */
 final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
-  /** Longest request line (Node's default header limit is 16 KiB). */
-  static final int MAX_INITIAL_LINE = 8192;
-
-  /** Largest header block, like Node's default {@code maxHeaderSize}. */
-  static final int MAX_HEADER_SIZE = 16384;
-
   /** Extra quiet time allowed beyond pingInterval + pingTimeout before a connection is closed. */
   static final long IDLE_MARGIN_MS = 5_000;
 
@@ -60,12 +55,16 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
         options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
     p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("idle-close", IdleConnectionCloser.INSTANCE);
+    // headersTimeout / requestTimeout, and request bodies in the memory budget
+    RequestGuard guard = new RequestGuard(options);
+    p.addLast(RequestGuard.BYTES, guard.bytes());
     p.addLast(
         "http",
         new HttpServerCodec(
             new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE)
-                .setMaxHeaderSize(MAX_HEADER_SIZE)));
+                .setMaxInitialLineLength(options.maxHttpLineLength())
+                .setMaxHeaderSize(options.maxHttpHeaderSize())));
+    p.addLast(RequestGuard.MESSAGES, guard.messages());
     if (options.httpCompression()) {
       p.addLast(
           "http-compression",
@@ -75,7 +74,11 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
               StandardCompressionOptions.deflate()));
     }
     if (options.perMessageDeflate()) {
-      p.addLast("ws-deflate", new WebSocketServerCompressionHandler(options.maxHttpBufferSize()));
+      // Netty's inflater fails somewhat before its buffer is full (it asks for room for twice the
+      // input left), so it gets twice maxHttpBufferSize; the transport refuses every message past
+      // maxHttpBufferSize exactly (1009)
+      int inflateCap = (int) Math.min(Integer.MAX_VALUE, 2L * options.maxHttpBufferSize() + 1024);
+      p.addLast("ws-deflate", new WebSocketServerCompressionHandler(inflateCap));
     }
     // bounded by maxHttpBufferSize without pre-allocating what Content-Length announces; an
     // oversized POST gets 413 and its session goes on, like the official server (polling.ts)

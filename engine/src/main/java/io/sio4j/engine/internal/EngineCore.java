@@ -16,14 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every host shares: the options, the session registry, session ids, the sid cookie, the
- * upgrade list of the OPEN packet and the connection listeners. A host (the Netty pipeline, the
- * Jakarta servlet and endpoint) parses requests its own way, asks {@link EngineRoutes} what to do,
- * and drives {@link EngineSession}s through {@link PollingTransport} and {@link Transport}.
+ * What every host shares: the options, the session registry, session ids, the engine hooks, the sid
+ * cookie, the upgrade list of the OPEN packet and the connection listeners. A host (the Netty
+ * pipeline, the Jakarta servlet and endpoint) parses requests its own way, lets {@link
+ * EngineRequestFlow} run the official server's steps on them, and drives {@link EngineSession}s
+ * through {@link PollingTransport} and {@link Transport}.
  *
  * <pre>{@code
  * EngineCore core = new EngineCore(options);
- * EngineSession s = core.newSession(handshake, loop);
+ * EngineSession s = core.newSession(handshake, loop, core.newId());
  * }</pre>
  *
  * <p>Thread-safe.
@@ -37,10 +38,19 @@ public final class EngineCore {
   private final SecureRandom random = new SecureRandom();
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
+  private final EngineHooks hooks;
 
   /** A core for these options. */
   public EngineCore(EngineOptions options) {
     this.options = options;
+    this.hooks = new EngineHooks(options.generateId());
+  }
+
+  /**
+   * The engine hooks ({@code engine.use}, {@code initial_headers} / {@code headers}, generateId).
+   */
+  public EngineHooks hooks() {
+    return hooks;
   }
 
   /** The options. */
@@ -83,27 +93,31 @@ public final class EngineCore {
   }
 
   /**
-   * A new registered session with a fresh id from SecureRandom (never from the client), confined to
-   * {@code loop}.
+   * A new registered session with {@code id} (a fresh {@link #newId()} or the {@code generateId}
+   * hook's, never the client's), confined to {@code loop}; null when a session has that id.
    */
-  public EngineSession newSession(HandshakeRequest request, EventLoop loop) {
-    while (true) {
-      EngineSession s = createSession(request, loop);
-      if (registry.add(s)) return s;
-    }
+  public EngineSession newSession(HandshakeRequest request, EventLoop loop, String id) {
+    EngineSession s = createSession(request, loop, id);
+    return registry.add(s) ? s : null;
   }
 
   /** A new session not yet registered (see {@link #register}). */
-  public EngineSession createSession(HandshakeRequest request, EventLoop loop) {
-    return new EngineSession(newId(), request, loop, options, registry);
+  public EngineSession createSession(HandshakeRequest request, EventLoop loop, String id) {
+    return new EngineSession(id, request, loop, options, registry);
   }
 
-  /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
+  /** Registers a session made by {@link #createSession}; false when its id is taken. */
   public boolean register(EngineSession session) {
     return registry.add(session);
   }
 
-  private String newId() {
+  /** Whether a session with this id is open. */
+  public boolean idInUse(String id) {
+    return registry.get(id) != null;
+  }
+
+  /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
+  public String newId() {
     byte[] b = new byte[SID_BYTES];
     random.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -10,7 +10,11 @@ public enum EngineError {
   BAD_HANDSHAKE_METHOD(2, "Bad handshake method", 400),
   BAD_REQUEST(3, "Bad request", 400),
   FORBIDDEN(4, "Forbidden", 403),
-  UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", 400);
+  UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", 400),
+  /**
+   * A sio4j addition: {@code maxSessions} sessions are open (the client sees code 4 as a refusal).
+   */
+  SERVER_FULL(4, "Server full", 503);
 
   /** The Engine.IO error code. */
   public final int code;

@@ -84,6 +84,26 @@ public final class EngineHooks {
     call(headers, headerMap, request);
   }
 
+  /**
+   * The headers of a response after the listeners edited a copy of {@code current}: null when they
+   * left an invalid header (logged; the host then keeps {@code current}, as a response must still
+   * go out). Used by every host for polling responses and WebSocket 101s.
+   */
+  public Map<String, List<String>> edited(
+      Map<String, List<String>> current, HandshakeRequest request, boolean initial) {
+    Map<String, List<String>> map = newHeaderMap();
+    current.forEach((k, v) -> map.put(k, new ArrayList<>(v)));
+    fireHeaders(map, request, initial);
+    for (Map.Entry<String, List<String>> e : map.entrySet()) {
+      if (!HeaderChars.validHeader(e.getKey(), e.getValue())) {
+        // like Node's writeHead with an invalid header, but without failing the session's response
+        log.warn("headers listener set an invalid header {}; listeners' edits dropped", e.getKey());
+        return null;
+      }
+    }
+    return map;
+  }
+
   private static void call(
       List<HeadersListener> listeners, Map<String, List<String>> map, HandshakeRequest request) {
     for (HeadersListener l : listeners) {

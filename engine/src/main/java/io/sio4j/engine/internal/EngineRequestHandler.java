@@ -15,25 +15,26 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.sio4j.engine.CorsOptions;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes one aggregated HTTP request: plain requests to the {@link io.sio4j.engine.HttpHandler},
- * Engine.IO requests through the official server's checks ({@code Server.verify}: transport, sid,
- * method, protocol version, {@code allowRequest}) to a handshake, a polling GET/POST or a WebSocket
- * upgrade. Refusals get the official error answer.
+ * The Netty host's HTTP side: plain requests go to the {@link io.sio4j.engine.HttpHandler};
+ * Engine.IO requests go through {@link EngineRequestFlow} (the preflight, the middlewares, the
+ * official server's checks, {@code allowRequest}, {@code generateId}, written once for every host)
+ * and are carried out here: a handshake, a polling GET/POST, a WebSocket upgrade or a refusal.
  *
  * <p>Threading: one instance per connection, on the connection's event loop. The request is
- * released by {@link SimpleChannelInboundHandler}; the {@code allowRequest} path retains it until
- * the hook answers.
+ * released by {@link SimpleChannelInboundHandler}; the flow retains it across its asynchronous
+ * steps (middlewares, {@code allowRequest}, {@code generateId}).
  */
 final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
@@ -69,265 +70,182 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
           HttpResponder.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message));
       return;
     }
-    if (qs == null || isPlainFileUnderEnginePath(qs, params)) {
+    if (qs == null || EngineRoutes.isPlainFile(options, qs.rawPath(), params)) {
       PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
       return;
     }
     EngineHooks hooks = server.hooks();
-    boolean middlewares = hooks.hasMiddlewares();
     HandshakeRequest view =
-        middlewares || hooks.hasHeaderListeners()
+        hooks.hasMiddlewares() || hooks.hasHeaderListeners()
             ? HandshakeRequests.of(req, params, ctx.channel())
             : null;
-    RequestMeta meta = RequestMeta.of(req, jsonpIndex(params), view);
-    if (req.method().equals(HttpMethod.OPTIONS) && responder.corsEnabled()) {
+    RequestMeta meta = RequestMeta.of(req, EngineRoutes.jsonpIndex(params), view);
+    EngineRequestFlow.run(server.core(), new NettyRequest(ctx, req, params, meta));
+  }
+
+  /**
+   * One Engine.IO request on this connection, carried out for {@link EngineRequestFlow}. The
+   * request is released by {@link SimpleChannelInboundHandler}; the flow retains it across its
+   * asynchronous steps.
+   */
+  private final class NettyRequest implements EngineRequestFlow.Host {
+    private final ChannelHandlerContext ctx;
+    private final FullHttpRequest req;
+    private final Map<String, List<String>> params;
+    private final RequestMeta meta;
+    private final boolean upgrade;
+    private HandshakeRequest view;
+
+    NettyRequest(
+        ChannelHandlerContext ctx,
+        FullHttpRequest req,
+        Map<String, List<String>> params,
+        RequestMeta meta) {
+      this.ctx = ctx;
+      this.req = req;
+      this.params = params;
+      this.meta = meta;
+      this.upgrade = isWebSocketUpgrade(req);
+      this.view = meta.view();
+    }
+
+    @Override
+    public String method() {
+      return req.method().name();
+    }
+
+    @Override
+    public Map<String, List<String>> params() {
+      return params;
+    }
+
+    @Override
+    public boolean upgrade() {
+      return upgrade;
+    }
+
+    @Override
+    public String origin() {
+      return meta.origin();
+    }
+
+    @Override
+    public String uri() {
+      return req.uri();
+    }
+
+    @Override
+    public synchronized HandshakeRequest view() {
+      if (view == null) view = HandshakeRequests.of(req, params, ctx.channel());
+      return view;
+    }
+
+    @Override
+    public Executor executor() {
+      return ctx.executor();
+    }
+
+    @Override
+    public boolean open() {
+      return ctx.channel().isActive();
+    }
+
+    @Override
+    public void retain() {
+      req.retain();
+    }
+
+    @Override
+    public void release() {
+      req.release();
+    }
+
+    @Override
+    public Runnable whenGone(Runnable onGone) {
+      GenericFutureListener<Future<Void>> listener = f -> onGone.run();
+      ctx.channel().closeFuture().addListener(listener);
+      return () -> ctx.channel().closeFuture().removeListener(listener);
+    }
+
+    @Override
+    public void preflight() {
       responder.preflight(
           ctx.channel(), meta, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
-      return;
     }
-    if (middlewares) {
-      applyMiddlewares(ctx, req, params, meta);
-      return;
-    }
-    route(ctx, req, params, meta);
-  }
 
-  /**
-   * The official {@code _applyMiddlewares}, before {@code verify}: the request is kept (retained)
-   * until the chain answers or the connection closes, whichever comes first.
-   */
-  private void applyMiddlewares(
-      ChannelHandlerContext ctx,
-      FullHttpRequest req,
-      Map<String, List<String>> params,
-      RequestMeta meta) {
-    req.retain();
-    EngineHooks.MiddlewareRun[] run = {null};
-    // releases the request if the connection closes before the chain answers
-    io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Void>> onClose =
-        f -> {
-          if (run[0].abandon()) req.release();
-        };
-    EngineHooks.MiddlewareOutcome outcome =
-        new EngineHooks.MiddlewareOutcome() {
-          @Override
-          public void proceed(Map<String, List<String>> headers) {
-            ctx.channel().closeFuture().removeListener(onClose);
-            try {
-              if (ctx.channel().isActive()) route(ctx, req, params, meta.withExtraHeaders(headers));
-            } finally {
-              req.release();
-            }
-          }
-
-          @Override
-          public void respond(
-              int status, Map<String, List<String>> headers, String contentType, String body) {
-            ctx.channel().closeFuture().removeListener(onClose);
-            try {
-              var res =
-                  HttpResponder.text(
-                      HttpResponseStatus.valueOf(status), contentType, body == null ? "" : body);
-              RequestMeta m = meta.withExtraHeaders(headers);
-              if (isWebSocketUpgrade(req)) {
-                m = new RequestMeta(m.version(), false, null, null, null, null, false, headers);
-              }
-              responder.send(ctx.channel(), m, res);
-            } finally {
-              req.release();
-            }
-          }
-
-          @Override
-          public void fail(Throwable error) {
-            ctx.channel().closeFuture().removeListener(onClose);
-            try {
-              log.debug("middleware refused {} {}: {}", req.method(), req.uri(), error);
-              Request r =
-                  new Request(
-                      ctx, req, params, meta.withExtraHeaders(null), isWebSocketUpgrade(req));
-              EngineRequestHandler.this.fail(r, EngineError.BAD_REQUEST, null);
-            } finally {
-              req.release();
-            }
-          }
-        };
-    run[0] = hooks().runMiddlewares(meta.view(), ctx.executor(), outcome);
-    ctx.channel().closeFuture().addListener(onClose);
-  }
-
-  private EngineHooks hooks() {
-    return server.hooks();
-  }
-
-  /**
-   * A request for a file below the engine path that carries no {@code EIO} parameter, such as
-   * {@code /socket.io/socket.io.js}: like the official server, which serves the client bundle
-   * before engine.io sees the request, it goes to the HTTP handler rather than Engine.IO.
-   */
-  private boolean isPlainFileUnderEnginePath(
-      QueryStringDecoder qs, Map<String, List<String>> params) {
-    return qs.rawPath().length() > options.path().length() && !params.containsKey("EIO");
-  }
-
-  private void route(
-      ChannelHandlerContext ctx,
-      FullHttpRequest req,
-      Map<String, List<String>> params,
-      RequestMeta meta) {
-    boolean upgrade = isWebSocketUpgrade(req);
-    Request r = new Request(ctx, req, params, meta, upgrade);
-    String transport = single(params, "transport");
-    if (transport == null || !options.transports().contains(transport)) {
-      fail(r, EngineError.UNKNOWN_TRANSPORT, null);
-      return;
-    }
-    String origin = meta.origin();
-    if (origin != null && HeaderChars.invalid(origin)) {
-      fail(r, EngineError.BAD_REQUEST, null);
-      return;
-    }
-    List<String> sids = params.get("sid");
-    if (origin != null && (sids == null || upgrade) && refusedOrigin(origin)) {
-      // cross-site WebSocket hijacking: browsers apply no CORS to WebSockets, so the allow-list
-      // is enforced on every handshake and upgrade that says where it comes from
-      log.debug("refused a handshake or upgrade from origin {}", origin);
-      fail(r, EngineError.FORBIDDEN, null);
-      return;
-    }
-    if (sids != null) {
-      String sid = sids.size() == 1 ? sids.get(0) : null;
-      EngineSession session = server.registry().get(sid);
-      if (session == null
-          && !upgrade
-          && req.method().equals(HttpMethod.GET)
-          && EngineOptions.POLLING.equals(transport)
-          && server.registry().takeClientClose(sid)) {
-        // the poll the client sent before its CLOSE packet overtook it: end it quietly
-        responder.send(
-            ctx.channel(),
-            meta,
-            HttpResponder.text(
-                HttpResponseStatus.OK,
-                "text/plain; charset=UTF-8",
-                "3".equals(single(params, "EIO")) ? "1:6" : "6"));
-      } else if (session == null) {
-        fail(r, EngineError.UNKNOWN_SID, null);
-      } else if (upgrade) {
-        if (!EngineOptions.WEBSOCKET.equals(transport)) {
-          fail(r, EngineError.BAD_REQUEST, null);
-        } else {
-          // like the official server, a refused upgrade (already upgraded or upgrading) completes
-          // the WebSocket handshake and is then closed by the session
-          WebSocketUpgrader.upgrade(server, ctx, req, session, meta);
-        }
-      } else if (!transport.equals(session.transport())) {
-        fail(r, EngineError.BAD_REQUEST, null);
-      } else {
-        onPollingRequest(ctx.channel(), req, meta, session);
+    @Override
+    public void respond(
+        int status, Map<String, List<String>> headers, String contentType, String body) {
+      var res =
+          HttpResponder.text(
+              HttpResponseStatus.valueOf(status), contentType, body == null ? "" : body);
+      RequestMeta m = meta.withExtraHeaders(headers);
+      if (upgrade) {
+        // the connection is dropped after the answer: no keep-alive, no CORS
+        m = new RequestMeta(m.version(), false, null, null, null, null, false, headers);
       }
-      return;
+      responder.send(ctx.channel(), m, res);
     }
-    if (!req.method().equals(HttpMethod.GET)) {
-      fail(r, EngineError.BAD_HANDSHAKE_METHOD, null);
-      return;
-    }
-    if (EngineOptions.WEBSOCKET.equals(transport) != upgrade) {
-      fail(r, EngineError.BAD_REQUEST, null);
-      return;
-    }
-    if (!EngineRoutes.supportedVersion(options, params)) {
-      fail(r, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null);
-      return;
-    }
-    HandshakeRequest handshake =
-        meta.view() != null ? meta.view() : HandshakeRequests.of(req, params, ctx.channel());
-    if (options.allowRequest() == null) {
-      handshake(r, handshake);
-      return;
-    }
-    CompletionStage<String> verdict;
-    try {
-      verdict = options.allowRequest().check(handshake);
-    } catch (RuntimeException e) {
-      log.debug("allowRequest failed", e);
-      fail(r, EngineError.FORBIDDEN, null);
-      return;
-    }
-    req.retain();
-    verdict.whenComplete(
-        (reason, error) ->
-            ctx.executor()
-                .execute(
-                    () -> {
-                      try {
-                        if (error != null) fail(r, EngineError.FORBIDDEN, null);
-                        else if (reason != null) fail(r, EngineError.FORBIDDEN, reason);
-                        else if (ctx.channel().isActive()) handshake(r, handshake);
-                      } finally {
-                        req.release();
-                      }
-                    }));
-  }
 
-  private boolean refusedOrigin(String origin) {
-    CorsOptions cors = options.cors();
-    return cors != null && cors.checkOrigin() && !cors.allows(origin);
-  }
+    @Override
+    public void refuse(EngineError error, String message, Map<String, List<String>> headers) {
+      Channel channel = ctx.channel();
+      if (upgrade) {
+        // like the official server: a plain 400 with the message, then the connection is dropped
+        ByteBuf body = Unpooled.copiedBuffer(message, StandardCharsets.UTF_8);
+        var res = HttpResponder.response(HttpResponseStatus.BAD_REQUEST, "text/html", body);
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        responder.send(
+            channel, meta.withExtraHeaders(headers), HttpResponder.error(error, message));
+      }
+    }
 
-  /** The official {@code handshake}: an id (maybe from {@code generateId}), then the session. */
-  private void handshake(Request r, HandshakeRequest handshake) {
-    CompletionStage<String> id = hooks().generateId(handshake, server::newId);
-    if (id instanceof java.util.concurrent.CompletableFuture<String> done && done.isDone()) {
-      String value = done.exceptionally(e -> null).join();
-      if (value == null) id.whenComplete((v, e) -> refuseId(r, e));
-      else handshake(r, handshake, value);
-      return;
+    @Override
+    public void closedPoll(String body, Map<String, List<String>> headers) {
+      responder.send(
+          ctx.channel(),
+          meta.withExtraHeaders(headers),
+          HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", body));
     }
-    r.req.retain();
-    id.whenComplete(
-        (value, error) ->
-            r.ctx
-                .executor()
-                .execute(
-                    () -> {
-                      try {
-                        if (error != null) refuseId(r, error);
-                        else if (r.ctx.channel().isActive()) handshake(r, handshake, value);
-                      } finally {
-                        r.req.release();
-                      }
-                    }));
-  }
 
-  private void refuseId(Request r, Throwable error) {
-    log.debug("generateId failed: {}", String.valueOf(error));
-    fail(r, EngineError.BAD_REQUEST, null);
-  }
+    @Override
+    public void poll(EngineSession session, Map<String, List<String>> headers) {
+      onPollingRequest(ctx.channel(), req, meta.withExtraHeaders(headers), session);
+    }
 
-  private void handshake(Request r, HandshakeRequest handshake, String id) {
-    if (server.idInUse(id)) {
-      refuseId(r, new IllegalArgumentException("session id in use: " + id));
-      return;
+    @Override
+    public void upgrade(EngineSession session, Map<String, List<String>> headers) {
+      // like the official server, a refused upgrade (already upgraded or upgrading) completes
+      // the WebSocket handshake and is then closed by the session
+      WebSocketUpgrader.upgrade(server, ctx, req, session, meta.withExtraHeaders(headers));
     }
-    if (r.upgrade) {
-      WebSocketUpgrader.handshake(server, r.ctx, r.req, handshake, id, r.meta.extraHeaders());
-      return;
+
+    @Override
+    public void handshake(
+        HandshakeRequest handshake, String id, Map<String, List<String>> headers) {
+      if (upgrade) {
+        WebSocketUpgrader.handshake(server, ctx, req, handshake, id, headers);
+        return;
+      }
+      Channel channel = ctx.channel();
+      EngineSession session = server.newSession(handshake, channel.eventLoop(), id);
+      if (session == null) {
+        EngineRequestFlow.refuseId(
+            server.core(), this, new IllegalArgumentException("session id in use: " + id), headers);
+        return;
+      }
+      PollingTransport polling = new PollingTransport(session, options);
+      RequestMeta m = meta.withExtraHeaders(headers).forHandshake(server.sidCookie(session.id()));
+      NettyPollExchange get = new NettyPollExchange(channel, m, responder);
+      lastPollSession = session;
+      lastPoll = get;
+      session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
+      polling.onGet(get);
+      server.fireConnection(session);
     }
-    Channel channel = r.ctx.channel();
-    EngineSession session = server.newSession(handshake, channel.eventLoop(), id);
-    if (session == null) {
-      refuseId(r, new IllegalArgumentException("session id in use: " + id));
-      return;
-    }
-    PollingTransport polling = new PollingTransport(session, options);
-    RequestMeta meta = r.meta.forHandshake(server.sidCookie(session.id()));
-    NettyPollExchange get = new NettyPollExchange(channel, meta, responder);
-    lastPollSession = session;
-    lastPoll = get;
-    session.open(polling, server.upgradesFrom(EngineOptions.POLLING));
-    polling.onGet(get);
-    server.fireConnection(session);
   }
 
   private void onPollingRequest(
@@ -388,23 +306,6 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     ctx.close();
   }
 
-  private void fail(Request r, EngineError error, String customMessage) {
-    String message = customMessage != null ? customMessage : error.message;
-    options.instrumentation().requestRefused(error.code);
-    server.fireConnectionError(error.code, message, r.req, r.params, r.ctx.channel());
-    Channel channel = r.ctx.channel();
-    if (r.upgrade) {
-      // like the official server: a plain 400 with the message, then the connection is dropped
-      ByteBuf body = Unpooled.copiedBuffer(message, StandardCharsets.UTF_8);
-      var res = HttpResponder.response(HttpResponseStatus.BAD_REQUEST, "text/html", body);
-      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-      channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      responder.send(channel, r.meta, HttpResponder.error(error, message));
-    }
-  }
-
   private void refuseMalformed(Channel channel, Throwable cause) {
     HttpResponseStatus status = HttpResponseStatus.BAD_REQUEST;
     if (cause instanceof TooLongHttpHeaderException) {
@@ -426,25 +327,4 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     return req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
         && req.method().equals(HttpMethod.GET);
   }
-
-  /** The only value of a parameter, or null when it is absent or repeated. */
-  private static String single(Map<String, List<String>> params, String name) {
-    List<String> v = params.get(name);
-    return v == null || v.size() != 1 ? null : v.get(0);
-  }
-
-  private static String jsonpIndex(Map<String, List<String>> params) {
-    String j = single(params, "j");
-    if (j == null) return null;
-    // only digits are used, like the official server, so nothing script-like reaches the response
-    String digits = j.replaceAll("[^0-9]", "");
-    return digits.length() > 10 ? digits.substring(0, 10) : digits;
-  }
-
-  private record Request(
-      ChannelHandlerContext ctx,
-      FullHttpRequest req,
-      Map<String, List<String>> params,
-      RequestMeta meta,
-      boolean upgrade) {}
 }

@@ -60,6 +60,7 @@ public final class EngineSession implements EngineSocket {
   private final EngineInstrumentation metrics;
   private final int protocol;
   private final boolean base64Polling;
+  private final SessionMemory memory;
 
   EngineSession(
       String id,
@@ -78,6 +79,7 @@ public final class EngineSession implements EngineSocket {
     this.protocol = "3".equals(request.query().get("EIO")) ? 3 : 4;
     String b64 = request.query().get("b64");
     this.base64Polling = b64 != null && !b64.isEmpty();
+    this.memory = new SessionMemory(this, options.memoryBudget());
     this.heartbeat =
         new Heartbeat(
             timers,
@@ -94,6 +96,7 @@ public final class EngineSession implements EngineSocket {
     this.transport = first;
     this.transportName = first.name();
     metrics.sessionOpened(transportName);
+    memory.open();
     sendPacket(WirePacket.open(id, upgrades, options));
     if (options.initialPacket() != null) {
       sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
@@ -188,6 +191,16 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     for (OutboundMessage m : messages) sendPacket(WirePacket.message(m));
+  }
+
+  @Override
+  public void holdPeerBytes(long delta) {
+    if (!loop.inEventLoop()) {
+      runOnLoop(() -> holdPeerBytes(delta));
+      return;
+    }
+    if (delta > 0) memory.add(delta);
+    else memory.release(-delta);
   }
 
   @Override
@@ -317,14 +330,14 @@ public final class EngineSession implements EngineSocket {
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
       if (!writeBuffer.isEmpty() && transport.writable()) {
-        send(flushing(writeBuffer.take(options.maxHttpBufferSize())));
+        send(flushing(taken(writeBuffer.take(options.maxHttpBufferSize()))));
         sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
       while (!writeBuffer.isEmpty() && transport.writable()) {
-        send(flushing(writeBuffer.take(WS_BATCH_BYTES)));
+        send(flushing(taken(writeBuffer.take(WS_BATCH_BYTES))));
         sent = true;
       }
     }
@@ -334,6 +347,42 @@ public final class EngineSession implements EngineSocket {
       onDrain = null;
       r.run();
     }
+  }
+
+  /** The packets left the write buffer: the transport counts what it still holds itself. */
+  private List<WirePacket> taken(List<WirePacket> packets) {
+    long bytes = 0;
+    for (WirePacket p : packets) bytes += p.size();
+    memory.release(bytes);
+    memory.volatileBytes(writeBuffer.volatileBytes());
+    return packets;
+  }
+
+  /** This session's share of the memory budget (transports count what they hold there). */
+  SessionMemory memory() {
+    return memory;
+  }
+
+  /** The budget asked for room: queued volatile packets go (the first thing shed). */
+  void dropQueuedVolatile() {
+    long freed = writeBuffer.dropVolatile();
+    if (freed > 0) {
+      memory.release(freed);
+      memory.volatileBytes(0);
+      metrics.volatileDropped();
+      log.debug("session {}: dropped {} bytes of queued volatile packets", id, freed);
+    }
+  }
+
+  /**
+   * Closes a session that holds too much for its peer ({@code "transport error"}), dropping the
+   * connections of polling answers the peer never took, so their bytes go too.
+   */
+  void closeHolding(String description) {
+    if (state == State.CLOSED) return;
+    log.debug("session {}: closing: {}", id, description);
+    if (transport instanceof PollingTransport p) p.abortUnwritten();
+    onClose("transport error", description);
   }
 
   /** The official {@code "flush"} event (the packets about to be written), then the packets. */
@@ -411,7 +460,9 @@ public final class EngineSession implements EngineSocket {
 
   /** Ends a waiting poll with NOOP so the client can finish the upgrade (the probe's timer). */
   void releasePendingPoll() {
-    if (transport instanceof PollingTransport p && p.writable()) p.send(List.of(WirePacket.NOOP));
+    if (transport instanceof PollingTransport p && p.hasWaitingGet()) {
+      p.send(List.of(WirePacket.NOOP));
+    }
   }
 
   private boolean transportWritable() {
@@ -421,11 +472,18 @@ public final class EngineSession implements EngineSocket {
   private void sendPacket(WirePacket packet) {
     if (state != State.OPEN) return;
     if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
-    if (writeBuffer.add(packet) > options.maxBufferedBytes()) {
-      log.debug("session {}: write buffer over {} bytes, closing", id, options.maxBufferedBytes());
-      metrics.bufferOverflow();
-      onClose("transport error", "write buffer full");
-      return;
+    writeBuffer.add(packet);
+    memory.add(packet.size());
+    memory.volatileBytes(writeBuffer.volatileBytes());
+    if (outboundBytes() > options.maxBufferedBytes()) {
+      // volatile packets are the first to go; a session still over the bound is closed
+      dropQueuedVolatile();
+      if (outboundBytes() > options.maxBufferedBytes()) {
+        log.debug("session {}: outbound over {} bytes", id, options.maxBufferedBytes());
+        metrics.bufferOverflow();
+        closeHolding("write buffer full");
+        return;
+      }
     }
     if (!flushScheduled) {
       flushScheduled = true;
@@ -436,6 +494,11 @@ public final class EngineSession implements EngineSocket {
             flush();
           });
     }
+  }
+
+  /** The write buffer plus what the transport wrote and the peer has not taken yet. */
+  private long outboundBytes() {
+    return writeBuffer.bytes() + (transport == null ? 0 : transport.heldBytes());
   }
 
   private void send(List<WirePacket> batch) {
@@ -494,6 +557,7 @@ public final class EngineSession implements EngineSocket {
     state = State.CLOSED;
     heartbeat.stop();
     writeBuffer.clear();
+    memory.close();
     onDrain = null;
     abortUpgrade("session closed");
     if (transport != null) transport.close(null);
@@ -516,7 +580,7 @@ public final class EngineSession implements EngineSocket {
   }
 
   /** Runs on the event loop; after the server's loops are gone there is nothing left to do. */
-  private void runOnLoop(Runnable task) {
+  void runOnLoop(Runnable task) {
     try {
       loop.execute(task);
     } catch (RejectedExecutionException e) {

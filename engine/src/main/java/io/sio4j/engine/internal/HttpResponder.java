@@ -23,7 +23,6 @@ import java.util.Map;
  * <p>Threading: thread-safe (immutable); writes go through Netty's thread-safe {@code Channel}.
  */
 final class HttpResponder {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.sio4j.engine");
   private final CorsOptions cors;
   private final EngineHooks hooks;
 
@@ -61,6 +60,11 @@ final class HttpResponder {
    * connection afterwards unless the request was keep-alive.
    */
   void send(Channel channel, RequestMeta meta, FullHttpResponse res) {
+    send(channel, meta, res, null);
+  }
+
+  /** {@link #send}, then {@code onWritten} (may be null) once Netty wrote it or failed to. */
+  void send(Channel channel, RequestMeta meta, FullHttpResponse res, Runnable onWritten) {
     HttpHeaders h = res.headers();
     res.setProtocolVersion(meta.version());
     if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
@@ -75,10 +79,13 @@ final class HttpResponder {
       if (meta.version().equals(HttpVersion.HTTP_1_0)) {
         h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
-      channel.writeAndFlush(res, channel.voidPromise());
+      if (onWritten == null) channel.writeAndFlush(res, channel.voidPromise());
+      else channel.writeAndFlush(res).addListener(f -> onWritten.run());
     } else {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+      io.netty.channel.ChannelFuture f = channel.writeAndFlush(res);
+      f.addListener(ChannelFutureListener.CLOSE);
+      if (onWritten != null) f.addListener(done -> onWritten.run());
     }
   }
 
@@ -87,32 +94,31 @@ final class HttpResponder {
    * #send}, after the {@code initial_headers} / {@code headers} listeners have edited its headers.
    */
   void sendTransport(Channel channel, RequestMeta meta, FullHttpResponse res) {
+    sendTransport(channel, meta, res, null);
+  }
+
+  /** {@link #sendTransport}, then {@code onWritten} (may be null) once Netty wrote it. */
+  void sendTransport(Channel channel, RequestMeta meta, FullHttpResponse res, Runnable onWritten) {
     if (!hooks.hasHeaderListeners() || meta.view() == null) {
-      send(channel, meta, res);
+      send(channel, meta, res, onWritten);
       return;
     }
     HttpHeaders h = res.headers();
     if (meta.setCookie() != null) h.add(HttpHeaderNames.SET_COOKIE, meta.setCookie());
     if (meta.extraHeaders() != null) setAll(h, meta.extraHeaders());
     editWithListeners(hooks, h, meta.view(), meta.initial());
-    send(channel, meta.headersApplied(), res);
+    send(channel, meta.headersApplied(), res, onWritten);
   }
 
   /** Lets the headers listeners edit {@code h} (a polling response or a WebSocket 101). */
   static void editWithListeners(
       EngineHooks hooks, HttpHeaders h, io.sio4j.engine.HandshakeRequest view, boolean initial) {
     Map<String, List<String>> map = EngineHooks.newHeaderMap();
-    for (String name : h.names()) map.put(name, new java.util.ArrayList<>(h.getAll(name)));
-    hooks.fireHeaders(map, view, initial);
-    for (Map.Entry<String, List<String>> e : map.entrySet()) {
-      if (!HeaderChars.validHeader(e.getKey(), e.getValue())) {
-        // like Node's writeHead with an invalid header, but without failing the session's response
-        log.warn("headers listener set an invalid header {}; listeners' edits dropped", e.getKey());
-        return;
-      }
-    }
+    for (String name : h.names()) map.put(name, h.getAll(name));
+    Map<String, List<String>> edited = hooks.edited(map, view, initial);
+    if (edited == null) return;
     h.clear();
-    setAll(h, map);
+    setAll(h, edited);
   }
 
   /** Sets each header of {@code headers}, replacing the same names in {@code h}. */

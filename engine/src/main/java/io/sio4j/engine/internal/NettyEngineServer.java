@@ -14,7 +14,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
@@ -27,12 +26,8 @@ import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.HeadersListener;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -47,15 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyEngineServer implements EngineServer {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
-  private static final int SID_BYTES = 20;
 
   private final EngineOptions options;
-  private final SessionRegistry registry = new SessionRegistry();
+  private final EngineCore core;
   private final HttpResponder responder;
-  private final EngineHooks hooks;
-  private final SecureRandom random = new SecureRandom();
-  private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
   private volatile TlsContexts tls;
   private EventLoopGroup group;
   private Channel serverChannel;
@@ -64,31 +54,31 @@ public final class NettyEngineServer implements EngineServer {
   /** Creates the server. */
   public NettyEngineServer(EngineOptions options) {
     this.options = options;
-    this.hooks = new EngineHooks(options.generateId());
-    this.responder = new HttpResponder(options.cors(), hooks);
+    this.core = new EngineCore(options);
+    this.responder = new HttpResponder(options.cors(), core.hooks());
   }
 
   @Override
   public EngineServer use(EngineMiddleware middleware) {
-    hooks.use(middleware);
+    core.hooks().use(middleware);
     return this;
   }
 
   @Override
   public EngineServer on(String event, HeadersListener listener) {
-    hooks.on(event, listener);
+    core.hooks().on(event, listener);
     return this;
   }
 
   @Override
   public EngineServer onConnection(Consumer<EngineSocket> listener) {
-    connectionListeners.add(listener);
+    core.onConnection(listener);
     return this;
   }
 
   @Override
   public EngineServer onConnectionError(Consumer<EngineConnectionError> listener) {
-    errorListeners.add(listener);
+    core.onConnectionError(listener);
     return this;
   }
 
@@ -123,6 +113,8 @@ public final class NettyEngineServer implements EngineServer {
             .group(group)
             .channel(type)
             .option(ChannelOption.SO_BACKLOG, 1024)
+            // accept failures: paused and logged at most once a minute (issue 14)
+            .handler(new AcceptErrorHandler())
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -161,7 +153,7 @@ public final class NettyEngineServer implements EngineServer {
 
   @Override
   public int clientsCount() {
-    return registry.size();
+    return core.clientsCount();
   }
 
   @Override
@@ -173,7 +165,7 @@ public final class NettyEngineServer implements EngineServer {
   public synchronized CompletableFuture<Void> shutdown() {
     if (shutdown != null) return shutdown;
     shutdown = new CompletableFuture<>();
-    for (EngineSession s : registry.snapshot()) s.shutdown();
+    core.shutdownSessions();
     if (serverChannel != null) serverChannel.close();
     if (group == null) {
       shutdown.complete(null);
@@ -187,8 +179,9 @@ public final class NettyEngineServer implements EngineServer {
 
   // ---- for the handlers ----
 
-  SessionRegistry registry() {
-    return registry;
+  /** What the hosts share: registry, hooks, listeners, ids. */
+  EngineCore core() {
+    return core;
   }
 
   /** The TLS contexts, or null when the listener is plain. */
@@ -198,41 +191,28 @@ public final class NettyEngineServer implements EngineServer {
 
   /** The engine hooks (middlewares, headers listeners, generateId). */
   EngineHooks hooks() {
-    return hooks;
+    return core.hooks();
   }
 
-  /**
-   * A new registered session with {@code id} (from {@link #newId()} or {@code generateId}, never
-   * from the client), or null when a session with that id exists.
-   */
+  /** A new registered session with {@code id}, or null when a session with that id exists. */
   EngineSession newSession(HandshakeRequest request, EventLoop loop, String id) {
-    EngineSession s = createSession(request, loop, id);
-    return registry.add(s) ? s : null;
+    return core.newSession(request, loop, id);
   }
 
   /** A new session not yet registered (see {@link #register}). */
   EngineSession createSession(HandshakeRequest request, EventLoop loop, String id) {
-    return new EngineSession(id, request, loop, options, registry);
+    return core.createSession(request, loop, id);
   }
 
-  /** Whether a session with this id is open. */
-  boolean idInUse(String id) {
-    return registry.get(id) != null;
-  }
-
-  /** Registers a session made by {@link #createSession}; false on the (160-bit) id collision. */
+  /** Registers a session made by {@link #createSession}; false when its id is taken. */
   boolean register(EngineSession session) {
-    return registry.add(session);
+    return core.register(session);
   }
 
-  /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
-  String newId() {
-    byte[] b = new byte[SID_BYTES];
-    random.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */
+  /**
+   * The Set-Cookie value for the sid cookie (Netty's strict encoder), or null when the cookie
+   * option is off.
+   */
   String sidCookie(String sid) {
     CookieOptions c = options.cookie();
     if (c == null) return null;
@@ -245,40 +225,10 @@ public final class NettyEngineServer implements EngineServer {
 
   /** The transports a session on {@code transport} may upgrade to (the OPEN packet's list). */
   List<String> upgradesFrom(String transport) {
-    if (EngineOptions.POLLING.equals(transport)
-        && options.allowUpgrades()
-        && options.transports().contains(EngineOptions.WEBSOCKET)) {
-      return List.of(EngineOptions.WEBSOCKET);
-    }
-    return List.of();
+    return core.upgradesFrom(transport);
   }
 
   void fireConnection(EngineSession session) {
-    for (Consumer<EngineSocket> l : connectionListeners) {
-      try {
-        l.accept(session);
-      } catch (RuntimeException e) {
-        log.warn("connection listener failed", e);
-      }
-    }
-  }
-
-  void fireConnectionError(
-      int code,
-      String message,
-      FullHttpRequest req,
-      Map<String, List<String>> params,
-      Channel channel) {
-    log.debug("refused {} {}: {} {}", req.method(), req.uri(), code, message);
-    if (errorListeners.isEmpty()) return;
-    EngineConnectionError error =
-        new EngineConnectionError(code, message, HandshakeRequests.of(req, params, channel));
-    for (Consumer<EngineConnectionError> l : errorListeners) {
-      try {
-        l.accept(error);
-      } catch (RuntimeException e) {
-        log.warn("connection_error listener failed", e);
-      }
-    }
+    core.fireConnection(session);
   }
 }

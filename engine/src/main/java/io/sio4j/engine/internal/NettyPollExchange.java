@@ -35,6 +35,12 @@ final class NettyPollExchange implements PollExchange {
 
   @Override
   public void respond(int status, String contentType, byte[][] body, boolean identity) {
+    respond(status, contentType, body, identity, null);
+  }
+
+  @Override
+  public void respond(
+      int status, String contentType, byte[][] body, boolean identity, Runnable onWritten) {
     FullHttpResponse res =
         HttpResponder.response(
             HttpResponseStatus.valueOf(status),
@@ -43,7 +49,12 @@ final class NettyPollExchange implements PollExchange {
     if (identity) {
       res.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
     }
-    responder.sendTransport(channel, meta, res);
+    responder.sendTransport(channel, meta, res, onWritten);
+  }
+
+  @Override
+  public void abort() {
+    channel.close();
   }
 
   @Override

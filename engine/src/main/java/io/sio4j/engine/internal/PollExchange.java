@@ -30,6 +30,23 @@ public interface PollExchange {
   void respond(int status, String contentType, byte[][] body, boolean identity);
 
   /**
+   * {@link #respond(int, String, byte[][], boolean)}, then {@code onWritten} (may be null) once the
+   * host has handed the whole answer to the peer's connection (or failed to): until then its bytes
+   * count in the session's outbound bound. A host that cannot tell runs it at once.
+   */
+  default void respond(
+      int status, String contentType, byte[][] body, boolean identity, Runnable onWritten) {
+    respond(status, contentType, body, identity);
+    if (onWritten != null) onWritten.run();
+  }
+
+  /**
+   * Drops the connection of this exchange, with whatever of its answer the peer has not taken (a
+   * session closed for holding too much). A host that cannot does nothing.
+   */
+  default void abort() {}
+
+  /**
    * Sends an answer that is not the transport's own (an error, a quiet {@code 6}): the {@code
    * headers} listeners of the engine hooks do not see it, as in the official server.
    */

@@ -39,6 +39,9 @@ public final class PollingTransport extends Transport {
   private ScheduledFuture<?> closeTimeout;
   private boolean discarded;
   private boolean closed;
+  // answers handed to the host that the peer has not taken yet, with their bytes
+  private final java.util.Map<PollExchange, Long> unwritten = new java.util.HashMap<>();
+  private long unwrittenBytes;
 
   /** A polling transport for {@code session} (the handshake's first transport). */
   public PollingTransport(EngineSession session, EngineOptions options) {
@@ -56,9 +59,29 @@ public final class PollingTransport extends Transport {
     return EngineOptions.POLLING;
   }
 
+  /**
+   * A poll waits and the previous answers were taken by the peer: a client that polls but never
+   * reads its answers (pipelined GETs, or new connections) makes this false, so its messages wait
+   * in the session's bounded buffer and volatile ones are dropped, as on WebSocket.
+   */
   @Override
   protected boolean writable() {
+    return pendingGet != null && unwritten.isEmpty();
+  }
+
+  /** Whether a GET is waiting (whatever the state of earlier answers). */
+  boolean hasWaitingGet() {
     return pendingGet != null;
+  }
+
+  @Override
+  protected long heldBytes() {
+    return unwrittenBytes;
+  }
+
+  /** Drops the connections of answers the peer has not taken (the session is closing). */
+  void abortUnwritten() {
+    for (PollExchange e : List.copyOf(unwritten.keySet())) e.abort();
   }
 
   /** A GET arrived: it waits until there is something to send. */
@@ -184,18 +207,40 @@ public final class PollingTransport extends Transport {
     pendingGet = null;
     Runnable afterClose = shouldClose;
     shouldClose = null;
+    boolean v3 = session.protocol() == 3;
+    // a v3 payload holding binary goes out in the binary framing unless the client asked for b64
+    boolean v3Binary = v3 && get.jsonp() == null && !session.base64Polling() && anyBinary(packets);
+    byte[][] body =
+        v3
+            ? encodeV3(packets, afterClose != null, get.jsonp(), v3Binary)
+            : encode(packets, afterClose != null, get.jsonp());
+    long bytes = 0;
+    for (byte[] part : body) bytes += part.length;
+    long held = bytes;
+    unwritten.put(get, held);
+    unwrittenBytes += held;
+    session.memory().add(held);
     // JSONP responses keep text/plain, like the official server; when every message asked not to
     // be compressed, an explicit identity keeps the compressor off
-    if (session.protocol() == 3) {
-      sendV3(get, packets, afterClose != null);
-    } else {
-      byte[][] body = encode(packets, afterClose != null, get.jsonp());
-      get.respond(200, TEXT, body, !anyCompressible(packets));
-    }
+    get.respond(
+        200,
+        v3Binary ? BINARY : TEXT,
+        body,
+        !anyCompressible(packets),
+        () -> session.runOnLoop(() -> onWritten(get)));
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();
     }
+  }
+
+  /** The host handed an answer to the peer (or failed to): its bytes are no longer held. */
+  private void onWritten(PollExchange get) {
+    Long held = unwritten.remove(get);
+    if (held == null) return;
+    unwrittenBytes -= held;
+    session.memory().release(held);
+    if (unwritten.isEmpty() && pendingGet != null) session.flush();
   }
 
   @Override
@@ -237,24 +282,22 @@ public final class PollingTransport extends Transport {
    * v3: a text payload ({@code <length>:<packet>}) for JSONP, for {@code b64} clients and when no
    * packet is binary; otherwise the binary payload, as the official server's parser-v3 does.
    */
-  private void sendV3(PollExchange get, List<WirePacket> packets, boolean appendClose) {
+  private static byte[][] encodeV3(
+      List<WirePacket> packets, boolean appendClose, String jsonp, boolean binary) {
     List<EnginePacket> list = new ArrayList<>(packets.size() + 1);
-    boolean anyBinary = false;
-    for (WirePacket p : packets) {
-      list.add(p.toPacket());
-      anyBinary |= p.isBinary();
-    }
+    for (WirePacket p : packets) list.add(p.toPacket());
     if (appendClose) list.add(WirePacket.CLOSE.toPacket());
-    boolean identity = !anyCompressible(packets);
-    if (get.jsonp() != null) {
-      String wrapped = JsonpPayloads.wrap(get.jsonp(), EngineCodecV3.encodePayload(list));
-      get.respond(200, TEXT, new byte[][] {wrapped.getBytes(StandardCharsets.UTF_8)}, identity);
-    } else if (anyBinary && !session.base64Polling()) {
-      get.respond(200, BINARY, new byte[][] {EngineCodecV3.encodeBinaryPayload(list)}, identity);
-    } else {
-      byte[] text = EngineCodecV3.encodePayload(list).getBytes(StandardCharsets.UTF_8);
-      get.respond(200, TEXT, new byte[][] {text}, identity);
+    if (binary) return new byte[][] {EngineCodecV3.encodeBinaryPayload(list)};
+    String text = EngineCodecV3.encodePayload(list);
+    if (jsonp != null) text = JsonpPayloads.wrap(jsonp, text);
+    return new byte[][] {text.getBytes(StandardCharsets.UTF_8)};
+  }
+
+  private static boolean anyBinary(List<WirePacket> packets) {
+    for (WirePacket p : packets) {
+      if (p.isBinary()) return true;
     }
+    return false;
   }
 
   private static byte[][] encode(List<WirePacket> packets, boolean appendClose, String jsonp) {

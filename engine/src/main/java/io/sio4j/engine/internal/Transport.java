@@ -30,6 +30,15 @@ public abstract class Transport {
    */
   protected abstract void close(Runnable onClosed);
 
+  /**
+   * Bytes written to the peer's connection that it has not taken yet, counted in the session's
+   * outbound bound; 0 when the transport cannot tell (or bounds them itself, as WebSocket does by
+   * writing only while the channel is writable).
+   */
+  protected long heldBytes() {
+    return 0;
+  }
+
   /** The session moved to another transport: release what is pending without closing it. */
   protected abstract void discard();
 }

@@ -46,11 +46,17 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
   /**
    * @param base64 whether the client asked ({@code b64} in its query) to receive binary messages as
    *     text frames {@code b<base64>}, as the official server's {@code supportsBinary} does
+   * @param maxMessageBytes largest message accepted ({@code maxHttpBufferSize}): fragments are
+   *     bounded by the aggregator, a single frame's length by the decoder, and an inflated
+   *     permessage-deflate frame here
    */
-  WebSocketTransport(Channel channel, boolean base64) {
+  WebSocketTransport(Channel channel, boolean base64, int maxMessageBytes) {
     this.channel = channel;
     this.base64 = base64;
+    this.maxMessageBytes = maxMessageBytes;
   }
+
+  private final int maxMessageBytes;
 
   private volatile io.netty.channel.ChannelFuture handshakeFuture;
 
@@ -76,6 +82,11 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     EngineSession s = session;
     if (s == null) return;
+    if ((frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
+        && frame.content().readableBytes() > maxMessageBytes) {
+      exceptionCaught(ctx, new TooLongFrameException("inflated message too large"));
+      return;
+    }
     if (frame instanceof TextWebSocketFrame text) {
       String data = text.text();
       EnginePacket packet;
@@ -137,7 +148,9 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       WebSocketCloseStatus status;
       if (cause instanceof CorruptedWebSocketFrameException corrupted) {
         status = corrupted.closeStatus();
-      } else if (cause instanceof TooLongFrameException) {
+      } else if (cause instanceof TooLongFrameException
+          || cause instanceof io.netty.handler.codec.compression.DecompressionException) {
+        // a permessage-deflate message inflating past maxHttpBufferSize is too big, like any other
         status = WebSocketCloseStatus.MESSAGE_TOO_BIG;
       } else {
         status = WebSocketCloseStatus.PROTOCOL_ERROR;

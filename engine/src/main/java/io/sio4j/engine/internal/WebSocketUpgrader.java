@@ -106,7 +106,7 @@ final class WebSocketUpgrader {
       boolean initial) {
     EngineOptions options = server.options();
     Channel channel = ctx.channel();
-    if (!hasValidKey(req)) {
+    if (!EngineRoutes.validWebSocketKey(req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY))) {
       log.debug("missing or invalid Sec-WebSocket-Key on {}", channel);
       refuse(channel, "Missing or invalid Sec-WebSocket-Key header");
       return null;
@@ -132,7 +132,11 @@ final class WebSocketUpgrader {
     }
     editHeaders(server, headers, view, initial);
     ChannelPipeline p = ctx.pipeline();
-    WebSocketTransport ws = new WebSocketTransport(channel, wantsBase64(req));
+    WebSocketTransport ws =
+        new WebSocketTransport(
+            channel,
+            EngineRoutes.wantsBase64(new QueryStringDecoder(req.uri()).parameters()),
+            options.maxHttpBufferSize());
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
     p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
     p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
@@ -140,6 +144,7 @@ final class WebSocketUpgrader {
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
+    RequestGuard.removeFrom(p);
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
@@ -160,23 +165,6 @@ final class WebSocketUpgrader {
     return ws;
   }
 
-  /**
-   * Like the official server (ws: {@code /^[+/0-9A-Za-z]{22}==$/}): exactly one key, the base64 of
-   * 16 bytes. Netty would accept an empty key with a 101 and drop a missing one without an answer.
-   */
-  private static boolean hasValidKey(FullHttpRequest req) {
-    List<String> keys = req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY);
-    if (keys.size() != 1) return false;
-    String key = keys.get(0);
-    if (key.length() != 24 || !key.endsWith("==")) return false;
-    for (int i = 0; i < 22; i++) {
-      char c = key.charAt(i);
-      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!base64 && c != '+' && c != '/') return false;
-    }
-    return true;
-  }
-
   /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */
   private static void refuse(Channel channel, String message) {
     ByteBuf body = Unpooled.copiedBuffer(message, StandardCharsets.UTF_8);
@@ -184,15 +172,6 @@ final class WebSocketUpgrader {
     res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     channel.writeAndFlush(res).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
-  }
-
-  /**
-   * Like the official server ({@code supportsBinary = !query.b64}): any non-empty {@code b64} value
-   * asks for binary messages as base64 text frames.
-   */
-  private static boolean wantsBase64(FullHttpRequest req) {
-    List<String> b64 = new QueryStringDecoder(req.uri()).parameters().get("b64");
-    return b64 != null && !b64.isEmpty() && !b64.get(0).isEmpty();
   }
 
   /** Most fragments one message may have (tiny-fragment floods, CVE-2026-48779). */

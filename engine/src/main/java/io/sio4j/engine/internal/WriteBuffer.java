@@ -5,20 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A session's queue of packets not yet handed to a transport, with its size in bytes for the {@code
- * maxBufferedBytes} bound.
+ * A session's queue of packets not yet handed to a transport, with its size in bytes (and the share
+ * of volatile packets) for the {@code maxBufferedBytes} bound and the memory budget.
  *
  * <p>Threading: confined to the session's event loop, except {@link #count()}, readable anywhere.
  */
 final class WriteBuffer {
   private final ArrayDeque<WirePacket> packets = new ArrayDeque<>();
   private long bytes;
+  private long volatileBytes;
   private volatile int count;
 
   /** Adds a packet; returns the buffered size in bytes afterwards. */
   long add(WirePacket packet) {
     packets.add(packet);
     bytes += packet.size();
+    if (packet.isVolatile()) volatileBytes += packet.size();
     count = packets.size();
     return bytes;
   }
@@ -31,6 +33,14 @@ final class WriteBuffer {
     return count;
   }
 
+  long bytes() {
+    return bytes;
+  }
+
+  long volatileBytes() {
+    return volatileBytes;
+  }
+
   /** Takes packets from the head up to {@code maxBytes} on the wire (always at least one). */
   List<WirePacket> take(long maxBytes) {
     List<WirePacket> batch = new ArrayList<>(Math.min(packets.size(), 64));
@@ -41,15 +51,31 @@ final class WriteBuffer {
       packets.poll();
       taken += p.size() + 1;
       bytes -= p.size();
+      if (p.isVolatile()) volatileBytes -= p.size();
       batch.add(p);
     }
     count = packets.size();
     return batch;
   }
 
-  void clear() {
+  /** Drops every queued volatile packet; returns how many bytes that freed. */
+  long dropVolatile() {
+    if (volatileBytes == 0) return 0;
+    long freed = volatileBytes;
+    packets.removeIf(WirePacket::isVolatile);
+    bytes -= freed;
+    volatileBytes = 0;
+    count = packets.size();
+    return freed;
+  }
+
+  /** Empties the queue; returns how many bytes it held. */
+  long clear() {
+    long held = bytes;
     packets.clear();
     bytes = 0;
+    volatileBytes = 0;
     count = 0;
+    return held;
   }
 }

@@ -37,7 +37,7 @@ public final class ChatApp {
 
   /**
    * Runs until the process is stopped: {@code [--port N] [--host H] [--container C] [--tls-cert
-   * FILE --tls-key FILE] [--adapter KIND --redis URL] [--admin-ui]}.
+   * FILE --tls-key FILE] [--adapter KIND --redis URL | --postgres URL] [--admin-ui]}.
    */
   public static void main(String[] args) {
     String adminPassword = null;

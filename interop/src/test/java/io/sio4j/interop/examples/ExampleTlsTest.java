@@ -2,6 +2,7 @@ package io.sio4j.interop.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sio4j.examples.Container;
 import io.sio4j.testkit.NodeProcess;
 import io.sio4j.testkit.ProjectPaths;
 import io.sio4j.testkit.TestCertificates;
@@ -23,16 +24,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The examples jar's TLS contract (issue 9): {@code --tls-cert FILE --tls-key FILE} makes an
  * example serve its page over https and Socket.IO over https/wss, which the npm client reaches when
- * given the CA.
+ * given the CA, on every container (Netty's own listener, embedded Jetty's and Tomcat's TLS
+ * connectors); a client that does not trust the CA is refused.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class ExampleTlsTest {
+  /** What carries the bytes. */
+  @Parameter Container container;
+
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Pattern LISTENING =
       Pattern.compile("listening on https://localhost:(\\d+)/");
@@ -68,6 +79,8 @@ class ExampleTlsTest {
                 "-jar",
                 jar.toString(),
                 name,
+                "--container",
+                container.label(),
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -142,5 +155,23 @@ class ExampleTlsTest {
           WAIT);
       awaitLine("A user connected");
     }
+  }
+
+  @Test
+  void aClientWithoutTheCaIsRefused() throws Exception {
+    int port = startJar("hello");
+    HttpClient untrusting = HttpClient.newHttpClient();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                untrusting.send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                "https://127.0.0.1:"
+                                    + port
+                                    + "/socket.io/?EIO=4&transport=polling"))
+                        .timeout(WAIT)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
   }
 }

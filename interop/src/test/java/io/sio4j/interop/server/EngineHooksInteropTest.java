@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
+import io.sio4j.examples.Container;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
 import io.sio4j.server.ServerBuilder;
@@ -24,7 +25,10 @@ import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -34,9 +38,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * session, {@code generateId}, {@code socket.conn()} events during an upgrade, {@code packet} /
  * {@code packetCreate} for ping, pong and messages, the {@code close} reason, and {@code
  * socket.request()}. The raw-HTTP view (the 101's headers, refusals, bad hooks) is in engine's
- * {@code EngineHooksTest}.
+ * {@code EngineHooksTest}. Every test runs on each container: sio4j's Netty server, embedded Jetty
+ * and embedded Tomcat (the hooks are added before the server is attached, and carried to the
+ * container's engine).
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Container.class)
 class EngineHooksInteropTest {
+  /** What carries the bytes. */
+  @Parameter Container container;
+
   private SocketIoServer io;
   private SioClient client;
   private final CompletableFuture<Socket> connected = new CompletableFuture<>();
@@ -46,7 +57,7 @@ class EngineHooksInteropTest {
     io = config.apply(SocketIoServer.builder().host("127.0.0.1").port(0)).build();
     hooks.accept(io);
     io.on("connection", connected::complete);
-    io.start();
+    container.serve(io);
     client = new SioClient("http://127.0.0.1:" + io.address().getPort());
   }
 

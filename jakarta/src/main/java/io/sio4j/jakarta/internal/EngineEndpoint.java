@@ -68,10 +68,23 @@ public final class EngineEndpoint extends Endpoint {
                 if (core.register(session)) {
                   session.open(c, core.upgradesFrom(EngineOptions.WEBSOCKET));
                   core.fireConnection(session);
+                } else {
+                  // a generated id taken meanwhile by another handshake
+                  log.debug("session id {} taken during the handshake, closing", session.id());
+                  c.markClosed();
+                  closeQuietly(ws);
                 }
               });
     } else {
       session.loop().execute(() -> session.maybeUpgrade(c));
+    }
+  }
+
+  private static void closeQuietly(Session ws) {
+    try {
+      ws.close();
+    } catch (java.io.IOException e) {
+      log.debug("close failed: {}", e.toString());
     }
   }
 

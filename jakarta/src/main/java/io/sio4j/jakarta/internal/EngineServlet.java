@@ -1,16 +1,9 @@
 package io.sio4j.jakarta.internal;
 
 import io.sio4j.engine.EngineOptions;
-import io.sio4j.engine.HandshakeRequest;
 import io.sio4j.engine.HttpHandler;
-import io.sio4j.engine.internal.EngineCore;
-import io.sio4j.engine.internal.EngineError;
 import io.sio4j.engine.internal.EngineRoutes;
-import io.sio4j.engine.internal.EngineSession;
-import io.sio4j.engine.internal.PollingTransport;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,16 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jakarta host's HTTP side: routes a request like the Netty host does ({@link EngineRoutes},
- * the official server's checks), answers polls and POSTs asynchronously, upgrades WebSocket
- * requests through {@link WebSocketUpgrades}, and hands everything else to the server's {@link
- * HttpHandler}. Every request goes async at once: no container thread waits for a poll, a body or
- * the {@code allowRequest} hook.
+ * The Jakarta host's HTTP side: an Engine.IO request goes, as a {@link ServletEngineRequest},
+ * through the same steps as on the Netty host ({@link io.sio4j.engine.internal.EngineRequestFlow}:
+ * the preflight, the middlewares, the official server's checks, {@code allowRequest}, {@code
+ * generateId}); everything else goes to the server's {@link HttpHandler}. Polls and POSTs are
+ * answered asynchronously: no container thread waits for a poll, a body or a hook.
  *
  * <p>Threading: called by the container on its threads; session work hops to the session's
  * executor.
@@ -39,16 +31,14 @@ final class EngineServlet extends HttpServlet {
   private static final String TEXT = "text/plain; charset=UTF-8";
 
   private final transient JakartaEngineServer server;
-  private final transient EngineCore core;
   private final transient EngineOptions options;
   private final transient WebSocketUpgrades upgrades;
   private final String pathPrefix;
 
   EngineServlet(JakartaEngineServer server, ServletContext context) {
     this.server = server;
-    this.core = server.core();
-    this.options = core.options();
-    this.upgrades = new WebSocketUpgrades(core, context);
+    this.options = server.core().options();
+    this.upgrades = new WebSocketUpgrades(server.core(), context);
     String p = options.path();
     this.pathPrefix = options.addTrailingSlash() ? p : p.substring(0, p.length() - 1);
   }
@@ -62,219 +52,8 @@ final class EngineServlet extends HttpServlet {
       plain(req, path, rawQuery);
       return;
     }
-    String method = req.getMethod();
-    String origin = req.getHeader("Origin");
-    String jsonp = EngineRoutes.jsonpIndex(params);
-    if ("OPTIONS".equals(method) && options.cors() != null) {
-      AsyncContext async = start(req);
-      HttpServletResponse r = (HttpServletResponse) async.getResponse();
-      CorsHeaders.preflight(
-          options.cors(), origin, req.getHeader("Access-Control-Request-Headers"), r);
-      exchange(async, origin, jsonp, null).respondEmpty(204);
-      return;
-    }
-    boolean upgrade = "GET".equals(method) && hasToken(req, "Upgrade", "websocket");
-    EngineRoutes.Route route = EngineRoutes.route(core, method, params, upgrade, origin);
-    switch (route.kind()) {
-      case REFUSE -> fail(req, res, params, upgrade, origin, jsonp, route.error(), null);
-      case CLOSED_POLL ->
-          exchange(start(req), origin, jsonp, null)
-              .respondText(200, TEXT, "3".equals(EngineRoutes.single(params, "EIO")) ? "1:6" : "6");
-      case UPGRADE -> upgrades.upgrade(req, res, route.session(), EngineRoutes.wantsBase64(params));
-      case POLL -> poll(req, route.session(), origin, jsonp);
-      case HANDSHAKE -> checkThenHandshake(req, res, params, upgrade, origin, jsonp);
-    }
-  }
-
-  private void checkThenHandshake(
-      HttpServletRequest req,
-      HttpServletResponse res,
-      Map<String, List<String>> params,
-      boolean upgrade,
-      String origin,
-      String jsonp) {
-    HandshakeRequest handshake = ServletRequests.handshake(req, params);
-    if (options.allowRequest() == null) {
-      handshake(req, res, handshake, params, upgrade, origin, jsonp);
-      return;
-    }
-    CompletionStage<String> verdict;
-    try {
-      verdict = options.allowRequest().check(handshake);
-    } catch (RuntimeException e) {
-      log.debug("allowRequest failed", e);
-      fail(req, res, params, upgrade, origin, jsonp, EngineError.FORBIDDEN, null);
-      return;
-    }
-    if (upgrade) {
-      // a WebSocket upgrade must happen on the request's own thread: the verdict is awaited here
-      // (allowRequest hooks answer at once in practice; a slow one holds this thread only)
-      String reason;
-      try {
-        reason = verdict.toCompletableFuture().join();
-      } catch (RuntimeException e) {
-        fail(req, res, params, true, origin, jsonp, EngineError.FORBIDDEN, null);
-        return;
-      }
-      if (reason != null)
-        fail(req, res, params, true, origin, jsonp, EngineError.FORBIDDEN, reason);
-      else handshake(req, res, handshake, params, true, origin, jsonp);
-      return;
-    }
-    AsyncContext async = start(req);
-    verdict.whenComplete(
-        (reason, error) -> {
-          if (error != null || reason != null) {
-            String message = error != null ? null : reason;
-            refuse(req, params, origin, jsonp, EngineError.FORBIDDEN, message, async);
-          } else {
-            pollingHandshake(async, handshake, origin, jsonp);
-          }
-        });
-  }
-
-  private void handshake(
-      HttpServletRequest req,
-      HttpServletResponse res,
-      HandshakeRequest handshake,
-      Map<String, List<String>> params,
-      boolean upgrade,
-      String origin,
-      String jsonp) {
-    if (upgrade) {
-      EngineSession session = core.createSession(handshake, server.nextLoop());
-      upgrades.handshake(req, res, session, EngineRoutes.wantsBase64(params));
-    } else {
-      pollingHandshake(start(req), handshake, origin, jsonp);
-    }
-  }
-
-  private void pollingHandshake(
-      AsyncContext async, HandshakeRequest handshake, String origin, String jsonp) {
-    EngineSession session = core.newSession(handshake, server.nextLoop());
-    PollingTransport polling = new PollingTransport(session, options);
-    ServletPollExchange get = exchange(async, origin, jsonp, core.sidCookie(session.id()));
-    watch(async, session, get);
-    session
-        .loop()
-        .execute(
-            () -> {
-              session.open(polling, core.upgradesFrom(EngineOptions.POLLING));
-              polling.onGet(get);
-              core.fireConnection(session);
-            });
-  }
-
-  private void poll(HttpServletRequest req, EngineSession session, String origin, String jsonp) {
-    String method = req.getMethod();
-    AsyncContext async = start(req);
-    ServletPollExchange exchange = exchange(async, origin, jsonp, null);
-    if ("GET".equals(method)) {
-      watch(async, session, exchange);
-      session
-          .loop()
-          .execute(
-              () -> {
-                PollingTransport p = session.pollingTransport();
-                if (p == null) exchange.respondError(EngineError.BAD_REQUEST, "Bad request");
-                else p.onGet(exchange);
-              });
-    } else if ("POST".equals(method)) {
-      String contentType = req.getContentType();
-      BodyReader.read(
-          async,
-          options.maxHttpBufferSize(),
-          body -> {
-            session
-                .loop()
-                .execute(
-                    () -> {
-                      PollingTransport p = session.pollingTransport();
-                      if (p == null) exchange.respondError(EngineError.BAD_REQUEST, "Bad request");
-                      else p.onPost(exchange, contentType, body);
-                    });
-          },
-          () -> exchange.respondEmpty(413),
-          () -> AsyncWrite.complete(async));
-    } else {
-      exchange.respondEmpty(500);
-    }
-  }
-
-  /** A waiting poll whose connection fails or times out is gone, as on the Netty host. */
-  private static void watch(AsyncContext async, EngineSession session, ServletPollExchange get) {
-    async.addListener(
-        new AsyncListener() {
-          @Override
-          public void onComplete(AsyncEvent event) {}
-
-          @Override
-          public void onTimeout(AsyncEvent event) {
-            gone();
-          }
-
-          @Override
-          public void onError(AsyncEvent event) {
-            gone();
-          }
-
-          @Override
-          public void onStartAsync(AsyncEvent event) {}
-
-          private void gone() {
-            if (get.responded()) return;
-            session
-                .loop()
-                .execute(
-                    () -> {
-                      PollingTransport p = session.pollingTransport();
-                      if (p != null) p.onGetClosed(get);
-                    });
-            AsyncWrite.complete(async);
-          }
-        });
-  }
-
-  private void fail(
-      HttpServletRequest req,
-      HttpServletResponse res,
-      Map<String, List<String>> params,
-      boolean upgrade,
-      String origin,
-      String jsonp,
-      EngineError error,
-      String customMessage) {
-    if (upgrade) {
-      String message = customMessage != null ? customMessage : error.message;
-      fireError(req, params, error, message);
-      // like the official server: a plain 400 with the message, then the connection is dropped
-      WebSocketUpgrades.refuse(res, message);
-      return;
-    }
-    refuse(req, params, origin, jsonp, error, customMessage, start(req));
-  }
-
-  private void refuse(
-      HttpServletRequest req,
-      Map<String, List<String>> params,
-      String origin,
-      String jsonp,
-      EngineError error,
-      String customMessage,
-      AsyncContext async) {
-    String message = customMessage != null ? customMessage : error.message;
-    fireError(req, params, error, message);
-    exchange(async, origin, jsonp, null).respondError(error, message);
-  }
-
-  private void fireError(
-      HttpServletRequest req, Map<String, List<String>> params, EngineError error, String msg) {
-    core.fireConnectionError(
-        error.code,
-        msg,
-        req.getMethod(),
-        req.getRequestURI(),
-        () -> ServletRequests.handshake(req, params));
+    boolean upgrade = "GET".equals(req.getMethod()) && hasToken(req, "Upgrade", "websocket");
+    new ServletEngineRequest(server, upgrades, req, res, params, upgrade).run();
   }
 
   private void plain(HttpServletRequest req, String path, String rawQuery) {
@@ -303,14 +82,9 @@ final class EngineServlet extends HttpServlet {
         () -> AsyncWrite.complete(async));
   }
 
-  private ServletPollExchange exchange(
-      AsyncContext async, String origin, String jsonp, String setCookie) {
-    return new ServletPollExchange(async, options.cors(), origin, jsonp, setCookie);
-  }
-
   private static AsyncContext start(HttpServletRequest req) {
     AsyncContext async = req.startAsync();
-    async.setTimeout(0); // the session's heartbeat bounds a poll, not the container
+    async.setTimeout(0);
     return async;
   }
 

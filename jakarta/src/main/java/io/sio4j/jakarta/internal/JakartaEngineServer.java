@@ -100,18 +100,16 @@ public final class JakartaEngineServer implements EngineServer {
     return this;
   }
 
-  /** Not carried to this host yet: fails loudly rather than ignoring the middleware. */
   @Override
   public EngineServer use(EngineMiddleware middleware) {
-    throw new UnsupportedOperationException(
-        "engine.use is not carried to the Jakarta host yet (use a servlet Filter meanwhile)");
+    core.hooks().use(middleware);
+    return this;
   }
 
-  /** Not carried to this host yet: fails loudly rather than ignoring the listener. */
   @Override
   public EngineServer on(String event, HeadersListener listener) {
-    throw new UnsupportedOperationException(
-        "the " + event + " engine hook is not carried to the Jakarta host yet");
+    core.hooks().on(event, listener);
+    return this;
   }
 
   @Override

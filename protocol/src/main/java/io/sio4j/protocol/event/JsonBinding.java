@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Jackson configuration shared by the codec, the server and the client, so a value sent from
@@ -31,23 +32,38 @@ import java.util.Objects;
  * type declares), writes empty beans as {@code {}}, and writes any {@link ByteBuffer} (heap or
  * direct, from position to limit) as binary. There is no shared default: each {@link #create()}
  * makes its own mapper, so each server and each client binds with the mapper of its own parser.
+ *
+ * <p>The mapper always writes and reads the wire (packets are Jackson 2 trees). Application values
+ * may be bound by another JSON library through a {@link ValueBinder} ({@link #of(ObjectMapper,
+ * ValueBinder)}): the Spring Boot starter binds them with the application's Jackson 3 mapper.
  * Thread-safe; don't reconfigure the mapper after use.
  */
 public final class JsonBinding {
   private final ObjectMapper mapper;
+  private final ValueBinder values; // null: the mapper binds values too
 
-  private JsonBinding(ObjectMapper mapper) {
+  private JsonBinding(ObjectMapper mapper, ValueBinder values) {
     this.mapper = mapper;
+    this.values = values;
   }
 
   /** A new binding over a new default mapper (see {@link #newDefaultMapper()}). */
   public static JsonBinding create() {
-    return new JsonBinding(newDefaultMapper());
+    return new JsonBinding(newDefaultMapper(), null);
   }
 
   /** A binding over a mapper the application configured (modules, naming, ...). */
   public static JsonBinding of(ObjectMapper mapper) {
-    return new JsonBinding(Objects.requireNonNull(mapper, "mapper"));
+    return new JsonBinding(Objects.requireNonNull(mapper, "mapper"), null);
+  }
+
+  /**
+   * A binding whose wire mapper reads and writes packets while {@code values} turns application
+   * values into trees and back (for example the application's Jackson 3 mapper).
+   */
+  public static JsonBinding of(ObjectMapper wireMapper, ValueBinder values) {
+    return new JsonBinding(
+        Objects.requireNonNull(wireMapper, "wireMapper"), Objects.requireNonNull(values, "values"));
   }
 
   /** A new mapper configured like the default one, for applications that add modules to it. */
@@ -65,6 +81,20 @@ public final class JsonBinding {
     return mapper;
   }
 
+  /** The binder of application values, when it is not the mapper itself. */
+  public Optional<ValueBinder> values() {
+    return Optional.ofNullable(values);
+  }
+
+  /**
+   * Writes one application value to a packet being generated: directly with the mapper, or through
+   * the {@link ValueBinder}'s tree when there is one.
+   */
+  public void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (values == null) mapper.writeValue(g, value);
+    else mapper.writeTree(g, toTree(value));
+  }
+
   /**
    * A Jackson tree of {@code value}; {@code byte[]} and {@code ByteBuffer} anywhere inside become
    * {@link BinaryNode}s, null becomes {@link NullNode}.
@@ -76,6 +106,7 @@ public final class JsonBinding {
     if (value instanceof JsonNode node) return node;
     if (value instanceof byte[] bytes) return BinaryNode.valueOf(bytes);
     if (value instanceof ByteBuffer buffer) return BinaryNode.valueOf(copy(buffer));
+    if (values != null) return values.toTree(value);
     return mapper.valueToTree(value);
   }
 
@@ -85,7 +116,9 @@ public final class JsonBinding {
    *
    * @throws BindingException when the tree does not fit the type
    */
+  @SuppressWarnings("unchecked")
   public <T> T fromTree(JsonNode node, Type type) throws BindingException {
+    if (values != null && !wireType(type)) return (T) values.fromTree(node, type);
     JavaType javaType = mapper.constructType(type);
     try {
       return mapper.treeToValue(node == null ? NullNode.getInstance() : node, javaType);
@@ -105,7 +138,14 @@ public final class JsonBinding {
     }
   }
 
-  private static String describe(JsonNode node) {
+  /** Trees and natural values stay with the wire mapper, whatever binds application values. */
+  private static boolean wireType(Type type) {
+    return type == Object.class
+        || (type instanceof Class<?> c && JsonNode.class.isAssignableFrom(c));
+  }
+
+  /** A short description of a tree for a binding error: its JSON type, never its content. */
+  public static String describe(JsonNode node) {
     return node == null ? "a missing value" : "a JSON " + node.getNodeType().name().toLowerCase();
   }
 

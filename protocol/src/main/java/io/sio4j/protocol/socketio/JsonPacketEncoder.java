@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.event.JsonBinding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import java.util.Objects;
  */
 final class JsonPacketEncoder implements PacketEncoder {
   private final ObjectMapper mapper;
+  private final JsonBinding binding;
 
-  JsonPacketEncoder(ObjectMapper mapper) {
-    this.mapper = mapper;
+  JsonPacketEncoder(JsonBinding binding) {
+    this.binding = binding;
+    this.mapper = binding.mapper();
   }
 
   /** Writes the JSON of one packet body through a generator that collects attachments. */
@@ -57,7 +60,7 @@ final class JsonPacketEncoder implements PacketEncoder {
         g -> {
           g.writeStartArray();
           g.writeString(event);
-          for (Object v : values) mapper.writeValue(g, v);
+          for (Object v : values) binding.writeValue(g, v);
           g.writeEndArray();
         });
   }
@@ -72,7 +75,7 @@ final class JsonPacketEncoder implements PacketEncoder {
         ackId,
         g -> {
           g.writeStartArray();
-          for (Object v : values) mapper.writeValue(g, v);
+          for (Object v : values) binding.writeValue(g, v);
           g.writeEndArray();
         });
   }

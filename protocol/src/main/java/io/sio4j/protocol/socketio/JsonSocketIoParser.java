@@ -14,7 +14,7 @@ final class JsonSocketIoParser implements SocketIoParser {
     this.binding = binding;
     this.mapper = binding.mapper();
     this.maxAttachments = maxAttachments;
-    this.encoder = new JsonPacketEncoder(mapper);
+    this.encoder = new JsonPacketEncoder(binding);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.sio4j.protocol.socketio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.protocol.event.JsonBinding;
+import io.sio4j.protocol.event.ValueBinder;
 import io.sio4j.protocol.msgpack.MsgpackCodec;
 import java.util.Objects;
 
@@ -78,6 +79,7 @@ public interface SocketIoParser {
 
     private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
     private ObjectMapper mapper;
+    private ValueBinder values;
 
     private Builder() {}
 
@@ -101,10 +103,21 @@ public interface SocketIoParser {
       return this;
     }
 
+    /**
+     * Binds application values with {@code values} instead of the mapper, which then only reads and
+     * writes the wire (see {@link ValueBinder}); the Spring Boot starter passes the application's
+     * Jackson 3 mapper this way.
+     */
+    public Builder values(ValueBinder values) {
+      this.values = Objects.requireNonNull(values, "values");
+      return this;
+    }
+
     /** The parser. */
     public SocketIoParser build() {
       ObjectMapper m = mapper != null ? mapper : JsonBinding.newDefaultMapper();
-      return new JsonSocketIoParser(JsonBinding.of(m), maxAttachments);
+      JsonBinding binding = values == null ? JsonBinding.of(m) : JsonBinding.of(m, values);
+      return new JsonSocketIoParser(binding, maxAttachments);
     }
   }
 }

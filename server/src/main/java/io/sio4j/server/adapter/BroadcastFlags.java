@@ -3,7 +3,7 @@ package io.sio4j.server.adapter;
 import java.time.Duration;
 
 /**
- * The modifiers of one broadcast, as set on a {@link BroadcastOperator}.
+ * The modifiers of one broadcast, as set on a {@link io.sio4j.server.BroadcastOperator}.
  *
  * <pre>{@code
  * BroadcastFlags flags = BroadcastFlags.DEFAULT.withVolatile(true);

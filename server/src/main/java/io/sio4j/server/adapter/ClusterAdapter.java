@@ -295,7 +295,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
     if (!nsp.equals(namespace().name())) return; // another namespace on the same channel
     JsonNode data = message.path("data");
     switch (type) {
-      case ClusterMessageType.BROADCAST -> onBroadcast(sender, data);
+      case ClusterMessageType.BROADCAST -> onBroadcast(sender, data, offset);
       case ClusterMessageType.SOCKETS_JOIN ->
           super.addSockets(
               ClusterWire.decodeOptions(data.get("opts")), ClusterWire.strings(data.get("rooms")));
@@ -316,13 +316,14 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
     }
   }
 
-  private void onBroadcast(String sender, JsonNode data) {
+  private void onBroadcast(String sender, JsonNode data, String offset) {
     SocketPacket packet = ClusterWire.decodeEventPacket(data.get("packet"), namespace().name());
     if (packet == null) return;
     BroadcastOptions opts = ClusterWire.decodeOptions(data.get("opts"));
     String requestId = requestId(data);
     if (requestId == null) {
-      super.broadcast(packet, opts);
+      if (offset != null) broadcastWithOffset(packet, opts, offset);
+      else super.broadcast(packet, opts);
       return;
     }
     super.broadcastWithAck(

@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * The pieces of a cluster message that every official adapter writes the same way: the message
- * bytes (JSON when they start with {@code '{'}, MessagePack in notepack.io's dialect otherwise),
- * broadcast options {@code {rooms: [...], except: [...], flags: {...}}} and broadcast packets
- * {@code {type, data, nsp}}. Small pure functions, so that a fuzzer can call each one directly.
+ * bytes (JSON when they start with <code>'{'</code>, MessagePack in notepack.io's dialect
+ * otherwise), broadcast options {@code {rooms: [...], except: [...], flags: {...}}} and broadcast
+ * packets {@code {type, data, nsp}}. Small pure functions, so that a fuzzer can call each one
+ * directly.
  *
  * <pre>{@code
  * JsonNode message = ClusterWire.decode(bytes);               // untrusted bytes from the store
