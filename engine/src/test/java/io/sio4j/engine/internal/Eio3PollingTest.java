@@ -150,4 +150,17 @@ class Eio3PollingTest {
     assertThat(postBytes(q(sid), overrun).statusCode()).isEqualTo(400);
     assertThat(engine.await("close").text()).isEqualTo("parse error");
   }
+
+  /** The poll a v3 client sent before its CLOSE packet gets the NOOP in the v3 framing. */
+  @Test
+  void pollOvertakenByTheClientsClosePacketEndsWithAV3Noop() throws Exception {
+    start(true);
+    String sid = open("&b64=1");
+    assertThat(engine.post(q(sid), "1:1").statusCode()).isEqualTo(200);
+    assertThat(engine.await("close").text()).isEqualTo("transport close");
+    HttpResponse<String> late = engine.get(q(sid));
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(late.body()).isEqualTo("1:6");
+    assertThat(engine.get(q(sid)).statusCode()).isEqualTo(400);
+  }
 }
