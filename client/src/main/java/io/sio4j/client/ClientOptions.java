@@ -7,7 +7,6 @@ import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,87 +34,10 @@ public final class ClientOptions {
   /** The defaults, equal to the JavaScript client's. */
   public static final ClientOptions DEFAULTS = builder().build();
 
-  private final boolean forceNew;
-  private final boolean multiplex;
-  private final boolean autoConnect;
-  private final String path;
-  private final Map<String, String> query;
-  private final Map<String, List<String>> extraHeaders;
-  private final List<String> transports;
-  private final boolean upgrade;
-  private final boolean rememberUpgrade;
-  private final Boolean timestampRequests;
-  private final String timestampParam;
-  private final boolean reconnection;
-  private final int reconnectionAttempts;
-  private final Duration reconnectionDelay;
-  private final Duration reconnectionDelayMax;
-  private final double randomizationFactor;
-  private final Duration timeout;
-  private final Supplier<?> auth;
-  private final Duration ackTimeout;
-  private final int retries;
-  private final SSLContext sslContext;
-  private final ProxySelector proxy;
-  private final CookieHandler cookieHandler;
-  private final Executor listenerExecutor;
-  private final int maxIncomingBytes;
-  private final int maxQueuedIncomingMessages;
-  private final SocketIoParser parser;
-  private final Scheduler scheduler;
-  private final TransportFactory transportFactory;
-  // issue 13: the rest of the JS client's Engine.IO options
-  private final boolean addTrailingSlash;
-  private final boolean tryAllTransports;
-  private final Map<String, TransportOptions> transportOptions;
-  private final List<String> protocols;
-  private final Duration requestTimeout;
+  private final ClientOptionValues state;
 
-  private ClientOptions(Builder b) {
-    forceNew = b.forceNew;
-    multiplex = b.multiplex;
-    autoConnect = b.autoConnect;
-    path = b.path;
-    query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    b.extraHeaders.forEach((k, v) -> headers.put(k, List.copyOf(v)));
-    extraHeaders = Collections.unmodifiableMap(headers);
-    transports = List.copyOf(b.transports);
-    upgrade = b.upgrade;
-    rememberUpgrade = b.rememberUpgrade;
-    timestampRequests = b.timestampRequests;
-    timestampParam = b.timestampParam;
-    reconnection = b.reconnection;
-    reconnectionAttempts = b.reconnectionAttempts;
-    reconnectionDelay = b.reconnectionDelay;
-    reconnectionDelayMax = b.reconnectionDelayMax;
-    randomizationFactor = b.randomizationFactor;
-    timeout = b.timeout;
-    auth = b.auth;
-    ackTimeout = b.ackTimeout;
-    retries = b.retries;
-    sslContext = b.sslContext;
-    proxy = b.proxy;
-    cookieHandler = b.cookieHandler;
-    listenerExecutor = b.listenerExecutor;
-    scheduler = b.scheduler;
-    transportFactory = b.transportFactory;
-    maxIncomingBytes = b.maxIncomingBytes;
-    maxQueuedIncomingMessages = b.maxQueuedIncomingMessages;
-    parser = b.parser;
-    addTrailingSlash = b.addTrailingSlash;
-    tryAllTransports = b.tryAllTransports;
-    Map<String, TransportOptions> perTransport = new LinkedHashMap<>();
-    b.transportQuery.forEach((t, q) -> perTransport.put(t, TransportOptions.of(q, Map.of())));
-    b.transportHeaders.forEach(
-        (t, h) ->
-            perTransport.put(
-                t,
-                TransportOptions.of(
-                    perTransport.getOrDefault(t, TransportOptions.NONE).query(), h)));
-    transportOptions = Collections.unmodifiableMap(perTransport);
-    protocols = List.copyOf(b.protocols);
-    requestTimeout = b.requestTimeout;
+  private ClientOptions(ClientOptionValues frozen) {
+    state = frozen;
   }
 
   /** A builder holding the defaults. */
@@ -125,52 +47,52 @@ public final class ClientOptions {
 
   /** A builder holding these options, to derive a variant. */
   public Builder toBuilder() {
-    return new Builder(this);
+    return new Builder(state.editable());
   }
 
   /** Whether {@link IO#socket} creates a new Manager instead of reusing one (default false). */
   public boolean forceNew() {
-    return forceNew;
+    return state.forceNew;
   }
 
   /** Whether sockets to the same server share one Manager and connection (default true). */
   public boolean multiplex() {
-    return multiplex;
+    return state.multiplex;
   }
 
   /** Whether {@link IO#socket} connects at once (default true). */
   public boolean autoConnect() {
-    return autoConnect;
+    return state.autoConnect;
   }
 
   /** The server path (default {@code /socket.io/}). */
   public String path() {
-    return path;
+    return state.path;
   }
 
   /** Query parameters added to every request (the URL's own query comes first). */
   public Map<String, String> query() {
-    return query;
+    return state.query;
   }
 
   /** Headers added to every HTTP request and to the WebSocket handshake. */
   public Map<String, List<String>> extraHeaders() {
-    return extraHeaders;
+    return state.extraHeaders;
   }
 
   /** Transports to try, in order (default {@code polling, websocket}). */
   public List<String> transports() {
-    return transports;
+    return state.transports;
   }
 
   /** Whether to upgrade from polling to WebSocket (default true). */
   public boolean upgrade() {
-    return upgrade;
+    return state.upgrade;
   }
 
   /** Whether to start with WebSocket after a WebSocket once worked (default false). */
   public boolean rememberUpgrade() {
-    return rememberUpgrade;
+    return state.rememberUpgrade;
   }
 
   /**
@@ -178,42 +100,42 @@ public final class ClientOptions {
    * WebSocket does not, as in the JavaScript client.
    */
   public Boolean timestampRequests() {
-    return timestampRequests;
+    return state.timestampRequests;
   }
 
   /** The name of the timestamp query parameter (default {@code t}). */
   public String timestampParam() {
-    return timestampParam;
+    return state.timestampParam;
   }
 
   /** Whether to reconnect automatically (default true). */
   public boolean reconnection() {
-    return reconnection;
+    return state.reconnection;
   }
 
   /** Reconnection attempts before giving up (default {@link Integer#MAX_VALUE}: unbounded). */
   public int reconnectionAttempts() {
-    return reconnectionAttempts;
+    return state.reconnectionAttempts;
   }
 
   /** The first reconnection delay (default 1 s), doubled on each attempt. */
   public Duration reconnectionDelay() {
-    return reconnectionDelay;
+    return state.reconnectionDelay;
   }
 
   /** The longest reconnection delay (default 5 s). */
   public Duration reconnectionDelayMax() {
-    return reconnectionDelayMax;
+    return state.reconnectionDelayMax;
   }
 
   /** The jitter of the reconnection delay, 0 to 1 (default 0.5). */
   public double randomizationFactor() {
-    return randomizationFactor;
+    return state.randomizationFactor;
   }
 
   /** How long a connection attempt may take before {@code connect_error} (default 20 s). */
   public Duration timeout() {
-    return timeout;
+    return state.timeout;
   }
 
   /**
@@ -221,32 +143,32 @@ public final class ClientOptions {
    * {@code null} when none.
    */
   public Supplier<?> auth() {
-    return auth;
+    return state.auth;
   }
 
   /** The default ack timeout of emits with retries ({@code null}: none, the default). */
   public Duration ackTimeout() {
-    return ackTimeout;
+    return state.ackTimeout;
   }
 
   /** How often an unacknowledged emit is retried (default 0: no retry queue). */
   public int retries() {
-    return retries;
+    return state.retries;
   }
 
   /** The TLS context for {@code https}/{@code wss}; {@code null} means the JDK default. */
   public SSLContext sslContext() {
-    return sslContext;
+    return state.sslContext;
   }
 
   /** The proxy selector; {@code null} means a direct connection. */
   public ProxySelector proxy() {
-    return proxy;
+    return state.proxy;
   }
 
   /** The cookie store; {@code null} means no cookies (the JS client's default outside browsers). */
   public CookieHandler cookieHandler() {
-    return cookieHandler;
+    return state.cookieHandler;
   }
 
   /**
@@ -254,7 +176,7 @@ public final class ClientOptions {
    * an executor when listeners block.
    */
   public Executor listenerExecutor() {
-    return listenerExecutor;
+    return state.listenerExecutor;
   }
 
   /**
@@ -264,7 +186,7 @@ public final class ClientOptions {
    * naming this option, before the message is complete (docs/RELIABILITY.md, "Client bounds").
    */
   public int maxIncomingBytes() {
-    return maxIncomingBytes;
+    return state.maxIncomingBytes;
   }
 
   /**
@@ -277,7 +199,7 @@ public final class ClientOptions {
    * application's; give it a bounded one (e.g. with {@code CallerRunsPolicy}) to keep the bound.
    */
   public int maxQueuedIncomingMessages() {
-    return maxQueuedIncomingMessages;
+    return state.maxQueuedIncomingMessages;
   }
 
   /**
@@ -288,7 +210,7 @@ public final class ClientOptions {
    * SocketIoParser.msgpack()} talks to servers using socket.io-msgpack-parser.
    */
   public SocketIoParser parser() {
-    return parser != null ? parser : SocketIoParser.json();
+    return state.parser != null ? state.parser : SocketIoParser.json();
   }
 
   /**
@@ -304,7 +226,7 @@ public final class ClientOptions {
    * }</pre>
    */
   public Scheduler scheduler() {
-    return scheduler;
+    return state.scheduler;
   }
 
   /**
@@ -312,7 +234,7 @@ public final class ClientOptions {
    * {@code java.net.http}); see {@link io.sio4j.client.transport.HttpConnector}.
    */
   public TransportFactory transportFactory() {
-    return transportFactory;
+    return state.transportFactory;
   }
 
   /**
@@ -321,7 +243,7 @@ public final class ClientOptions {
    * client.
    */
   public boolean addTrailingSlash() {
-    return addTrailingSlash;
+    return state.addTrailingSlash;
   }
 
   /**
@@ -330,7 +252,7 @@ public final class ClientOptions {
    * breaks long-polling.
    */
   public boolean tryAllTransports() {
-    return tryAllTransports;
+    return state.tryAllTransports;
   }
 
   /**
@@ -339,12 +261,12 @@ public final class ClientOptions {
    * {@code transportOptions}.
    */
   public Map<String, TransportOptions> transportOptions() {
-    return transportOptions;
+    return state.transportOptions;
   }
 
   /** The WebSocket subprotocols offered ({@code Sec-WebSocket-Protocol}); empty by default. */
   public List<String> protocols() {
-    return protocols;
+    return state.protocols;
   }
 
   /**
@@ -353,7 +275,20 @@ public final class ClientOptions {
    * waits up to the server's pingInterval for data, so keep it above that.
    */
   public Duration requestTimeout() {
-    return requestTimeout;
+    return state.requestTimeout;
+  }
+
+  /**
+   * Whether to speak Engine.IO v3 and Socket.IO protocol v4, the protocols of Socket.IO 2.x servers
+   * (Node {@code socket.io} 2.x, netty-socketio 1.x); off by default (Engine.IO v4, Socket.IO v5).
+   * Beyond the JavaScript client, which needs its 2.x version for that. In this mode the client
+   * pings and the server pongs, the main namespace is joined by the server on its own, the {@code
+   * auth} object goes in the namespace's query ({@code /admin?token=...}: string values), a refusal
+   * is the server's ERROR packet (a {@code connect_error} here) and there is no connection state
+   * recovery. Polling asks for text payloads ({@code b64=1}).
+   */
+  public boolean eio3() {
+    return state.eio3;
   }
 
   /**
@@ -365,131 +300,51 @@ public final class ClientOptions {
   public record TransportOptions(
       Map<String, String> query, Map<String, List<String>> extraHeaders) {
     static final TransportOptions NONE = new TransportOptions(Map.of(), Map.of());
-
-    static TransportOptions of(Map<String, String> query, Map<String, List<String>> headers) {
-      Map<String, List<String>> h = new LinkedHashMap<>();
-      headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-      return new TransportOptions(
-          Collections.unmodifiableMap(new LinkedHashMap<>(query)), Collections.unmodifiableMap(h));
-    }
   }
 
   /** Builds {@link ClientOptions}; not thread-safe. */
   public static final class Builder {
-    private boolean forceNew;
-    private boolean multiplex = true;
-    private boolean autoConnect = true;
-    private String path = "/socket.io/";
-    private final Map<String, String> query = new LinkedHashMap<>();
-    private final Map<String, List<String>> extraHeaders = new LinkedHashMap<>();
-    private List<String> transports = List.of("polling", "websocket");
-    private boolean upgrade = true;
-    private boolean rememberUpgrade;
-    private Boolean timestampRequests;
-    private String timestampParam = "t";
-    private boolean reconnection = true;
-    private int reconnectionAttempts = Integer.MAX_VALUE;
-    private Duration reconnectionDelay = Duration.ofSeconds(1);
-    private Duration reconnectionDelayMax = Duration.ofSeconds(5);
-    private double randomizationFactor = 0.5;
-    private Duration timeout = Duration.ofSeconds(20);
-    private Supplier<?> auth;
-    private Duration ackTimeout;
-    private int retries;
-    private SSLContext sslContext;
-    private ProxySelector proxy;
-    private CookieHandler cookieHandler;
-    private Executor listenerExecutor;
-
     /** See {@link ClientOptions#maxQueuedIncomingMessages()}. */
-    public static final int DEFAULT_MAX_QUEUED_INCOMING_MESSAGES = 1024;
+    public static final int DEFAULT_MAX_QUEUED_INCOMING_MESSAGES =
+        ClientOptionValues.DEFAULT_MAX_QUEUED_INCOMING_MESSAGES;
 
-    private int maxIncomingBytes = 64 << 20;
-    private int maxQueuedIncomingMessages = DEFAULT_MAX_QUEUED_INCOMING_MESSAGES;
-    private SocketIoParser parser; // null: a new JSON parser, with its own mapper, per Manager
-    private Scheduler scheduler;
-    private TransportFactory transportFactory = TransportFactory.jdk();
-    private boolean addTrailingSlash = true;
-    private boolean tryAllTransports;
-    private final Map<String, Map<String, String>> transportQuery = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<String>>> transportHeaders = new LinkedHashMap<>();
-    private List<String> protocols = List.of();
-    private Duration requestTimeout;
+    private final ClientOptionValues state;
 
-    private Builder() {}
+    private Builder() {
+      this(new ClientOptionValues());
+    }
 
-    private Builder(ClientOptions o) {
-      forceNew = o.forceNew;
-      multiplex = o.multiplex;
-      autoConnect = o.autoConnect;
-      path = o.path;
-      query.putAll(o.query);
-      o.extraHeaders.forEach((k, v) -> extraHeaders.put(k, new ArrayList<>(v)));
-      transports = o.transports;
-      upgrade = o.upgrade;
-      rememberUpgrade = o.rememberUpgrade;
-      timestampRequests = o.timestampRequests;
-      timestampParam = o.timestampParam;
-      reconnection = o.reconnection;
-      reconnectionAttempts = o.reconnectionAttempts;
-      reconnectionDelay = o.reconnectionDelay;
-      reconnectionDelayMax = o.reconnectionDelayMax;
-      randomizationFactor = o.randomizationFactor;
-      timeout = o.timeout;
-      auth = o.auth;
-      ackTimeout = o.ackTimeout;
-      retries = o.retries;
-      sslContext = o.sslContext;
-      proxy = o.proxy;
-      cookieHandler = o.cookieHandler;
-      listenerExecutor = o.listenerExecutor;
-      scheduler = o.scheduler;
-      transportFactory = o.transportFactory;
-      maxIncomingBytes = o.maxIncomingBytes;
-      maxQueuedIncomingMessages = o.maxQueuedIncomingMessages;
-      parser = o.parser;
-      addTrailingSlash = o.addTrailingSlash;
-      tryAllTransports = o.tryAllTransports;
-      o.transportOptions.forEach(
-          (t, to) -> {
-            if (!to.query().isEmpty()) transportQuery.put(t, new LinkedHashMap<>(to.query()));
-            if (!to.extraHeaders().isEmpty()) {
-              Map<String, List<String>> h = new LinkedHashMap<>();
-              to.extraHeaders().forEach((k, v) -> h.put(k, new ArrayList<>(v)));
-              transportHeaders.put(t, h);
-            }
-          });
-      protocols = o.protocols;
-      requestTimeout = o.requestTimeout;
+    private Builder(ClientOptionValues editable) {
+      state = editable;
     }
 
     /** See {@link ClientOptions#forceNew()}. */
     public Builder forceNew(boolean v) {
-      forceNew = v;
+      state.forceNew = v;
       return this;
     }
 
     /** See {@link ClientOptions#multiplex()}. */
     public Builder multiplex(boolean v) {
-      multiplex = v;
+      state.multiplex = v;
       return this;
     }
 
     /** See {@link ClientOptions#autoConnect()}. */
     public Builder autoConnect(boolean v) {
-      autoConnect = v;
+      state.autoConnect = v;
       return this;
     }
 
     /** See {@link ClientOptions#path()}. */
     public Builder path(String v) {
-      path = Objects.requireNonNull(v, "path");
+      state.path = Objects.requireNonNull(v, "path");
       return this;
     }
 
     /** Adds a query parameter. */
     public Builder query(String key, String value) {
-      query.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      state.query.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -502,7 +357,8 @@ public final class ClientOptions {
     /** Adds a header value. */
     public Builder extraHeader(String name, String value) {
       Objects.requireNonNull(value, "value");
-      extraHeaders
+      state
+          .extraHeaders
           .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
           .add(value);
       return this;
@@ -516,67 +372,67 @@ public final class ClientOptions {
 
     /** See {@link ClientOptions#transports()}: {@code "polling"} and/or {@code "websocket"}. */
     public Builder transports(String... names) {
-      transports = List.of(names);
+      state.transports = List.of(names);
       return this;
     }
 
     /** See {@link ClientOptions#upgrade()}. */
     public Builder upgrade(boolean v) {
-      upgrade = v;
+      state.upgrade = v;
       return this;
     }
 
     /** See {@link ClientOptions#rememberUpgrade()}. */
     public Builder rememberUpgrade(boolean v) {
-      rememberUpgrade = v;
+      state.rememberUpgrade = v;
       return this;
     }
 
     /** See {@link ClientOptions#timestampRequests()}. */
     public Builder timestampRequests(Boolean v) {
-      timestampRequests = v;
+      state.timestampRequests = v;
       return this;
     }
 
     /** See {@link ClientOptions#timestampParam()}. */
     public Builder timestampParam(String v) {
-      timestampParam = Objects.requireNonNull(v, "timestampParam");
+      state.timestampParam = Objects.requireNonNull(v, "timestampParam");
       return this;
     }
 
     /** See {@link ClientOptions#reconnection()}. */
     public Builder reconnection(boolean v) {
-      reconnection = v;
+      state.reconnection = v;
       return this;
     }
 
     /** See {@link ClientOptions#reconnectionAttempts()}. */
     public Builder reconnectionAttempts(int v) {
-      reconnectionAttempts = v;
+      state.reconnectionAttempts = v;
       return this;
     }
 
     /** See {@link ClientOptions#reconnectionDelay()}. */
     public Builder reconnectionDelay(Duration v) {
-      reconnectionDelay = Objects.requireNonNull(v, "reconnectionDelay");
+      state.reconnectionDelay = Objects.requireNonNull(v, "reconnectionDelay");
       return this;
     }
 
     /** See {@link ClientOptions#reconnectionDelayMax()}. */
     public Builder reconnectionDelayMax(Duration v) {
-      reconnectionDelayMax = Objects.requireNonNull(v, "reconnectionDelayMax");
+      state.reconnectionDelayMax = Objects.requireNonNull(v, "reconnectionDelayMax");
       return this;
     }
 
     /** See {@link ClientOptions#randomizationFactor()}. */
     public Builder randomizationFactor(double v) {
-      randomizationFactor = v;
+      state.randomizationFactor = v;
       return this;
     }
 
     /** See {@link ClientOptions#timeout()}. */
     public Builder timeout(Duration v) {
-      timeout = Objects.requireNonNull(v, "timeout");
+      state.timeout = Objects.requireNonNull(v, "timeout");
       return this;
     }
 
@@ -586,98 +442,99 @@ public final class ClientOptions {
      */
     public Builder auth(Object payload) {
       Objects.requireNonNull(payload, "auth");
-      auth = () -> payload;
+      state.auth = () -> payload;
       return this;
     }
 
     /** An authentication payload computed on every (re)connection (e.g. a fresh token). */
     public Builder auth(Supplier<?> supplier) {
-      auth = Objects.requireNonNull(supplier, "auth");
+      state.auth = Objects.requireNonNull(supplier, "auth");
       return this;
     }
 
     /** See {@link ClientOptions#ackTimeout()}. */
     public Builder ackTimeout(Duration v) {
-      ackTimeout = v;
+      state.ackTimeout = v;
       return this;
     }
 
     /** See {@link ClientOptions#retries()}. */
     public Builder retries(int v) {
-      retries = v;
+      state.retries = v;
       return this;
     }
 
     /** See {@link ClientOptions#sslContext()}. */
     public Builder sslContext(SSLContext v) {
-      sslContext = v;
+      state.sslContext = v;
       return this;
     }
 
     /** See {@link ClientOptions#proxy()}. */
     public Builder proxy(ProxySelector v) {
-      proxy = v;
+      state.proxy = v;
       return this;
     }
 
     /** See {@link ClientOptions#cookieHandler()}. */
     public Builder cookieHandler(CookieHandler v) {
-      cookieHandler = v;
+      state.cookieHandler = v;
       return this;
     }
 
     /** See {@link ClientOptions#listenerExecutor()}. */
     public Builder listenerExecutor(Executor v) {
-      listenerExecutor = v;
+      state.listenerExecutor = v;
       return this;
     }
 
     /** See {@link ClientOptions#maxIncomingBytes()}. */
     public Builder maxIncomingBytes(int v) {
-      maxIncomingBytes = v;
+      state.maxIncomingBytes = v;
       return this;
     }
 
     /** See {@link ClientOptions#maxQueuedIncomingMessages()}; at least 1. */
     public Builder maxQueuedIncomingMessages(int v) {
-      maxQueuedIncomingMessages = v;
+      state.maxQueuedIncomingMessages = v;
       return this;
     }
 
     /** See {@link ClientOptions#parser()}. */
     public Builder parser(SocketIoParser v) {
-      parser = Objects.requireNonNull(v, "parser");
+      state.parser = Objects.requireNonNull(v, "parser");
       return this;
     }
 
     /** See {@link ClientOptions#scheduler()}; {@code null} restores the default. */
     public Builder scheduler(Scheduler v) {
-      scheduler = v;
+      state.scheduler = v;
       return this;
     }
 
     /** See {@link ClientOptions#transportFactory()}. */
     public Builder transportFactory(TransportFactory v) {
-      transportFactory = Objects.requireNonNull(v, "transportFactory");
+      state.transportFactory = Objects.requireNonNull(v, "transportFactory");
       return this;
     }
 
     /** See {@link ClientOptions#addTrailingSlash()}. */
     public Builder addTrailingSlash(boolean v) {
-      addTrailingSlash = v;
+      state.addTrailingSlash = v;
       return this;
     }
 
     /** See {@link ClientOptions#tryAllTransports()}. */
     public Builder tryAllTransports(boolean v) {
-      tryAllTransports = v;
+      state.tryAllTransports = v;
       return this;
     }
 
     /** Adds a query parameter to one transport's requests; see {@link #transportOptions()}. */
     public Builder transportQuery(String transport, String key, String value) {
-      transportQuery
-          .computeIfAbsent(knownTransport(transport), k -> new LinkedHashMap<>())
+      state
+          .transportQuery
+          .computeIfAbsent(ClientOptionValues.knownTransport(transport), k -> new LinkedHashMap<>())
           .put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
@@ -685,18 +542,12 @@ public final class ClientOptions {
     /** Adds a header value to one transport's requests; see {@link #transportOptions()}. */
     public Builder transportHeader(String transport, String name, String value) {
       Objects.requireNonNull(value, "value");
-      transportHeaders
-          .computeIfAbsent(knownTransport(transport), k -> new LinkedHashMap<>())
+      state
+          .transportHeaders
+          .computeIfAbsent(ClientOptionValues.knownTransport(transport), k -> new LinkedHashMap<>())
           .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
           .add(value);
       return this;
-    }
-
-    private static String knownTransport(String t) {
-      if (!"polling".equals(t) && !"websocket".equals(t)) {
-        throw new IllegalArgumentException("unknown transport: " + t);
-      }
-      return t;
     }
 
     /** See {@link ClientOptions#protocols()}. */
@@ -704,44 +555,26 @@ public final class ClientOptions {
       for (String n : names) {
         if (n == null || n.isEmpty()) throw new IllegalArgumentException("empty protocol name");
       }
-      protocols = List.of(names);
+      state.protocols = List.of(names);
+      return this;
+    }
+
+    /** See {@link ClientOptions#eio3()}. */
+    public Builder eio3(boolean v) {
+      state.eio3 = v;
       return this;
     }
 
     /** See {@link ClientOptions#requestTimeout()}; {@code null} for none. */
     public Builder requestTimeout(Duration v) {
-      requestTimeout = v;
+      state.requestTimeout = v;
       return this;
     }
 
     /** Validates and builds. */
     public ClientOptions build() {
-      if (transports.isEmpty()) throw new IllegalArgumentException("transports is empty");
-      for (String t : transports) {
-        if (!t.equals("polling") && !t.equals("websocket")) {
-          throw new IllegalArgumentException("unknown transport: " + t);
-        }
-      }
-      if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /");
-      if (reconnectionAttempts < 0) throw new IllegalArgumentException("reconnectionAttempts < 0");
-      requirePositive(reconnectionDelay, "reconnectionDelay");
-      requirePositive(reconnectionDelayMax, "reconnectionDelayMax");
-      requirePositive(timeout, "timeout");
-      if (ackTimeout != null) requirePositive(ackTimeout, "ackTimeout");
-      if (requestTimeout != null) requirePositive(requestTimeout, "requestTimeout");
-      if (randomizationFactor < 0 || randomizationFactor > 1) {
-        throw new IllegalArgumentException("randomizationFactor must be within 0..1");
-      }
-      if (retries < 0) throw new IllegalArgumentException("retries < 0");
-      if (maxIncomingBytes < 1024) throw new IllegalArgumentException("maxIncomingBytes < 1024");
-      if (maxQueuedIncomingMessages < 1) {
-        throw new IllegalArgumentException("maxQueuedIncomingMessages < 1");
-      }
-      return new ClientOptions(this);
-    }
-
-    private static void requirePositive(Duration d, String name) {
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be > 0");
+      state.validate();
+      return new ClientOptions(state.frozen());
     }
   }
 }

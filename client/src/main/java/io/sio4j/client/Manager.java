@@ -91,6 +91,7 @@ public final class Manager implements EventEmitter<Manager> {
   private final Backoff backoff;
   private final List<Cancellable> subs = new ArrayList<>();
   private EngineClient engine;
+  private boolean mainJoinedByServer; // ClientOptions#eio3: the server's CONNECT for "/" arrived
   private EngineClient closing;
   private Cancellable closeGrace = Cancellable.NONE;
   private PacketDecoder decoder;
@@ -254,6 +255,7 @@ public final class Manager implements EventEmitter<Manager> {
 
   private void onOpen(Consumer<Throwable> callback) {
     cleanup();
+    mainJoinedByServer = false;
     readyState = ReadyState.OPEN;
     decoder = parser.newDecoder();
     listeners.emitReserved("open");
@@ -291,6 +293,13 @@ public final class Manager implements EventEmitter<Manager> {
       return;
     }
     if (packet == null) return; // awaiting attachments
+    if (options.eio3()
+        && packet.type() == io.sio4j.protocol.socketio.SocketPacketType.CONNECT
+        && packet.namespace().equals("/")) {
+      // protocol v4: the server joins "/" on its own; a "/" socket made later still learns it
+      mainJoinedByServer = true;
+      for (Socket waiting : List.copyOf(subscribed)) waiting.session.onMainJoined();
+    }
     Socket s = nsps.get(packet.namespace());
     if (s != null && subscribed.contains(s)) {
       s.session.onPacket(packet);
@@ -386,6 +395,17 @@ public final class Manager implements EventEmitter<Manager> {
   void unsubscribe(Socket s) {
     subscribed.remove(s);
     if (subscribed.isEmpty()) forceClose();
+  }
+
+  /** v3: whether the server already joined this connection to "/" (its implicit CONNECT). */
+  boolean mainJoinedByServer() {
+    return mainJoinedByServer;
+  }
+
+  /** The Engine.IO session id of the open connection, or null. */
+  String engineId() {
+    EngineClient e = engine;
+    return e == null ? null : e.sid();
   }
 
   /** Writes an encoded packet; false when there is no open connection. */

@@ -34,6 +34,7 @@ final class SocketSession {
   private final SocketAcks acks;
   final RetryQueue queue;
   private String pid;
+  private boolean awaitingMain; // v3: a namespace's CONNECT waits for the server's "/" one
   private String lastOffset;
 
   SocketSession(Socket socket, Manager io, ClientOptions opts, ListenerRegistry listeners) {
@@ -59,6 +60,10 @@ final class SocketSession {
   }
 
   void onManagerOpen() {
+    if (io.options.eio3()) {
+      openLegacy();
+      return;
+    }
     ObjectNode payload = null;
     try {
       Object auth = opts.auth() == null ? null : opts.auth().get();
@@ -83,6 +88,56 @@ final class SocketSession {
     io.write(io.parser.encoder().encode(SocketPacket.connect(socket.nsp(), payload)));
   }
 
+  /**
+   * Protocol v4 (ClientOptions#eio3): the server joins "/" on its own; another namespace is joined
+   * with a CONNECT whose namespace carries the auth as a query.
+   */
+  private void openLegacy() {
+    if (socket.nsp().equals("/")) {
+      if (io.mainJoinedByServer()) onConnect(io.engineId(), null);
+      return;
+    }
+    if (!io.mainJoinedByServer()) {
+      // socket.io 2.x buffers a CONNECT that comes before its own "/" one and then loses the
+      // namespace's query (its auth): wait for the server's CONNECT of "/"
+      awaitingMain = true;
+      return;
+    }
+    awaitingMain = false;
+    StringBuilder nsp = new StringBuilder(socket.nsp());
+    try {
+      Object auth = opts.auth() == null ? null : opts.auth().get();
+      JsonNode tree = auth == null ? null : io.binding.toTree(auth);
+      if (tree != null && tree.isObject() && !tree.isEmpty()) {
+        char sep = '?';
+        for (var it = tree.fields(); it.hasNext(); ) {
+          var e = it.next();
+          String v = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
+          nsp.append(sep).append(enc(e.getKey())).append('=').append(enc(v));
+          sep = '&';
+        }
+      }
+    } catch (RuntimeException e) {
+      listeners.emitReserved("connect_error", new ConnectError(e.getMessage(), null, false, e));
+      return;
+    }
+    io.write(io.parser.encoder().encode(SocketPacket.connect(nsp.toString(), null)));
+  }
+
+  /** v3: the server's CONNECT of "/" arrived; a namespace that waited for it joins now. */
+  void onMainJoined() {
+    if (awaitingMain) openLegacy();
+  }
+
+  // The String-named charset overload: the Charset one is Android API 33.
+  private static String enc(String s) {
+    try {
+      return java.net.URLEncoder.encode(s, "UTF-8");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new AssertionError("UTF-8 is always supported", e);
+    }
+  }
+
   void onManagerError(Throwable error) {
     if (socket.connected()) return;
     ConnectError e =
@@ -100,7 +155,11 @@ final class SocketSession {
     switch (p.type()) {
       case CONNECT -> {
         JsonNode d = p.data();
-        if (d != null && d.path("sid").isTextual()) {
+        if (io.options.eio3()) {
+          // protocol v4: no payload; the id is the Engine.IO id, "<nsp>#<id>" elsewhere than "/"
+          String eid = io.engineId();
+          onConnect(socket.nsp().equals("/") ? eid : socket.nsp() + "#" + eid, null);
+        } else if (d != null && d.path("sid").isTextual()) {
           onConnect(
               d.get("sid").asText(), d.path("pid").isTextual() ? d.get("pid").asText() : null);
         } else {
@@ -121,6 +180,11 @@ final class SocketSession {
         JsonNode d = p.data();
         String message = d == null ? "" : d.isTextual() ? d.asText() : d.path("message").asText();
         JsonNode data = d == null || !d.has("data") ? null : d.get("data");
+        if (io.options.eio3() && d != null && d.isObject() && !d.has("message")) {
+          // protocol v4's ERROR: the server's error data as it is
+          message = d.toString();
+          data = d;
+        }
         listeners.emitReserved("connect_error", new ConnectError(message, data, true, null));
       }
     }

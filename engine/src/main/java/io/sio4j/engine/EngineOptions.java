@@ -33,6 +33,7 @@ public final class EngineOptions {
   private final int maxHttpBufferSize;
   private final List<String> transports;
   private final boolean allowUpgrades;
+  private final boolean allowEIO3;
   private final CookieOptions cookie;
   private final CorsOptions cors;
   private final AllowRequest allowRequest;
@@ -63,6 +64,7 @@ public final class EngineOptions {
     this.maxHttpBufferSize = b.maxHttpBufferSize;
     this.transports = List.copyOf(b.transports);
     this.allowUpgrades = b.allowUpgrades;
+    this.allowEIO3 = b.allowEIO3;
     this.cookie = b.cookie;
     this.cors = b.cors;
     this.allowRequest = b.allowRequest;
@@ -101,6 +103,7 @@ public final class EngineOptions {
     b.maxHttpBufferSize = maxHttpBufferSize;
     b.transports = transports;
     b.allowUpgrades = allowUpgrades;
+    b.allowEIO3 = allowEIO3;
     b.cookie = cookie;
     b.cors = cors;
     b.allowRequest = allowRequest;
@@ -158,6 +161,17 @@ public final class EngineOptions {
   /** Whether polling sessions may upgrade to WebSocket, default true. */
   public boolean allowUpgrades() {
     return allowUpgrades;
+  }
+
+  /**
+   * Whether Engine.IO v3 clients ({@code EIO=3}: Socket.IO v2 JavaScript clients, {@code
+   * io.socket:socket.io-client} 1.x) may connect; off by default, as in the official server. They
+   * get the v3 framing, their own heartbeat direction (the client pings) and JSONP, and the
+   * Socket.IO layer speaks protocol v4 to them. Any {@code EIO} other than {@code 4} is treated as
+   * v3, like the official server does.
+   */
+  public boolean allowEIO3() {
+    return allowEIO3;
   }
 
   /** The sid cookie, or {@code null} for none (the default). */
@@ -321,6 +335,7 @@ public final class EngineOptions {
     private int maxHttpBufferSize = 1_000_000;
     private List<String> transports = List.of(POLLING, WEBSOCKET);
     private boolean allowUpgrades = true;
+    private boolean allowEIO3;
     private CookieOptions cookie;
     private CorsOptions cors;
     private AllowRequest allowRequest;
@@ -428,6 +443,12 @@ public final class EngineOptions {
       }
       if (transports.length == 0) throw new IllegalArgumentException("no transports");
       this.transports = List.of(transports);
+      return this;
+    }
+
+    /** See {@link EngineOptions#allowEIO3()}. */
+    public Builder allowEIO3(boolean allow) {
+      this.allowEIO3 = allow;
       return this;
     }
 

@@ -81,6 +81,14 @@ public interface EngineSocket extends EventEmitter<EngineSocket> {
   /** The HTTP request that opened the session. */
   HandshakeRequest request();
 
+  /**
+   * The Engine.IO protocol revision this client speaks: {@code 4}, or {@code 3} for the older
+   * clients {@link EngineOptions#allowEIO3()} lets in (the official {@code socket.protocol}).
+   */
+  default int protocol() {
+    return 4;
+  }
+
   /** Sets the listener; messages that arrive before it is set are delivered once it is. */
   void setListener(Listener listener);
 

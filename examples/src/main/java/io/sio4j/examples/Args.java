@@ -60,6 +60,10 @@ public final class Args {
               "chat: the official admin UI at /admin-ui/ (user admin, password printed at start"
                   + " or $SIO4J_ADMIN_PASSWORD)"),
           new Option(
+              "--allow-eio3",
+              "",
+              "conformance, engine-conformance: also accept Engine.IO v3 clients (Socket.IO v2)"),
+          new Option(
               "--container",
               "C",
               "netty (default): sio4j's own server; jetty or tomcat: one embedded container"
@@ -152,6 +156,11 @@ public final class Args {
   /** Whether the flag {@code name} (an option without a value) is in {@code args}. */
   public static boolean flag(String[] args, String name) {
     return List.of(args).contains(name);
+  }
+
+  /** Whether {@code --allow-eio3} is in {@code args}. */
+  public static boolean allowEIO3(String[] args) {
+    return flag(args, "--allow-eio3");
   }
 
   /** Whether {@code args} asks for help ({@code --help} or {@code -h}). */

@@ -63,6 +63,15 @@ final class Client implements EngineSocket.Listener {
                 },
                 server.options().connectTimeout());
     conn.setListener(this);
+    if (conn.protocol() == 3) {
+      // Socket.IO protocol v4 (Engine.IO v3 clients): the main namespace is joined implicitly
+      execute(() -> connect(SocketPacket.MAIN_NAMESPACE, null));
+    }
+  }
+
+  /** Whether this client speaks Socket.IO protocol v4 over Engine.IO v3 ({@code allowEIO3}). */
+  boolean legacy() {
+    return conn.protocol() == 3;
   }
 
   /** The connection's timers (tasks run on its event loop). */
@@ -171,7 +180,8 @@ final class Client implements EngineSocket.Listener {
     if (closed) return;
     Socket socket = nsps.get(packet.namespace());
     if (socket == null && packet.type() == SocketPacketType.CONNECT) {
-      connect(packet.namespace(), packet.data());
+      if (legacy()) connectLegacy(packet.namespace());
+      else connect(packet.namespace(), packet.data());
     } else if (socket != null
         && packet.type() != SocketPacketType.CONNECT
         && packet.type() != SocketPacketType.CONNECT_ERROR) {
@@ -185,6 +195,34 @@ final class Client implements EngineSocket.Listener {
           packet.namespace());
       close(DisconnectReason.FORCED_SERVER_CLOSE);
     }
+  }
+
+  /**
+   * Protocol v4: the namespace may carry the auth as a query ({@code /admin?token=abc}), which
+   * becomes the auth object, as the official server's {@code _parseNamespace} does.
+   */
+  private void connectLegacy(String nspWithQuery) {
+    int q = nspWithQuery.indexOf('?');
+    if (q < 0) {
+      connect(nspWithQuery, null);
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode auth = JsonNodeFactory.instance.objectNode();
+    for (String pair : nspWithQuery.substring(q + 1).split("&")) {
+      if (pair.isEmpty()) continue;
+      int eq = pair.indexOf('=');
+      try {
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        auth.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      } catch (IllegalArgumentException e) {
+        LOG.debug("client {}: invalid namespace query parameter, ignored", conn.id());
+      }
+    }
+    connect(nspWithQuery.substring(0, q), auth);
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void connect(String name, JsonNode authPayload) {
@@ -217,6 +255,14 @@ final class Client implements EngineSocket.Listener {
     Object data = err instanceof ConnectError ce ? ce.data() : null;
     JsonNode dataNode = data == null ? null : server.binding().toTree(data);
     String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
+    if (legacy()) {
+      // protocol v4's ERROR packet: the error's data, else its message as a plain JSON string
+      JsonNode payload = dataNode != null ? dataNode : JsonNodeFactory.instance.textNode(message);
+      sendPacket(
+          new SocketPacket(SocketPacketType.CONNECT_ERROR, nsp, -1, payload),
+          BroadcastFlags.DEFAULT);
+      return;
+    }
     sendPacket(SocketPacket.connectError(nsp, message, dataNode), BroadcastFlags.DEFAULT);
   }
 

@@ -306,7 +306,7 @@ public class Namespace {
     ConnectionStateRecovery csr = server.options().connectionStateRecovery();
     String pid = auth.path("pid").isTextual() ? auth.get("pid").asText() : null;
     String offset = auth.path("offset").isTextual() ? auth.get("offset").asText() : null;
-    if (csr != null && pid != null && offset != null) {
+    if (csr != null && pid != null && offset != null && !client.legacy()) {
       adapter
           .restoreSession(pid, offset)
           .whenComplete(

@@ -122,6 +122,16 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Lets Socket.IO v2 clients in (Engine.IO v3, Socket.IO protocol v4; also {@code
+   * io.socket:socket.io-client} 1.x), as the official {@code allowEIO3}; off by default. They join
+   * the same namespaces, rooms and broadcasts; connection state recovery does not apply to them.
+   */
+  public ServerBuilder allowEIO3(boolean allow) {
+    engine.allowEIO3(allow);
+    return this;
+  }
+
   /** Any other Engine.IO option: {@code .engine(e -> e.perMessageDeflate(true))}. */
   public ServerBuilder engine(UnaryOperator<EngineOptions.Builder> customizer) {
     engine = customizer.apply(engine);

@@ -96,6 +96,12 @@ public final class Socket implements SocketEventEmitter<Socket> {
       this.pid = previous.session().pid();
       this.recovered = true;
       this.data.putAll(previous.session().data());
+    } else if (client.legacy()) {
+      // protocol v4 clients: the official ids, from the Engine.IO id; no state recovery for them
+      String eid = client.id();
+      this.id = nsp.name().equals("/") ? eid : nsp.name() + "#" + eid;
+      this.pid = null;
+      this.recovered = false;
     } else {
       this.id = Ids.newId();
       this.pid = nsp.server().options().connectionStateRecovery() != null ? Ids.newId() : null;
@@ -438,7 +444,9 @@ public final class Socket implements SocketEventEmitter<Socket> {
     ObjectNode reply = JsonNodeFactory.instance.objectNode();
     reply.put("sid", id);
     if (pid != null) reply.put("pid", pid);
-    client.sendPacket(SocketPacket.connect(nsp.name(), reply), BroadcastFlags.DEFAULT);
+    // protocol v4 (Engine.IO v3 clients): the CONNECT reply has no payload
+    client.sendPacket(
+        SocketPacket.connect(nsp.name(), client.legacy() ? null : reply), BroadcastFlags.DEFAULT);
     nsp.server().instruments().socketConnected(this);
   }
 

@@ -90,8 +90,11 @@ public final class EngineRequestFlow {
      */
     void refuse(EngineError error, String message, Map<String, List<String>> headers);
 
-    /** The poll the client sent before its CLOSE packet overtook it: answer 200 {@code 6}. */
-    void closedPoll(Map<String, List<String>> headers);
+    /**
+     * The poll the client sent before its CLOSE packet overtook it: answer 200 with {@code body}, a
+     * NOOP packet in the client's framing ({@code 6}, or {@code 1:6} for Engine.IO v3).
+     */
+    void closedPoll(String body, Map<String, List<String>> headers);
 
     /** A polling GET or POST of {@code session}. */
     void poll(EngineSession session, Map<String, List<String>> headers);
@@ -177,7 +180,9 @@ public final class EngineRequestFlow {
         EngineRoutes.route(core, host.method(), host.params(), host.upgrade(), host.origin());
     switch (r.kind()) {
       case REFUSE -> refuse(core, host, r.error(), null, headers);
-      case CLOSED_POLL -> host.closedPoll(headers);
+      case CLOSED_POLL ->
+          host.closedPoll(
+              "3".equals(EngineRoutes.single(host.params(), "EIO")) ? "1:6" : "6", headers);
       case POLL -> host.poll(r.session(), headers);
       case UPGRADE -> host.upgrade(r.session(), headers);
       case HANDSHAKE -> allowRequest(core, host, headers);

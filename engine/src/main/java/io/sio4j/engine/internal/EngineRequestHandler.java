@@ -204,11 +204,11 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
 
     @Override
-    public void closedPoll(Map<String, List<String>> headers) {
+    public void closedPoll(String body, Map<String, List<String>> headers) {
       responder.send(
           ctx.channel(),
           meta.withExtraHeaders(headers),
-          HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "6"));
+          HttpResponder.text(HttpResponseStatus.OK, "text/plain; charset=UTF-8", body));
     }
 
     @Override
@@ -264,7 +264,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
                 else p.onGet(get);
               });
     } else if (method.equals(HttpMethod.POST)) {
-      String body = req.content().toString(StandardCharsets.UTF_8);
+      byte[] body = io.netty.buffer.ByteBufUtil.getBytes(req.content());
       String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
       session
           .loop()

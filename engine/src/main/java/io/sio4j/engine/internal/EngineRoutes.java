@@ -100,7 +100,7 @@ public final class EngineRoutes {
     if (EngineOptions.WEBSOCKET.equals(transport) != upgrade) {
       return Route.refuse(EngineError.BAD_REQUEST);
     }
-    if (!"4".equals(single(params, "EIO"))) {
+    if (!supportedVersion(options, params)) {
       return Route.refuse(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
     }
     return HANDSHAKE;
@@ -109,6 +109,17 @@ public final class EngineRoutes {
   private static boolean refusedOrigin(EngineOptions options, String origin) {
     CorsOptions cors = options.cors();
     return cors != null && cors.checkOrigin() && !cors.allows(origin);
+  }
+
+  /**
+   * Whether the handshake's {@code EIO} is one the server speaks: {@code 4}, or {@code 3} when
+   * {@link EngineOptions#allowEIO3()} is on. Unlike the official server, which takes any value
+   * other than {@code 4} for v3, a missing or garbled {@code EIO} stays refused with code 5 (the v4
+   * conformance suite checks that, and it still passes with v3 allowed).
+   */
+  public static boolean supportedVersion(EngineOptions options, Map<String, List<String>> params) {
+    String eio = single(params, "EIO");
+    return "4".equals(eio) || (options.allowEIO3() && "3".equals(eio));
   }
 
   /** The only value of a parameter, or null when it is absent or repeated. */

@@ -58,6 +58,8 @@ public final class EngineSession implements EngineSocket {
   private final LoopScheduler timers;
   private final SessionEvents events;
   private final EngineInstrumentation metrics;
+  private final int protocol;
+  private final boolean base64Polling;
   private final SessionMemory memory;
 
   EngineSession(
@@ -74,6 +76,9 @@ public final class EngineSession implements EngineSocket {
     this.timers = LoopScheduler.of(loop, options.scheduler());
     this.events = new SessionEvents(id);
     this.metrics = options.instrumentation();
+    this.protocol = "3".equals(request.query().get("EIO")) ? 3 : 4;
+    String b64 = request.query().get("b64");
+    this.base64Polling = b64 != null && !b64.isEmpty();
     this.memory = new SessionMemory(this, options.memoryBudget());
     this.heartbeat =
         new Heartbeat(
@@ -81,7 +86,8 @@ public final class EngineSession implements EngineSocket {
             options.pingInterval(),
             options.pingTimeout(),
             () -> sendPacket(WirePacket.PING),
-            () -> onClose("ping timeout", null));
+            () -> onClose("ping timeout", null),
+            protocol == 3);
   }
 
   /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
@@ -118,6 +124,19 @@ public final class EngineSession implements EngineSocket {
       case CLOSING -> "closing";
       case CLOSED -> "closed";
     };
+  }
+
+  @Override
+  public int protocol() {
+    return protocol;
+  }
+
+  /**
+   * v3 polling: whether the client asked ({@code b64} on its handshake) for text payloads only, the
+   * official server's {@code supportsBinary = false}.
+   */
+  public boolean base64Polling() {
+    return base64Polling;
   }
 
   @Override
@@ -244,7 +263,21 @@ public final class EngineSession implements EngineSocket {
     events.fire("packet", packet);
     if (metrics.enabled()) metrics.packetReceived(from.name(), encodedSize(packet));
     switch (packet.type()) {
+      case PING -> {
+        if (protocol != 3) {
+          onTransportError(from, "invalid heartbeat direction");
+          return;
+        }
+        if (closeIfPingOverdue()) return;
+        heartbeat.onClientPing();
+        sendPacket(WirePacket.PONG);
+        events.fire("heartbeat");
+      }
       case PONG -> {
+        if (protocol == 3) {
+          onTransportError(from, "invalid heartbeat direction");
+          return;
+        }
         if (closeIfPingOverdue()) return;
         if (state == State.OPEN) heartbeat.onPong();
         events.fire("heartbeat");
@@ -253,7 +286,6 @@ public final class EngineSession implements EngineSocket {
         if (listener != null && undelivered.isEmpty()) deliver(packet);
         else undelivered.add(packet);
       }
-      case PING -> onTransportError(from, "invalid heartbeat direction");
       case CLOSE -> onTransportClose(from);
       default -> log.debug("session {}: ignoring {} packet", id, packet.type());
     }

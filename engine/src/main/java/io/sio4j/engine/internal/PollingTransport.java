@@ -3,9 +3,11 @@ package io.sio4j.engine.internal;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
+import io.sio4j.protocol.engineio.EngineCodecV3;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public final class PollingTransport extends Transport {
   private static final byte[] SEPARATOR = {EngineCodec.RECORD_SEPARATOR};
   private static final long CLOSE_TIMEOUT_MILLIS = 30_000;
   private static final String TEXT = "text/plain; charset=UTF-8";
+  private static final String BINARY = "application/octet-stream";
   private static final byte[][] OK = {"ok".getBytes(StandardCharsets.UTF_8)};
 
   private final EngineSession session;
@@ -86,7 +89,7 @@ public final class PollingTransport extends Transport {
     session.closeIfPingOverdue();
     if (closed && session.registry().takeClientClose(session.id())) {
       // the poll the client sent before its CLOSE packet overtook it: end it quietly
-      get.respondText(200, TEXT, "6");
+      get.respondText(200, TEXT, session.protocol() == 3 ? "1:6" : "6");
       return;
     }
     if (refusedAsGone(get)) return;
@@ -112,11 +115,39 @@ public final class PollingTransport extends Transport {
     session.onTransportError(this, "poll connection closed prematurely");
   }
 
+  /**
+   * A POST body as bytes (already bounded by maxHttpBufferSize): a v3 client may send a binary
+   * payload ({@code application/octet-stream}); everything else is UTF-8 text.
+   */
+  public void onPost(PollExchange post, String contentType, byte[] body) {
+    if (session.protocol() == 3
+        && post.jsonp() == null
+        && contentType != null
+        && isBinaryContentType(contentType)) {
+      session.closeIfPingOverdue();
+      if (refusedAsGone(post)) return;
+      List<EnginePacket> packets;
+      try {
+        packets = EngineCodecV3.decodeBinaryPayload(body, options.maxHttpBufferSize());
+      } catch (ProtocolException e) {
+        post.respondError(EngineError.BAD_REQUEST, "Bad request");
+        session.onParseError(this, e.getMessage());
+        return;
+      }
+      onPackets(post, packets);
+      return;
+    }
+    onPost(post, contentType, new String(body, StandardCharsets.UTF_8));
+  }
+
   /** A POST body (already bounded by maxHttpBufferSize) arrived. */
   public void onPost(PollExchange post, String contentType, String body) {
     session.closeIfPingOverdue();
     if (refusedAsGone(post)) return;
-    if (post.jsonp() == null && contentType != null && isBinaryContentType(contentType)) {
+    if (session.protocol() != 3
+        && post.jsonp() == null
+        && contentType != null
+        && isBinaryContentType(contentType)) {
       // v4 payloads are text only; the official server refuses binary bodies (engine.io 6.6.7)
       session.onTransportError(this, "invalid content");
       post.respondEmpty(400);
@@ -126,12 +157,19 @@ public final class PollingTransport extends Transport {
     List<EnginePacket> packets;
     try {
       if (payload == null) throw new ProtocolException("missing d parameter");
-      packets = EngineCodec.decodePayload(payload, options.maxHttpBufferSize());
+      packets =
+          session.protocol() == 3
+              ? EngineCodecV3.decodePayload(payload, options.maxHttpBufferSize())
+              : EngineCodec.decodePayload(payload, options.maxHttpBufferSize());
     } catch (ProtocolException e) {
       post.respondError(EngineError.BAD_REQUEST, "Bad request");
       session.onParseError(this, e.getMessage());
       return;
     }
+    onPackets(post, packets);
+  }
+
+  private void onPackets(PollExchange post, List<EnginePacket> packets) {
     for (EnginePacket p : packets) {
       if (p.type() == EnginePacketType.CLOSE) {
         log.debug("session {}: client sent close", session.id());
@@ -169,7 +207,13 @@ public final class PollingTransport extends Transport {
     pendingGet = null;
     Runnable afterClose = shouldClose;
     shouldClose = null;
-    byte[][] body = encode(packets, afterClose != null, get.jsonp());
+    boolean v3 = session.protocol() == 3;
+    // a v3 payload holding binary goes out in the binary framing unless the client asked for b64
+    boolean v3Binary = v3 && get.jsonp() == null && !session.base64Polling() && anyBinary(packets);
+    byte[][] body =
+        v3
+            ? encodeV3(packets, afterClose != null, get.jsonp(), v3Binary)
+            : encode(packets, afterClose != null, get.jsonp());
     long bytes = 0;
     for (byte[] part : body) bytes += part.length;
     long held = bytes;
@@ -179,7 +223,11 @@ public final class PollingTransport extends Transport {
     // JSONP responses keep text/plain, like the official server; when every message asked not to
     // be compressed, an explicit identity keeps the compressor off
     get.respond(
-        200, TEXT, body, !anyCompressible(packets), () -> session.runOnLoop(() -> onWritten(get)));
+        200,
+        v3Binary ? BINARY : TEXT,
+        body,
+        !anyCompressible(packets),
+        () -> session.runOnLoop(() -> onWritten(get)));
     if (afterClose != null) {
       if (closeTimeout != null) closeTimeout.cancel(false);
       afterClose.run();
@@ -228,6 +276,28 @@ public final class PollingTransport extends Transport {
   protected void discard() {
     discarded = true;
     if (pendingGet != null) send(List.of(WirePacket.NOOP));
+  }
+
+  /**
+   * v3: a text payload ({@code <length>:<packet>}) for JSONP, for {@code b64} clients and when no
+   * packet is binary; otherwise the binary payload, as the official server's parser-v3 does.
+   */
+  private static byte[][] encodeV3(
+      List<WirePacket> packets, boolean appendClose, String jsonp, boolean binary) {
+    List<EnginePacket> list = new ArrayList<>(packets.size() + 1);
+    for (WirePacket p : packets) list.add(p.toPacket());
+    if (appendClose) list.add(WirePacket.CLOSE.toPacket());
+    if (binary) return new byte[][] {EngineCodecV3.encodeBinaryPayload(list)};
+    String text = EngineCodecV3.encodePayload(list);
+    if (jsonp != null) text = JsonpPayloads.wrap(jsonp, text);
+    return new byte[][] {text.getBytes(StandardCharsets.UTF_8)};
+  }
+
+  private static boolean anyBinary(List<WirePacket> packets) {
+    for (WirePacket p : packets) {
+      if (p.isBinary()) return true;
+    }
+    return false;
   }
 
   private static byte[][] encode(List<WirePacket> packets, boolean appendClose, String jsonp) {

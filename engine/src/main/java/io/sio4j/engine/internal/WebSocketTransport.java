@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
+import io.sio4j.protocol.engineio.EngineCodecV3;
 import io.sio4j.protocol.engineio.EnginePacket;
 import java.util.List;
 import org.slf4j.Logger;
@@ -90,7 +91,8 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       String data = text.text();
       EnginePacket packet;
       try {
-        packet = EngineCodec.decodeTextFrame(data);
+        packet =
+            s.protocol() == 3 ? EngineCodecV3.decodeText(data) : EngineCodec.decodeTextFrame(data);
       } catch (ProtocolException e) {
         String why = e.getMessage();
         onSessionLoop(s, () -> s.onParseError(adapter, why));
@@ -98,7 +100,18 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       }
       onSessionLoop(s, () -> s.onPacket(adapter, packet));
     } else if (frame instanceof BinaryWebSocketFrame) {
-      EnginePacket packet = EngineCodec.decodeBinaryFrame(ByteBufUtil.getBytes(frame.content()));
+      byte[] bytes = ByteBufUtil.getBytes(frame.content());
+      EnginePacket packet;
+      try {
+        packet =
+            s.protocol() == 3
+                ? EngineCodecV3.decodeBinaryFrame(bytes)
+                : EngineCodec.decodeBinaryFrame(bytes);
+      } catch (ProtocolException e) {
+        String why = e.getMessage();
+        onSessionLoop(s, () -> s.onParseError(adapter, why));
+        return;
+      }
       onSessionLoop(s, () -> s.onPacket(adapter, packet));
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
@@ -171,6 +184,11 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       return EngineOptions.WEBSOCKET;
     }
 
+    private int protocol() {
+      EngineSession s = session;
+      return s == null ? 4 : s.protocol();
+    }
+
     @Override
     protected boolean writable() {
       return !closed && channel.isActive() && channel.isWritable();
@@ -183,9 +201,9 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
         if (!p.isBinary()) {
           frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
         } else if (base64) {
-          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.pollingBytes()));
+          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.base64Frame(protocol())));
         } else {
-          frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryBytes()));
+          frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryFrame(protocol())));
         }
         channel.write(frame, channel.voidPromise());
       }

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class WirePacket {
   static final WirePacket PING = control(EnginePacketType.PING, "");
+  static final WirePacket PONG = control(EnginePacketType.PONG, "");
   static final WirePacket PONG_PROBE = control(EnginePacketType.PONG, "probe");
   static final WirePacket CLOSE = control(EnginePacketType.CLOSE, "");
   static final WirePacket NOOP = control(EnginePacketType.NOOP, "");
@@ -102,6 +103,22 @@ public final class WirePacket {
     out[0] = 'b';
     System.arraycopy(b64, 0, out, 1, b64.length);
     return out;
+  }
+
+  /**
+   * A binary message as a WebSocket text frame, for clients that asked for base64 ({@code b64}):
+   * {@code b<base64>} in v4, {@code b4<base64>} in v3.
+   */
+  public byte[] base64Frame(int protocol) {
+    if (protocol != 3) return pollingBytes();
+    return io.sio4j.protocol.engineio.EngineCodecV3.encodeText(toPacket())
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** A binary message as a WebSocket binary frame: the raw bytes in v4, type byte first in v3. */
+  public byte[] binaryFrame(int protocol) {
+    if (protocol != 3) return binaryBytes();
+    return io.sio4j.protocol.engineio.EngineCodecV3.encodeBinaryFrame(toPacket());
   }
 
   /** Approximate size on the wire, for buffer accounting. */

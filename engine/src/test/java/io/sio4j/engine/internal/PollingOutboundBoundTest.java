@@ -26,14 +26,27 @@ import org.junit.jupiter.api.Test;
  * the session is closed and the unread answers' connection dropped (issue 14).
  */
 class PollingOutboundBoundTest {
-  private static final OutboundMessage CHUNK = OutboundMessage.text("c".repeat(64 * 1024));
+  private static final int CHUNK_BYTES = 64 * 1024;
+  private static final OutboundMessage CHUNK = OutboundMessage.text("c".repeat(CHUNK_BYTES));
 
   @Test
   void pollerThatNeverReadsIsClosedAtMaxBufferedBytes() throws Exception {
+    pollerThatNeverReadsIsClosed(4);
+  }
+
+  /** The v3 framing's answers are counted and released the same way (issue 13 with issue 14). */
+  @Test
+  void v3PollerThatNeverReadsIsClosedAtMaxBufferedBytes() throws Exception {
+    pollerThatNeverReadsIsClosed(3);
+  }
+
+  private static void pollerThatNeverReadsIsClosed(int eio) throws Exception {
     MemoryBudget budget = MemoryBudget.ofBytes(1L << 30);
-    try (TestEngine e = new TestEngine(b -> b.maxBufferedBytes(1_000_000).memoryBudget(budget));
+    try (TestEngine e =
+            new TestEngine(
+                b -> b.maxBufferedBytes(1_000_000).memoryBudget(budget).allowEIO3(eio == 3));
         Socket raw = new Socket()) {
-      String sid = e.openPolling();
+      String sid = eio == 4 ? e.openPolling() : openV3Polling(e);
       EngineSocket socket = e.await("connection").socket();
       Semaphore drained = new Semaphore(0);
       socket.listenerRegistry().add("drain", (Listener0) drained::release, false);
@@ -41,7 +54,9 @@ class PollingOutboundBoundTest {
       raw.connect(new InetSocketAddress("127.0.0.1", e.port));
       OutputStream out = raw.getOutputStream();
       byte[] get =
-          ("GET /engine.io/?EIO=4&transport=polling&sid="
+          ("GET /engine.io/?EIO="
+                  + eio
+                  + "&transport=polling&sid="
                   + sid
                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII);
@@ -55,6 +70,13 @@ class PollingOutboundBoundTest {
         if (!drained.tryAcquire(1, TimeUnit.SECONDS)) break;
         answered++;
       }
+      // an answer the peer has not taken is counted as held until it is written
+      EngineSession session = (EngineSession) socket;
+      assertThat(
+              onLoop(
+                  session,
+                  () -> !session.isOpen() || session.pollingTransport().heldBytes() >= CHUNK_BYTES))
+          .isTrue();
       // the broadcast goes on; the session must not hold more than the bound
       for (int i = 0; i < 100 && socket.isOpen(); i++) {
         socket.eventLoop().submit(() -> socket.send(CHUNK)).get();
@@ -67,6 +89,14 @@ class PollingOutboundBoundTest {
       awaitTrue(() -> budget.used() == 0, Duration.ofSeconds(10));
       assertThat(readsToEnd(raw)).isTrue();
     }
+  }
+
+  private static String openV3Polling(TestEngine e) throws Exception {
+    HttpResponse<String> r = e.get("EIO=3&transport=polling");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).matches("\\d+:0\\{.*");
+    int i = r.body().indexOf("\"sid\":\"") + 7;
+    return r.body().substring(i, r.body().indexOf('"', i));
   }
 
   @Test

@@ -19,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar examples/target/sio4j-examples.jar engine-conformance --port 3000 [--container jetty]
  * </pre>
+ *
+ * <p>With {@code --allow-eio3} it also serves the official Engine.IO v3 suite
+ * (docs/engine.io-protocol/v3-test-suite) on the same port.
  */
 public final class EngineConformance {
   private EngineConformance() {}
@@ -72,7 +75,7 @@ public final class EngineConformance {
     Container container = Container.of(args);
     EngineServer server =
         container.serveEngine(
-            options().toBuilder().tls(tls).build(),
+            options().toBuilder().tls(tls).allowEIO3(Args.allowEIO3(args)).build(),
             EngineConformance::echo,
             Main.host(args),
             Main.port(args));

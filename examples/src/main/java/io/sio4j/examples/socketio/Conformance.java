@@ -60,6 +60,7 @@ public final class Conformance {
                         .host(Main.host(args))
                         .port(Main.port(args))
                         .tls(Args.tls(args))
+                        .allowEIO3(Args.allowEIO3(args))
                         .build()));
     InetSocketAddress a = io.address();
     System.out.println(

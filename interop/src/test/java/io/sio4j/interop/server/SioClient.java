@@ -17,7 +17,12 @@ final class SioClient implements AutoCloseable {
   private int seq;
 
   SioClient(String baseUrl) {
-    node = NodeProcess.start("sio-client.mjs", baseUrl);
+    this("sio-client.mjs", baseUrl);
+  }
+
+  /** A peer run by another script with the same commands (e.g. {@code sio-client-v2.mjs}). */
+  SioClient(String script, String baseUrl) {
+    node = NodeProcess.start(script, baseUrl);
     node.await("ready", TIMEOUT);
   }
 

@@ -5,6 +5,7 @@ import io.sio4j.engine.internal.EngineCore;
 import io.sio4j.engine.internal.EngineSession;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
+import io.sio4j.protocol.engineio.EngineCodecV3;
 import io.sio4j.protocol.engineio.EnginePacket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -91,7 +92,10 @@ public final class EngineEndpoint extends Endpoint {
     WebSocketConnection c = conn;
     EnginePacket packet;
     try {
-      packet = EngineCodec.decodeTextFrame(data);
+      packet =
+          session.protocol() == 3
+              ? EngineCodecV3.decodeText(data)
+              : EngineCodec.decodeTextFrame(data);
     } catch (ProtocolException e) {
       String why = e.getMessage();
       session.loop().execute(() -> session.onParseError(c, why));
@@ -104,7 +108,17 @@ public final class EngineEndpoint extends Endpoint {
     WebSocketConnection c = conn;
     byte[] bytes = new byte[data.remaining()];
     data.get(bytes);
-    EnginePacket packet = EngineCodec.decodeBinaryFrame(bytes);
+    EnginePacket packet;
+    try {
+      packet =
+          session.protocol() == 3
+              ? EngineCodecV3.decodeBinaryFrame(bytes)
+              : EngineCodec.decodeBinaryFrame(bytes);
+    } catch (ProtocolException e) {
+      String why = e.getMessage();
+      session.loop().execute(() -> session.onParseError(c, why));
+      return;
+    }
     session.loop().execute(() -> session.onPacket(c, packet));
   }
 

@@ -213,8 +213,8 @@ final class ServletEngineRequest implements EngineRequestFlow.Host {
   }
 
   @Override
-  public void closedPoll(Map<String, List<String>> headers) {
-    exchange(headers).respondText(200, TEXT, "6");
+  public void closedPoll(String body, Map<String, List<String>> headers) {
+    exchange(headers).respondText(200, TEXT, body);
   }
 
   @Override
@@ -281,14 +281,13 @@ final class ServletEngineRequest implements EngineRequestFlow.Host {
           a,
           options.maxHttpBufferSize(),
           body -> {
-            String text = new String(body, StandardCharsets.UTF_8);
             session
                 .loop()
                 .execute(
                     () -> {
                       PollingTransport p = session.pollingTransport();
                       if (p == null) exchange.respondError(EngineError.BAD_REQUEST, "Bad request");
-                      else p.onPost(exchange, contentType, text);
+                      else p.onPost(exchange, contentType, body);
                     });
           },
           () -> exchange.respondEmpty(413),

@@ -70,9 +70,13 @@ final class WebSocketConnection extends Transport implements SendHandler {
       if (!p.isBinary()) {
         ws.getAsyncRemote().sendText(new String(p.textBytes(), StandardCharsets.UTF_8), this);
       } else if (base64) {
-        ws.getAsyncRemote().sendText(new String(p.pollingBytes(), StandardCharsets.US_ASCII), this);
+        ws.getAsyncRemote()
+            .sendText(
+                new String(p.base64Frame(session.protocol()), StandardCharsets.US_ASCII), this);
       } else {
-        ws.getAsyncRemote().sendBinary(ByteBuffer.wrap(p.binaryBytes()).asReadOnlyBuffer(), this);
+        ws.getAsyncRemote()
+            .sendBinary(
+                ByteBuffer.wrap(p.binaryFrame(session.protocol())).asReadOnlyBuffer(), this);
       }
     } catch (RuntimeException e) {
       sending = false;

@@ -83,6 +83,7 @@ public final class EngineClient implements Transport.Events {
   private Duration pingTimeout;
   private long maxPayload;
   private Cancellable pingTimer = Cancellable.NONE;
+  private Cancellable nextPing = Cancellable.NONE; // v3: the client's own PING
   private Runnable afterDrain;
 
   /** A session that starts on {@link #open()}. */
@@ -172,24 +173,27 @@ public final class EngineClient implements Transport.Events {
     ClientOptions.TransportOptions own = options.transportOptions().get(name);
     if (own != null) headers.putAll(own.extraHeaders());
     int maxPackets = Math.max(16, options.maxIncomingBytes() / 2);
-    return name.equals("websocket")
-        ? new WebSocketTransport(
-            () -> uris.build(name, sid),
-            loop,
-            http,
-            headers,
-            options.protocols(),
-            this,
-            maxPackets,
-            options.maxQueuedIncomingMessages())
-        : new PollingTransport(
-            () -> uris.build(name, sid),
-            loop,
-            http,
-            headers,
-            options.requestTimeout(),
-            this,
-            maxPackets);
+    Transport t =
+        name.equals("websocket")
+            ? new WebSocketTransport(
+                () -> uris.build(name, sid),
+                loop,
+                http,
+                headers,
+                options.protocols(),
+                this,
+                maxPackets,
+                options.maxQueuedIncomingMessages())
+            : new PollingTransport(
+                () -> uris.build(name, sid),
+                loop,
+                http,
+                headers,
+                options.requestTimeout(),
+                this,
+                maxPackets);
+    t.v3 = options.eio3();
+    return t;
   }
 
   // ---- transport events
@@ -209,9 +213,21 @@ public final class EngineClient implements Transport.Events {
     }
     if (t != transport || state == State.CLOSED) return;
     if (log.isTraceEnabled()) log.trace("{} received {}", sid, describe(p));
+    // v3 (engine.io-client 3): any packet shows the server is alive
+    if (options.eio3() && state == State.OPEN) resetPingTimer();
     switch (p.type()) {
       case OPEN -> onHandshake(p.text());
+      case PONG -> {
+        if (options.eio3()) {
+          schedulePing();
+          listener.onPing();
+        }
+      }
       case PING -> {
+        if (options.eio3()) {
+          log.debug("ignored a PING from a v3 server");
+          return;
+        }
         resetPingTimer();
         writeBuffer.add(EnginePacket.of(EnginePacketType.PONG));
         flush();
@@ -302,12 +318,28 @@ public final class EngineClient implements Transport.Events {
     state = State.OPEN;
     priorWebsocketSuccess.set(transport.name.equals("websocket"));
     resetPingTimer();
+    if (options.eio3()) schedulePing();
     listener.onOpen(this);
     if (state != State.OPEN) return;
     flush();
     if (options.upgrade() && transport.name.equals("polling") && upgrades.contains("websocket")) {
       startProbe("websocket");
     }
+  }
+
+  /** v3: the client sends PING one pingInterval from now and wants a PONG within pingTimeout. */
+  private void schedulePing() {
+    nextPing.cancel();
+    nextPing =
+        loop.schedule(
+            () -> {
+              if (state != State.OPEN) return;
+              writeBuffer.add(EnginePacket.of(EnginePacketType.PING));
+              flush();
+              pingTimer.cancel();
+              pingTimer = loop.schedule(() -> onClose("ping timeout", null), pingTimeout);
+            },
+            pingInterval);
   }
 
   private void resetPingTimer() {
@@ -407,6 +439,7 @@ public final class EngineClient implements Transport.Events {
     if (state == State.CLOSED) return;
     state = State.CLOSED;
     pingTimer.cancel();
+    nextPing.cancel();
     if (probe != null) {
       probe.close();
       probe = null;

@@ -87,7 +87,9 @@ public final class EngineUris {
       all.putAll(own.query());
     }
     all.forEach((k, v) -> sb.append(enc(k)).append('=').append(enc(v)).append('&'));
-    sb.append("EIO=4&transport=").append(transport);
+    sb.append(options.eio3() ? "EIO=3&transport=" : "EIO=4&transport=").append(transport);
+    // v3: text payloads only, so polling bodies stay strings (ClientOptions#eio3)
+    if (options.eio3() && !ws) sb.append("&b64=1");
     if (sid != null) sb.append("&sid=").append(enc(sid));
     Boolean stamp = options.timestampRequests();
     if (stamp == null ? !ws : stamp) {

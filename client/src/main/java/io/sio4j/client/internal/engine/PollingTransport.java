@@ -5,6 +5,7 @@ import io.sio4j.client.transport.HttpConnector.Request;
 import io.sio4j.client.transport.HttpConnector.Response;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
+import io.sio4j.protocol.engineio.EngineCodecV3;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
 import java.net.URI;
@@ -62,7 +63,10 @@ final class PollingTransport extends Transport {
     }
     List<EnginePacket> packets;
     try {
-      packets = EngineCodec.decodePayload(r.body(), maxPackets);
+      packets =
+          v3
+              ? EngineCodecV3.decodePayload(r.body(), maxPackets)
+              : EngineCodec.decodePayload(r.body(), maxPackets);
     } catch (ProtocolException e) {
       log.debug("invalid polling payload: {}", e.getMessage());
       fail("parse error", e);
@@ -93,9 +97,7 @@ final class PollingTransport extends Transport {
   @Override
   void send(List<EnginePacket> packets) {
     writable = false;
-    http.send(
-            new Request(
-                "POST", uris.get(), headers, EngineCodec.encodePayload(packets), requestTimeout))
+    http.send(new Request("POST", uris.get(), headers, encode(packets), requestTimeout))
         .whenComplete((r, e) -> loop.execute(() -> onWriteResult(r, e)));
   }
 
@@ -144,10 +146,14 @@ final class PollingTransport extends Transport {
               "POST",
               uris.get(),
               headers,
-              EngineCodec.encodePayload(List.of(EnginePacket.of(EnginePacketType.CLOSE)))));
+              encode(List.of(EnginePacket.of(EnginePacketType.CLOSE)))));
     }
     state = State.CLOSED;
     writable = false;
+  }
+
+  private String encode(List<EnginePacket> packets) {
+    return v3 ? EngineCodecV3.encodePayload(packets) : EngineCodec.encodePayload(packets);
   }
 
   private static String preview(Response r) {

@@ -39,6 +39,9 @@ abstract class Transport {
   final Events events;
   final int maxPackets;
 
+  /** Engine.IO v3 framing (ClientOptions#eio3); set once, before {@link #open()}. */
+  boolean v3;
+
   /** Builds the URI of the next request (fresh timestamp, current sid). */
   final Supplier<URI> uris;
 

@@ -4,6 +4,7 @@ import io.sio4j.client.transport.HttpConnector;
 import io.sio4j.client.transport.HttpConnector.WebSocketConnection;
 import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
+import io.sio4j.protocol.engineio.EngineCodecV3;
 import io.sio4j.protocol.engineio.EnginePacket;
 import java.net.URI;
 import java.util.List;
@@ -71,8 +72,8 @@ final class WebSocketTransport extends Transport {
     for (EnginePacket p : packets) {
       last =
           p.isBinary()
-              ? connection.sendBinary(p.binary())
-              : connection.sendText(EngineCodec.encodeText(p));
+              ? connection.sendBinary(v3 ? EngineCodecV3.encodeBinaryFrame(p) : p.binary())
+              : connection.sendText(v3 ? EngineCodecV3.encodeText(p) : EngineCodec.encodeText(p));
     }
     last.whenComplete(
         (v, e) ->
@@ -151,7 +152,7 @@ final class WebSocketTransport extends Transport {
               if (state == State.CLOSED) return;
               EnginePacket p;
               try {
-                p = EngineCodec.decodeText(text);
+                p = v3 ? EngineCodecV3.decodeText(text) : EngineCodec.decodeText(text);
               } catch (ProtocolException e) {
                 log.debug("invalid WebSocket frame: {}", e.getMessage());
                 fail("parse error", e);
@@ -171,7 +172,18 @@ final class WebSocketTransport extends Transport {
           () -> {
             try {
               if (state != State.CLOSED) {
-                events.onPacket(WebSocketTransport.this, EngineCodec.decodeBinaryFrame(data));
+                EnginePacket p;
+                try {
+                  p =
+                      v3
+                          ? EngineCodecV3.decodeBinaryFrame(data)
+                          : EngineCodec.decodeBinaryFrame(data);
+                } catch (ProtocolException e) {
+                  log.debug("invalid WebSocket frame: {}", e.getMessage());
+                  fail("parse error", e);
+                  return;
+                }
+                events.onPacket(WebSocketTransport.this, p);
               }
             } finally {
               handled();
