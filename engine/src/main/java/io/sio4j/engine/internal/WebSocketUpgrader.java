@@ -140,6 +140,10 @@ final class WebSocketUpgrader {
         "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
+    // a WebSocket's liveness is the session heartbeat's job (ping timeout closes it): the HTTP
+    // idle watch would only add a timer, a per-read timestamp and two pipeline hops per connection
+    if (p.get("idle") != null) p.remove("idle");
+    if (p.get("idle-close") != null) p.remove("idle-close");
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
