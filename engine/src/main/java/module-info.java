@@ -17,6 +17,8 @@ module io.sio4j.engine {
   requires io.netty.handler;
   requires io.netty.transport;
   requires io.netty.transport.classes.epoll;
+  // optional: -Dsio4j.transport=io_uring with netty-transport-classes-io_uring on the path
+  requires static io.netty.transport.classes.io_uring;
   requires org.slf4j;
 
   exports io.sio4j.engine;

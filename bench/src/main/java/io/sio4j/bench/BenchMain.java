@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * <pre>
  * java -jar bench/target/sio4j-bench.jar server --port 39200 [--host 127.0.0.1] [--io-threads N]
  *     [--container netty|jetty]     (or -Dsio4j.container=jetty)
+ *     [--transport epoll|io_uring|nio]   (or -Dsio4j.transport=io_uring; the Netty container only)
  *     [--adapter redis|redis-sharded|redis-streams] [--redis redis://127.0.0.1:6379]
  *     [--adapter postgres --postgres postgres://postgres@127.0.0.1:5432/test]
  *     [--cross-echo send|answer]   (echo through the adapter: {@link CrossNodeEcho})
@@ -37,7 +38,8 @@ public final class BenchMain {
           "usage: sio4j-bench server [--port N] [--host H] [--io-threads N]"
               + " [--adapter redis|redis-sharded|redis-streams] [--redis URL]"
               + " [--adapter postgres --postgres URL] [--container netty|jetty]"
-              + " [--cross-echo send|answer] [--ping-interval MS] [--ping-timeout MS]");
+              + " [--cross-echo send|answer] [--ping-interval MS] [--ping-timeout MS]"
+              + " [--transport epoll|io_uring|nio]");
       System.exit(2);
     }
     int port = 39200;
@@ -56,6 +58,7 @@ public final class BenchMain {
         case "--host" -> host = args[i + 1];
         case "--io-threads" -> ioThreads = Integer.parseInt(args[i + 1]);
         case "--container" -> container = args[i + 1];
+        case "--transport" -> System.setProperty("sio4j.transport", args[i + 1]);
         case "--adapter" -> adapter = args[i + 1];
         case "--redis" -> redisUrl = args[i + 1];
         case "--postgres" -> postgresUrl = args[i + 1];
@@ -115,7 +118,14 @@ public final class BenchMain {
                   },
                   "sio4j-bench-shutdown"));
     } else {
-      io.start();
+      try {
+        io.start();
+      } catch (RuntimeException e) {
+        // e.g. the port is taken: the event loops would keep the JVM alive, and sioload's run.sh
+        // would wait for a listener that never comes
+        System.err.println("cannot start: " + e);
+        System.exit(1);
+      }
       boundPort = io.address().getPort();
       Runtime.getRuntime()
           .addShutdownHook(
@@ -137,6 +147,8 @@ public final class BenchMain {
             + container
             + " epoll="
             + Epoll.isAvailable()
+            + " transport="
+            + System.getProperty("sio4j.transport", "epoll")
             + " ioThreads="
             + (threads == 0 ? "default" : threads)
             + " cpus="

@@ -47,31 +47,35 @@ final class SocketInbound {
     Namespace nsp = socket.nsp();
     ArrayNode data = (ArrayNode) packet.data();
     String name = data.get(0).asText();
-    ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
-    for (int i = 1; i < data.size(); i++) args.add(data.get(i));
-    List<JsonNode> values = new ArrayList<>(args.size());
-    args.forEach(values::add);
+    List<JsonNode> values = new ArrayList<>(data.size() - 1);
+    for (int i = 1; i < data.size(); i++) values.add(data.get(i));
     Ack ack = packet.hasAckId() ? ackSender(packet.ackId()) : null;
-    SocketEvent event =
-        new SocketEvent(socket.id(), name, args, ack != null, nsp.server().binding());
+    Runnable listen =
+        () -> {
+          // dropped, like the official server, when a DISCONNECT came with it
+          if (socket.connected()) listeners.emitEvent(name, values, ack);
+        };
     nsp.server()
         .dispatch(
             socket,
             () -> {
               listeners.emitAny(name, values, ack);
+              List<EventMiddleware> middlewares = socket.middlewares();
+              if (middlewares.isEmpty()) {
+                // the common case: no middleware event (and no copy of the arguments) to build
+                afterThisRead(listen);
+                return;
+              }
+              ArrayNode args = JsonNodeFactory.instance.arrayNode(values.size());
+              args.addAll(values);
+              SocketEvent event =
+                  new SocketEvent(socket.id(), name, args, ack != null, nsp.server().binding());
               MiddlewareChain.run(
-                  socket.middlewares(),
+                  middlewares,
                   (m, next) -> m.handle(event, next),
                   err -> {
-                    if (err != null) {
-                      fireError(err);
-                    } else {
-                      afterThisRead(
-                          () -> {
-                            // dropped, like the official server, when a DISCONNECT came with it
-                            if (socket.connected()) listeners.emitEvent(name, values, ack);
-                          });
-                    }
+                    if (err != null) fireError(err);
+                    else afterThisRead(listen);
                   });
             });
   }

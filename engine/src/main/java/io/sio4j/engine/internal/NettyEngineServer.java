@@ -5,15 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
@@ -92,9 +86,8 @@ public final class NettyEngineServer implements EngineServer {
         return CompletableFuture.failedFuture(e);
       }
     }
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    group = new MultiThreadIoEventLoopGroup(options.ioThreads(), io);
+    NettyTransports.Choice transport = NettyTransports.choose();
+    group = new MultiThreadIoEventLoopGroup(options.ioThreads(), transport.handler());
     if (tls != null && options.tls().watchInterval() != null) {
       long every = options.tls().watchInterval().toMillis();
       TlsContexts t = tls;
@@ -106,8 +99,7 @@ public final class NettyEngineServer implements EngineServer {
           every,
           TimeUnit.MILLISECONDS);
     }
-    Class<? extends ServerChannel> type =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    Class<? extends ServerChannel> type = transport.channel();
     ServerBootstrap b =
         new ServerBootstrap()
             .group(group)
@@ -133,7 +125,7 @@ public final class NettyEngineServer implements EngineServer {
                     "Engine.IO listening on {} (path {}, {}{})",
                     ch.localAddress(),
                     options.path(),
-                    epoll ? "epoll" : "nio",
+                    transport.name(),
                     tls == null ? "" : ", TLS " + tls.provider());
                 bound.complete((InetSocketAddress) ch.localAddress());
               } else {

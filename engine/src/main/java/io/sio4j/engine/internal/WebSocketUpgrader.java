@@ -145,6 +145,10 @@ final class WebSocketUpgrader {
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
     RequestGuard.removeFrom(p);
+    // a WebSocket's liveness is the session heartbeat's job (ping timeout closes it): the HTTP
+    // idle watch would only add a timer, a per-read timestamp and two pipeline hops per connection
+    if (p.get("idle") != null) p.remove("idle");
+    if (p.get("idle-close") != null) p.remove("idle-close");
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());

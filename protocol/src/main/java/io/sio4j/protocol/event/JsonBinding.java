@@ -119,6 +119,12 @@ public final class JsonBinding {
   @SuppressWarnings("unchecked")
   public <T> T fromTree(JsonNode node, Type type) throws BindingException {
     if (values != null && !wireType(type)) return (T) values.fromTree(node, type);
+    Object direct = direct(node, type);
+    if (direct != null) {
+      @SuppressWarnings("unchecked")
+      T value = (T) direct;
+      return value;
+    }
     JavaType javaType = mapper.constructType(type);
     try {
       return mapper.treeToValue(node == null ? NullNode.getInstance() : node, javaType);
@@ -142,6 +148,25 @@ public final class JsonBinding {
   private static boolean wireType(Type type) {
     return type == Object.class
         || (type instanceof Class<?> c && JsonNode.class.isAssignableFrom(c));
+  }
+
+  /**
+   * The value of a tree that already is what {@code type} asks for (a JSON string for a String, a
+   * JSON int for an int, ...), without Jackson's binding machinery (a parser over the tree and a
+   * context per call); null when Jackson must decide (coercions, beans, generics, null).
+   */
+  private static Object direct(JsonNode node, Type type) {
+    if (node == null || !(type instanceof Class<?> c)) return null;
+    if (c == String.class) return node.isTextual() ? node.textValue() : null;
+    if (c == Integer.class || c == int.class) return node.isInt() ? node.intValue() : null;
+    if (c == Long.class || c == long.class) {
+      return node.isInt() || node.isLong() ? node.longValue() : null;
+    }
+    if (c == Boolean.class || c == boolean.class)
+      return node.isBoolean() ? node.booleanValue() : null;
+    if (c == Double.class || c == double.class) return node.isDouble() ? node.doubleValue() : null;
+    if (JsonNode.class.isAssignableFrom(c) && c.isInstance(node) && !node.isNull()) return node;
+    return null;
   }
 
   /** A short description of a tree for a binding error: its JSON type, never its content. */

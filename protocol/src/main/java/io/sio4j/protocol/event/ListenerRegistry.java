@@ -258,8 +258,12 @@ public final class ListenerRegistry {
 
   /** The registrations to call, the {@code once} ones removed (and claimed) first. */
   private List<Entry> take(String event) {
-    List<Entry> list = byEvent.get(event);
+    CopyOnWriteArrayList<Entry> list = byEvent.get(event);
     if (list == null || list.isEmpty()) return List.of();
+    boolean anyOnce = false;
+    for (Entry e : list) anyOnce |= e.once;
+    // iterating a copy-on-write list walks a snapshot: no copy needed when none is removed here
+    if (!anyOnce) return list;
     List<Entry> out = new ArrayList<>(list.size());
     for (Entry e : list) {
       if (e.once) {

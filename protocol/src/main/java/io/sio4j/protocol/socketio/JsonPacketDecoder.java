@@ -41,8 +41,18 @@ final class JsonPacketDecoder implements PacketDecoder {
   private int expected;
 
   JsonPacketDecoder(ObjectMapper mapper, int maxAttachments) {
-    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this(readerOf(mapper), maxAttachments);
+  }
+
+  /** With a reader shared by every decoder of a parser (immutable, thread-safe). */
+  JsonPacketDecoder(ObjectReader reader, int maxAttachments) {
+    this.reader = reader;
     this.maxAttachments = maxAttachments;
+  }
+
+  /** The reader decoders use: a whole payload must be one JSON value. */
+  static ObjectReader readerOf(ObjectMapper mapper) {
+    return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   @Override

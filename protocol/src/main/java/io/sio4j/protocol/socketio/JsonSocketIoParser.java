@@ -1,6 +1,7 @@
 package io.sio4j.protocol.socketio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.sio4j.protocol.event.JsonBinding;
 
 /** The socket.io-parser format: text header plus JSON, binary as attachments. Thread-safe. */
@@ -9,12 +10,15 @@ final class JsonSocketIoParser implements SocketIoParser {
   private final ObjectMapper mapper;
   private final int maxAttachments;
   private final JsonPacketEncoder encoder;
+  // one per parser: a reader per connection's decoder cost ~160 bytes per idle connection
+  private final ObjectReader reader;
 
   JsonSocketIoParser(JsonBinding binding, int maxAttachments) {
     this.binding = binding;
     this.mapper = binding.mapper();
     this.maxAttachments = maxAttachments;
     this.encoder = new JsonPacketEncoder(binding);
+    this.reader = JsonPacketDecoder.readerOf(mapper);
   }
 
   @Override
@@ -29,6 +33,6 @@ final class JsonSocketIoParser implements SocketIoParser {
 
   @Override
   public PacketDecoder newDecoder() {
-    return new JsonPacketDecoder(mapper, maxAttachments);
+    return new JsonPacketDecoder(reader, maxAttachments);
   }
 }
