@@ -12,82 +12,43 @@
 //   {"type":"screenshots","files":[...]}   {"type":"reloaded","page":"A","me":"ada","rooms":[...],"history":[...]}
 //   {"type":"bundle","servedBy":"server"|"nobody","status":N}
 //   {"type":"page-errors","errors":[...]}   {"type":"done"}  or {"type":"failed","step":"...","message":"..."}
-import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { joinRoom, loginFree, loginTaken, out, runInChromium, send, shows, texts, users } from "./chat-pages.mjs";
 
 const [url, shots] = process.argv.slice(2);
-const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
-const STEP_TIMEOUT = 15000;
 const INJECTION = "<img src=x onerror=\"window.__pwned=1\"> is just text";
 
-let step = "launch";
-const profile = mkdtempSync(join(tmpdir(), "sio4j-chromium-"));
 mkdirSync(shots, { recursive: true });
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  viewport: { width: 900, height: 640 },
-});
-context.setDefaultTimeout(STEP_TIMEOUT);
-const errors = [];
-
-
-async function openPage(name) {
-  const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(name + ": " + e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(name + " console: " + m.text()); });
-  await page.goto(url);
-  return page;
-}
-
-async function login(page, name) {
-  await page.fill("#username", name);
-  await page.click("#login-form button[type=submit]");
-}
-
-const texts = (page) => page.$$eval("#messages li:not(.system)", (items) => items.map((li) => li.textContent));
-
-try {
-  step = "browser client bundle";
+await runInChromium(15000, async (run) => {
+  run.step = "browser client bundle";
   const bundle = await fetch(new URL("/socket.io/socket.io.js", url));
   const servedByServer = bundle.ok && /javascript/.test(bundle.headers.get("content-type") || "");
   out({ type: "bundle", servedBy: servedByServer ? "server" : "nobody", status: bundle.status });
 
-  step = "open pages";
-  const a = await openPage("A");
-  const b = await openPage("B");
+  run.step = "open pages";
+  const a = await run.openPage("A", url);
+  const b = await run.openPage("B", url);
 
-  step = "A picks a free name";
-  await login(a, "ada");
-  await a.waitForSelector("#chat:not([hidden])");
-  out({ type: "logged-in", page: "A", me: await a.textContent("#me") });
+  run.step = "A picks a free name";
+  await loginFree(a, "A", "ada");
 
-  step = "B picks the taken name";
-  await login(b, "ada");
-  await b.waitForFunction(() => document.getElementById("login-error").textContent.length > 0);
+  run.step = "B picks the taken name";
   const takenShot = join(shots, "chat-page-b-name-taken.png");
-  await b.screenshot({ path: takenShot });
-  out({ type: "name-taken", page: "B", error: await b.textContent("#login-error"), chatHidden: await b.isHidden("#chat") });
+  await loginTaken(b, "B", "ada", takenShot);
 
-  step = "B picks another name";
-  await login(b, "bob");
-  await b.waitForSelector("#chat:not([hidden])");
-  out({ type: "logged-in", page: "B", me: await b.textContent("#me") });
+  run.step = "B picks another name";
+  await loginFree(b, "B", "bob");
 
-  step = "both join a room";
+  run.step = "both join a room";
   for (const [name, page] of [["A", a], ["B", b]]) {
-    await page.fill("#room-name", "java");
-    await page.click("#join-form button[type=submit]");
-    await page.waitForFunction(() => document.getElementById("room-title").textContent === "# java");
+    await joinRoom(page, "java");
     out({ type: "joined", page: name, title: await page.textContent("#room-title") });
   }
   await a.waitForFunction(() => document.querySelectorAll("#presence li").length === 2);
-  out({ type: "presence", page: "A", users: await a.$$eval("#presence li", (l) => l.map((x) => x.textContent)) });
+  out({ type: "presence", page: "A", users: await users(a) });
 
-  step = "A types, B sees it";
+  run.step = "A types, B sees it";
   // Record every indicator B shows, so a slow machine cannot miss one that came and went.
   await b.evaluate(() => {
     const typing = document.getElementById("typing");
@@ -100,16 +61,15 @@ try {
   await b.waitForFunction(() => window.__typingSeen.length > 0);
   out({ type: "typing", page: "B", text: await b.evaluate(() => window.__typingSeen[0]) });
 
-  step = "A sends, B receives";
+  run.step = "A sends, B receives";
   await a.click("#message-form button[type=submit]");
-  await b.waitForFunction(() => [...document.querySelectorAll("#messages li")].some((li) => li.textContent.includes("Hello from ada")));
+  await shows(b, "Hello from ada");
   await b.waitForFunction(() => document.getElementById("typing").textContent === "");
   out({ type: "received", page: "B", texts: await texts(b), typing: await b.textContent("#typing") });
 
-  step = "B sends markup, A shows it as text";
-  await b.fill("#message", INJECTION);
-  await b.click("#message-form button[type=submit]");
-  await a.waitForFunction((t) => [...document.querySelectorAll("#messages li")].some((li) => li.textContent.includes(t)), INJECTION);
+  run.step = "B sends markup, A shows it as text";
+  await send(b, INJECTION);
+  await shows(a, INJECTION);
   const item = a.locator("#messages li", { hasText: INJECTION }).last();
   out({
     type: "injection", page: "A",
@@ -121,13 +81,13 @@ try {
     texts: await texts(a),
   });
 
-  step = "screenshots";
+  run.step = "screenshots";
   const files = [join(shots, "chat-page-a.png"), join(shots, "chat-page-b.png"), takenShot];
   await a.screenshot({ path: files[0] });
   await b.screenshot({ path: files[1] });
   out({ type: "screenshots", files });
 
-  step = "A reloads and keeps its user, rooms and the room's last messages";
+  run.step = "A reloads and keeps its user, rooms and the room's last messages";
   await a.reload();
   await a.waitForSelector("#chat:not([hidden])");
   await a.waitForFunction(() => [...document.querySelectorAll("#my-rooms li")].some((li) => li.textContent.includes("java")));
@@ -138,11 +98,4 @@ try {
     rooms: await a.$$eval("#my-rooms li", (l) => l.map((x) => x.textContent)),
     history: await texts(a),
   });
-  out({ type: "page-errors", errors });
-  out({ type: "done" });
-} catch (e) {
-  out({ type: "failed", step, message: String(e && e.message || e), errors });
-} finally {
-  await context.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
-}
+});

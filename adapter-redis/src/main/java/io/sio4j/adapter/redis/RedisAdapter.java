@@ -224,15 +224,11 @@ public class RedisAdapter extends InMemoryAdapter {
       IntConsumer clientCount,
       BiConsumer<String, ArrayNode> ack) {
     if (!opts.flags().local()) {
-      String requestId = ClusterRequests.newId();
+      String requestId =
+          pending.awaitBroadcastAcks(opts, clientCount, ack, options.requestsTimeout());
       ObjectNode request = request(RequestType.BROADCAST, requestId);
       request.set("packet", ClusterWire.encodePacket(packet, namespace().name()));
       request.set("opts", ClusterWire.encodeOptions(opts, true));
-      Duration timeout = opts.flags().timeout();
-      pending.awaitAcks(
-          requestId,
-          new ClusterRequests.AckRequest(clientCount, ack),
-          timeout != null ? timeout : options.requestsTimeout());
       publish(requestChannel, Wire.msgpack(request));
     }
     super.broadcastWithAck(packet, opts, clientCount, ack);

@@ -2,9 +2,7 @@ package io.sio4j.examples.tutorial;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sio4j.engine.TlsOptions;
-import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
-import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.ConnectError;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
@@ -34,9 +32,7 @@ public final class ErrorHandling {
    * FILE]}.
    */
   public static void main(String[] args) {
-    SocketIoServer io =
-        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
-    System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
+    Chapter.run(args, ErrorHandling::start);
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
@@ -55,13 +51,7 @@ public final class ErrorHandling {
   /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
   public static SocketIoServer start(
       Container container, String host, int port, TlsOptions tls, PrintStream console) {
-    SocketIoServer io =
-        SocketIoServer.builder()
-            .host(host)
-            .port(port)
-            .tls(tls) // null: plain http
-            .httpHandler(new ExamplePages("errors"))
-            .build();
+    SocketIoServer io = Chapter.server(host, port, tls, "errors").build();
 
     io.use(
         (socket, next) -> {

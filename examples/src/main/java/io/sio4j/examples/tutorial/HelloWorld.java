@@ -1,9 +1,7 @@
 package io.sio4j.examples.tutorial;
 
 import io.sio4j.engine.TlsOptions;
-import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
-import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
 
@@ -25,9 +23,7 @@ public final class HelloWorld {
    * FILE]}.
    */
   public static void main(String[] args) {
-    SocketIoServer io =
-        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
-    System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
+    Chapter.run(args, HelloWorld::start);
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
@@ -46,13 +42,7 @@ public final class HelloWorld {
   /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
   public static SocketIoServer start(
       Container container, String host, int port, TlsOptions tls, PrintStream console) {
-    SocketIoServer io =
-        SocketIoServer.builder()
-            .host(host)
-            .port(port)
-            .tls(tls) // null: plain http
-            .httpHandler(new ExamplePages("hello")) // index.html at /
-            .build();
+    SocketIoServer io = Chapter.server(host, port, tls, "hello").build(); // index.html at /
 
     io.on(
         "connection",

@@ -1,9 +1,7 @@
 package io.sio4j.examples.tutorial;
 
 import io.sio4j.engine.TlsOptions;
-import io.sio4j.examples.Args;
 import io.sio4j.examples.Container;
-import io.sio4j.examples.ExamplePages;
 import io.sio4j.server.Namespace;
 import io.sio4j.server.SocketIoServer;
 import java.io.PrintStream;
@@ -26,9 +24,7 @@ public final class MyNamespace {
    * FILE]}.
    */
   public static void main(String[] args) {
-    SocketIoServer io =
-        start(Container.of(args), Args.host(args), Args.port(args), Args.tls(args), System.out);
-    System.out.println("listening on " + Args.url(args, io.address().getPort()) + "/");
+    Chapter.run(args, MyNamespace::start);
   }
 
   /** Starts the app over plain http; what the tutorial logs goes to {@code console}. */
@@ -47,13 +43,7 @@ public final class MyNamespace {
   /** The same on {@code container} ({@code --container netty|jetty|tomcat}). */
   public static SocketIoServer start(
       Container container, String host, int port, TlsOptions tls, PrintStream console) {
-    SocketIoServer io =
-        SocketIoServer.builder()
-            .host(host)
-            .port(port)
-            .tls(tls) // null: plain http
-            .httpHandler(new ExamplePages("namespace"))
-            .build();
+    SocketIoServer io = Chapter.server(host, port, tls, "namespace").build();
 
     Namespace nsp = io.of("/my-namespace");
     nsp.on(

@@ -1,5 +1,6 @@
 package io.sio4j.interop.redis;
 
+import static io.sio4j.interop.cluster.NodeCommands.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,11 +12,11 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.sio4j.adapter.redis.RedisAdapter;
 import io.sio4j.adapter.redis.RedisAdapterOptions;
 import io.sio4j.emitter.redis.RedisEmitter;
+import io.sio4j.interop.cluster.NodeCommands;
 import io.sio4j.server.Socket;
 import io.sio4j.server.SocketIoServer;
 import io.sio4j.testkit.NodeProcess;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +37,9 @@ import org.junit.jupiter.api.Test;
  * sharded mode, so there is nothing to receive on a sharded cluster.)
  */
 class RedisEmitterInteropTest {
-  private static final Duration WAIT = Duration.ofSeconds(15);
   private final String key = "sio4j-emitter-" + UUID.randomUUID();
   private final Map<String, Socket> javaSockets = new ConcurrentHashMap<>();
   private final BlockingQueue<ArrayNode> javaServerSide = new LinkedBlockingQueue<>();
-  private final AtomicInteger tags = new AtomicInteger();
   private RedisClient redis;
   private StatefulRedisConnection<byte[], byte[]> pub;
   private StatefulRedisPubSubConnection<byte[], byte[]> sub;
@@ -88,21 +86,6 @@ class RedisEmitterInteropTest {
     redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 
-  private JsonNode command(NodeProcess process, String cmd, Object... keyValues) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("cmd", cmd);
-    String tag = "t" + tags.incrementAndGet();
-    c.put("tag", tag);
-    for (int i = 0; i < keyValues.length; i += 2) c.put((String) keyValues[i], keyValues[i + 1]);
-    process.send(c);
-    JsonNode reply =
-        process.await(
-            n -> "reply".equals(n.path("type").asText()) && tag.equals(n.path("tag").asText()),
-            WAIT);
-    assertThat(reply.has("error")).as("node error: %s", reply).isFalse();
-    return reply;
-  }
-
   private void connect(String name, String room, String url) {
     Map<String, Object> auth = Map.of("name", name, "room", room);
     if (url == null) command(node, "connect", "name", name, "auth", auth);
@@ -119,29 +102,6 @@ class RedisEmitterInteropTest {
     Awaitility.await()
         .atMost(WAIT)
         .until(() -> javaSockets.containsKey("j1") && javaSockets.containsKey("j2"));
-  }
-
-  private JsonNode clientEvent(String name, String event) {
-    return node.await(
-        n ->
-            "client-event".equals(n.path("type").asText())
-                && name.equals(n.path("name").asText())
-                && event.equals(n.path("event").asText()),
-        WAIT);
-  }
-
-  private boolean unreadEvent(String name, String event) {
-    try {
-      node.await(
-          n ->
-              "client-event".equals(n.path("type").asText())
-                  && name.equals(n.path("name").asText())
-                  && event.equals(n.path("event").asText()),
-          Duration.ofMillis(200));
-      return true;
-    } catch (AssertionError timedOut) {
-      return false;
-    }
   }
 
   private void awaitDisconnect(String name) {
@@ -250,5 +210,17 @@ class RedisEmitterInteropTest {
       command(npm, "disconnectSockets", "rooms", List.of("blue"), "close", false);
       awaitDisconnect("j2");
     }
+  }
+
+  private static JsonNode command(NodeProcess process, String cmd, Object... keyValues) {
+    return NodeCommands.command(process, cmd, keyValues);
+  }
+
+  private JsonNode clientEvent(String name, String event) {
+    return NodeCommands.clientEvent(node, name, event);
+  }
+
+  private boolean unreadEvent(String name, String event) {
+    return NodeCommands.unreadEvent(node, name, event);
   }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * createAdapter} and sio4j's {@link RedisAdapter}; plus {@code allRooms}, which only the classic
  * adapter has.
  */
-class RedisNodeClusterInteropTest extends NodeClusterInteropContract {
+class RedisNodeClusterInteropTest extends RedisNodeClusterContract {
 
   @Override
-  AdapterFactory adapter() {
+  protected AdapterFactory adapter() {
     return RedisAdapter.factory(
         pub,
         sub,
@@ -28,12 +28,12 @@ class RedisNodeClusterInteropTest extends NodeClusterInteropContract {
   }
 
   @Override
-  CompletableFuture<Void> subscribed(Adapter adapter) {
+  protected CompletableFuture<Void> subscribed(Adapter adapter) {
     return ((RedisAdapter) adapter).subscribed();
   }
 
   @Override
-  String nodeConfig() {
+  protected String nodeConfig() {
     return "{\"key\":\"" + key + "\"}";
   }
 

@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * createShardedAdapter} (subscription mode {@code dynamic}, the default) and sio4j's {@link
  * ShardedRedisAdapter}, on the single Redis 7 at 127.0.0.1:6379.
  */
-class ShardedRedisNodeClusterInteropTest extends NodeClusterInteropContract {
+class ShardedRedisNodeClusterInteropTest extends RedisNodeClusterContract {
 
   @Override
-  AdapterFactory adapter() {
+  protected AdapterFactory adapter() {
     return ShardedRedisAdapter.factory(
         pub,
         sub,
@@ -28,12 +28,12 @@ class ShardedRedisNodeClusterInteropTest extends NodeClusterInteropContract {
   }
 
   @Override
-  CompletableFuture<Void> subscribed(Adapter adapter) {
+  protected CompletableFuture<Void> subscribed(Adapter adapter) {
     return ((ShardedRedisAdapter) adapter).subscribed();
   }
 
   @Override
-  String nodeConfig() {
+  protected String nodeConfig() {
     return "{\"key\":\"" + key + "\",\"sharded\":true}";
   }
 }

@@ -1,22 +1,22 @@
 package io.sio4j.interop.redis;
 
+import static io.sio4j.interop.cluster.NodeCommands.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.sio4j.adapter.redis.RedisStreamsAdapter;
 import io.sio4j.adapter.redis.RedisStreamsAdapterOptions;
+import io.sio4j.interop.cluster.NodeCommands;
 import io.sio4j.server.ConnectionStateRecovery;
 import io.sio4j.server.RemoteSocket;
 import io.sio4j.server.SocketIoServer;
 import io.sio4j.testkit.NodeProcess;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +30,7 @@ import org.junit.jupiter.api.Test;
  * at the other node ({@code io.uri}), as a load balancer would.
  */
 class StreamsRecoveryInteropTest {
-  private static final Duration WAIT = Duration.ofSeconds(15);
   private final String key = "sio4j-recovery-" + UUID.randomUUID();
-  private final AtomicInteger tags = new AtomicInteger();
   private RedisClient redis;
   private SocketIoServer a;
   private SocketIoServer b;
@@ -195,26 +193,10 @@ class StreamsRecoveryInteropTest {
   }
 
   private JsonNode clientEvent(String name, String event) {
-    return node.await(
-        n ->
-            "client-event".equals(n.path("type").asText())
-                && name.equals(n.path("name").asText())
-                && event.equals(n.path("event").asText()),
-        WAIT);
+    return NodeCommands.clientEvent(node, name, event);
   }
 
   private JsonNode command(String cmd, Object... keyValues) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("cmd", cmd);
-    String tag = "t" + tags.incrementAndGet();
-    c.put("tag", tag);
-    for (int i = 0; i < keyValues.length; i += 2) c.put((String) keyValues[i], keyValues[i + 1]);
-    node.send(c);
-    JsonNode reply =
-        node.await(
-            n -> "reply".equals(n.path("type").asText()) && tag.equals(n.path("tag").asText()),
-            WAIT);
-    assertThat(reply.has("error")).as("node error: %s", reply).isFalse();
-    return reply;
+    return NodeCommands.command(node, cmd, keyValues);
   }
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * sio4j's {@link RedisStreamsAdapter}, on the Redis at 127.0.0.1:6379, with a stream and channel
  * prefix of their own.
  */
-class StreamsRedisNodeClusterInteropTest extends NodeClusterInteropContract {
+class StreamsRedisNodeClusterInteropTest extends RedisNodeClusterContract {
 
   @Override
-  AdapterFactory adapter() {
+  protected AdapterFactory adapter() {
     return RedisStreamsAdapter.factory(
         redis,
         RedisStreamsAdapterOptions.builder()
@@ -28,12 +28,12 @@ class StreamsRedisNodeClusterInteropTest extends NodeClusterInteropContract {
   }
 
   @Override
-  CompletableFuture<Void> subscribed(Adapter adapter) {
+  protected CompletableFuture<Void> subscribed(Adapter adapter) {
     return ((RedisStreamsAdapter) adapter).subscribed();
   }
 
   @Override
-  String nodeConfig() {
+  protected String nodeConfig() {
     return "{\"key\":\"" + key + "\",\"streams\":true}";
   }
 }

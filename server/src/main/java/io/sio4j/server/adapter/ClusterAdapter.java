@@ -128,12 +128,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
       IntConsumer clientCount,
       BiConsumer<String, ArrayNode> ack) {
     if (!opts.flags().local()) {
-      String requestId = ClusterRequests.newId();
-      Duration timeout = opts.flags().timeout();
-      requests.awaitAcks(
-          requestId,
-          new ClusterRequests.AckRequest(clientCount, ack),
-          timeout != null ? timeout : requestsTimeout);
+      String requestId = requests.awaitBroadcastAcks(opts, clientCount, ack, requestsTimeout);
       ObjectNode data = F.objectNode();
       data.set("packet", ClusterWire.encodePacket(packet, namespace().name()));
       data.put("requestId", requestId);

@@ -158,6 +158,23 @@ public final class ClusterRequests {
     if (timeout != null) scheduler.schedule(() -> ackRequests.remove(requestId), timeout);
   }
 
+  /**
+   * Starts waiting for the answers to a broadcast with acks: a fresh request id whose callbacks are
+   * remembered until the broadcast's own timeout, or {@code defaultTimeout} when it sets none.
+   * Returns the id the request carries to the other nodes.
+   */
+  public String awaitBroadcastAcks(
+      BroadcastOptions opts,
+      IntConsumer clientCount,
+      BiConsumer<String, ArrayNode> ack,
+      Duration defaultTimeout) {
+    String requestId = newId();
+    Duration timeout = opts.flags().timeout();
+    awaitAcks(
+        requestId, new AckRequest(clientCount, ack), timeout != null ? timeout : defaultTimeout);
+    return requestId;
+  }
+
   /** The callbacks of a broadcast with acks, or null. */
   public AckRequest ackRequest(String requestId) {
     return ackRequests.get(requestId);

@@ -1,12 +1,9 @@
-package io.sio4j.interop.redis;
+package io.sio4j.interop.cluster;
 
+import static io.sio4j.interop.cluster.NodeCommands.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.sio4j.protocol.event.Arguments;
 import io.sio4j.server.RemoteSocket;
 import io.sio4j.server.Socket;
@@ -15,51 +12,58 @@ import io.sio4j.server.adapter.Adapter;
 import io.sio4j.server.adapter.AdapterFactory;
 import io.sio4j.testkit.NodeProcess;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Node socket.io 4.8 server with an official npm Redis adapter and a sio4j server with the
- * matching adapter in one cluster over the Redis at 127.0.0.1:6379: broadcasts (with binary),
- * rooms, fetchSockets, the utilities, serverSideEmit with acks and broadcasts with acks work in
- * both directions. Clients are npm socket.io-client instances run by the Node script. Subclasses
- * pick the adapter kind.
+ * A Node socket.io 4.8 server with an official npm adapter and a sio4j server with the matching
+ * adapter in one cluster (Redis at 127.0.0.1:6379 or PostgreSQL at 127.0.0.1:5432): broadcasts
+ * (with binary), rooms, fetchSockets, the utilities, serverSideEmit with acks and broadcasts with
+ * acks work in both directions. Clients are npm socket.io-client instances run by the Node script
+ * ({@code interop/node/cluster-node.mjs}). Subclasses pick the adapter kind and its Node script.
  */
-abstract class NodeClusterInteropContract {
-  private static final Duration WAIT = Duration.ofSeconds(15);
-  final String key = "sio4j-interop-" + UUID.randomUUID();
-  final Map<String, Socket> javaSockets = new ConcurrentHashMap<>();
-  private final AtomicInteger tags = new AtomicInteger();
-  RedisClient redis;
-  StatefulRedisConnection<byte[], byte[]> pub;
-  StatefulRedisPubSubConnection<byte[], byte[]> sub;
-  SocketIoServer java;
-  NodeProcess node;
+public abstract class NodeClusterInteropContract {
+  /** The key, stream name or channel prefix both nodes share, fresh for each test. */
+  protected final String key = "sio4j-interop-" + UUID.randomUUID();
 
-  /** The sio4j node's adapter over {@link #pub} and {@link #sub}. */
-  abstract AdapterFactory adapter();
+  protected final Map<String, Socket> javaSockets = new ConcurrentHashMap<>();
+  protected SocketIoServer java;
+  protected NodeProcess node;
+
+  /** Opens what the sio4j node's adapter needs (connections, pools); before {@link #adapter()}. */
+  protected void openBackend() throws Exception {}
+
+  /** Closes what {@link #openBackend()} opened, after both nodes stopped. */
+  protected void closeBackend() {}
+
+  /** The sio4j node's adapter. */
+  protected abstract AdapterFactory adapter() throws Exception;
 
   /** Completes once the sio4j node's adapter receives the cluster's messages. */
-  abstract CompletableFuture<Void> subscribed(Adapter adapter);
+  protected abstract CompletableFuture<Void> subscribed(Adapter adapter);
+
+  /** The Node script under {@code interop/node}. */
+  protected abstract String nodeScript();
 
   /** The Node script's configuration (JSON). */
-  abstract String nodeConfig();
+  protected abstract String nodeConfig();
+
+  /** Waits until both nodes see each other; by default until the sio4j node counts two. */
+  protected void awaitCluster() {
+    Awaitility.await().atMost(WAIT).until(() -> java.sockets().adapter().serverCount().get() == 2);
+  }
 
   @BeforeEach
-  void start() throws Exception {
-    redis = RedisClient.create("redis://127.0.0.1:6379");
-    pub = redis.connect(ByteArrayCodec.INSTANCE);
-    sub = redis.connectPubSub(ByteArrayCodec.INSTANCE);
+  protected void start() throws Exception {
+    openBackend();
     java = SocketIoServer.builder().host("127.0.0.1").port(0).adapter(adapter()).build();
     java.on(
         "connection",
@@ -73,37 +77,24 @@ abstract class NodeClusterInteropContract {
     java.onServerSideEmit("ping", (args, ack) -> ack.accept("pong from java " + args.get(0)));
     java.start();
     subscribed(java.sockets().adapter()).get(5, TimeUnit.SECONDS);
-    node = NodeProcess.start("redis-cluster-node.mjs", nodeConfig());
+    node = NodeProcess.start(nodeScript(), nodeConfig());
     node.await("listening", WAIT);
-    Awaitility.await().atMost(WAIT).until(() -> java.sockets().adapter().serverCount().get() == 2);
+    awaitCluster();
   }
 
   @AfterEach
-  void stop() {
+  protected void stop() {
     if (node != null) node.close();
-    java.close();
-    pub.close();
-    sub.close();
-    redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    if (java != null) java.close();
+    closeBackend();
   }
 
-  JsonNode command(String cmd, Object... keyValues) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("cmd", cmd);
-    String tag = "t" + tags.incrementAndGet();
-    c.put("tag", tag);
-    for (int i = 0; i < keyValues.length; i += 2) c.put((String) keyValues[i], keyValues[i + 1]);
-    node.send(c);
-    JsonNode reply =
-        node.await(
-            n -> "reply".equals(n.path("type").asText()) && tag.equals(n.path("tag").asText()),
-            WAIT);
-    assertThat(reply.has("error")).as("node error: %s", reply).isFalse();
-    return reply;
+  protected JsonNode command(String cmd, Object... keyValues) {
+    return NodeCommands.command(node, cmd, keyValues);
   }
 
   /** An npm client named {@code name} connected to the Node server, or to the Java one. */
-  String connect(String name, String room, boolean toJava) {
+  protected String connect(String name, String room, boolean toJava) {
     Map<String, Object> auth = Map.of("name", name, "room", room);
     JsonNode r =
         toJava
@@ -120,22 +111,21 @@ abstract class NodeClusterInteropContract {
     return r.path("id").asText();
   }
 
-  private JsonNode clientEvent(String name, String event) {
-    return node.await(
-        n ->
-            "client-event".equals(n.path("type").asText())
-                && name.equals(n.path("name").asText())
-                && event.equals(n.path("event").asText()),
-        WAIT);
+  protected JsonNode clientEvent(String name, String event) {
+    return NodeCommands.clientEvent(node, name, event);
+  }
+
+  protected boolean unreadEvent(String name, String event) {
+    return NodeCommands.unreadEvent(node, name, event);
   }
 
   @Test
-  void serverCountIsTwoOnBothSides() {
+  protected void serverCountIsTwoOnBothSides() {
     assertThat(command("serverCount").path("count").asInt()).isEqualTo(2);
   }
 
   @Test
-  void broadcastsWithBinaryCrossBothWays() {
+  protected void broadcastsWithBinaryCrossBothWays() {
     connect("n1", "red", false);
     connect("j1", "red", true);
     java.emit("from-java", "hi", new byte[] {1, 2, 3});
@@ -152,7 +142,7 @@ abstract class NodeClusterInteropContract {
   }
 
   @Test
-  void roomsAcrossNodes() {
+  protected void roomsAcrossNodes() {
     connect("n1", "red", false);
     connect("n2", "blue", false);
     connect("j1", "red", true);
@@ -168,22 +158,8 @@ abstract class NodeClusterInteropContract {
     for (String name : List.of("n1", "j1")) assertThat(unreadEvent(name, "to-blue")).isFalse();
   }
 
-  private boolean unreadEvent(String name, String event) {
-    try {
-      node.await(
-          n ->
-              "client-event".equals(n.path("type").asText())
-                  && name.equals(n.path("name").asText())
-                  && event.equals(n.path("event").asText()),
-          Duration.ofMillis(200));
-      return true;
-    } catch (AssertionError timedOut) {
-      return false;
-    }
-  }
-
   @Test
-  void fetchSocketsAndRemoteSocketActionsBothWays() throws Exception {
+  protected void fetchSocketsAndRemoteSocketActionsBothWays() throws Exception {
     String n1 = connect("n1", "red", false);
     connect("j1", "red", true);
     String j1 = javaSockets.get("j1").id();
@@ -210,7 +186,7 @@ abstract class NodeClusterInteropContract {
   }
 
   @Test
-  void socketsJoinAndDisconnectSocketsBothWays() {
+  protected void socketsJoinAndDisconnectSocketsBothWays() {
     String n1 = connect("n1", "red", false);
     connect("j1", "red", true);
     Socket j1 = javaSockets.get("j1");
@@ -247,7 +223,7 @@ abstract class NodeClusterInteropContract {
   }
 
   @Test
-  void serverSideEmitWithAcksBothWays() throws Exception {
+  protected void serverSideEmitWithAcksBothWays() throws Exception {
     List<com.fasterxml.jackson.databind.node.ArrayNode> answers =
         java.serverSideEmitWithAck("ping", 1).get(10, TimeUnit.SECONDS);
     assertThat(answers).hasSize(1);
@@ -264,7 +240,7 @@ abstract class NodeClusterInteropContract {
   }
 
   @Test
-  void broadcastAcksGatherAnswersFromBothNodes() throws Exception {
+  protected void broadcastAcksGatherAnswersFromBothNodes() throws Exception {
     connect("n1", "red", false);
     connect("j1", "red", true);
     List<Arguments> fromJava =
