@@ -138,6 +138,16 @@ public interface EngineSocket extends EventEmitter<EngineSocket> {
   ScheduledExecutorService eventLoop();
 
   /**
+   * Runs {@code task} on {@link #eventLoop()} once the work being handled now (the rest of the
+   * current read) is done, as Node's {@code process.nextTick}: the tasks deferred in one turn run
+   * in order, in one loop task, followed by the flush of what they wrote. Throws {@link
+   * java.util.concurrent.RejectedExecutionException} when the event loop is shut down.
+   */
+  default void runAfterRead(Runnable task) {
+    eventLoop().execute(task);
+  }
+
+  /**
    * The session's timers: tasks run on {@link #eventLoop()}, timed by {@link
    * EngineOptions#scheduler()} when one is set (else by the event loop itself). The layer above
    * schedules its own timers here (connect and acknowledgement timeouts), so one injected clock

@@ -104,6 +104,15 @@ final class Client implements EngineSocket.Listener {
     }
   }
 
+  /** Runs {@code task} after the rest of the current read, in one loop task with the others. */
+  void runAfterRead(Runnable task) {
+    try {
+      conn.runAfterRead(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      task.run();
+    }
+  }
+
   Handshake handshake(JsonNode auth) {
     HandshakeRequest r = conn.request();
     java.net.InetSocketAddress remote = r.remoteAddress();

@@ -87,7 +87,7 @@ final class SocketInbound {
    */
   private void afterThisRead(Runnable task) {
     if (socket.nsp().server().options().listenerExecutor() != null) task.run();
-    else socket.client().execute(task);
+    else socket.client().runAfterRead(task);
   }
 
   /** Sends the acknowledgement for {@code ackId}, at most once. */

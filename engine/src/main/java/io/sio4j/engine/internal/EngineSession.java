@@ -261,7 +261,7 @@ public final class EngineSession implements EngineSocket {
     }
     if (from != transport) return;
     events.fire("packet", packet);
-    if (metrics.enabled()) metrics.packetReceived(from.name(), encodedSize(packet));
+    if (metrics.enabled()) metrics.packetReceived(from.name(), WirePacket.encodedSize(packet));
     switch (packet.type()) {
       case PING -> {
         if (protocol != 3) {
@@ -487,12 +487,25 @@ public final class EngineSession implements EngineSocket {
     }
     if (!flushScheduled) {
       flushScheduled = true;
-      // one flush per event-loop turn: a burst of sends becomes one payload / one socket flush
-      loop.execute(
-          () -> {
-            flushScheduled = false;
-            flush();
-          });
+      // one flush per event-loop turn: a burst of sends becomes one payload / one socket flush,
+      // and the sessions written to in one turn share one deferred task (LoopTurn)
+      if (loop.inEventLoop()) LoopTurn.of(loop).flushLater(this);
+      else runOnLoop(this::flushQueued);
+    }
+  }
+
+  /** The deferred flush of {@link #sendPacket}, run by {@link LoopTurn}. */
+  void flushQueued() {
+    flushScheduled = false;
+    flush();
+  }
+
+  @Override
+  public void runAfterRead(Runnable task) {
+    if (loop.inEventLoop()) {
+      LoopTurn.of(loop).later(task);
+    } else {
+      loop.execute(task);
     }
   }
 
@@ -508,24 +521,6 @@ public final class EngineSession implements EngineSocket {
       metrics.packetsSent(transport.name(), batch.size(), bytes);
     }
     transport.send(batch);
-  }
-
-  /** The packet's size as encoded: type digit plus UTF-8 text, or the raw binary length. */
-  private static int encodedSize(EnginePacket packet) {
-    if (packet.isBinary()) return packet.binary().length;
-    String text = packet.text();
-    int n = 1;
-    if (text == null) return n;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) n += 1;
-      else if (c < 0x800) n += 2;
-      else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else n += 3;
-    }
-    return n;
   }
 
   private void deliver(EnginePacket packet) {

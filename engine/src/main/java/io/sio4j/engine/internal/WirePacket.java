@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.OutboundMessage;
+import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.engineio.EnginePacketType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -125,5 +126,23 @@ public final class WirePacket {
   public int size() {
     if (message == null) return controlBytes.length;
     return message.isBinary() ? message.binary().length : message.textPacketBytes().length;
+  }
+
+  /** The packet's size as encoded: type digit plus UTF-8 text, or the raw binary length. */
+  static int encodedSize(EnginePacket packet) {
+    if (packet.isBinary()) return packet.binary().length;
+    String text = packet.text();
+    int n = 1;
+    if (text == null) return n;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
   }
 }
