@@ -2,6 +2,7 @@ package io.sio4j.jakarta.internal;
 
 import io.sio4j.engine.CorsOptions;
 import io.sio4j.engine.HttpExchange;
+import io.sio4j.engine.internal.CopiedHttpExchange;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link HttpExchange} over an async servlet request, for the server's {@link
@@ -18,49 +18,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Thread-safe: {@link #respond} may be called once, from any thread.
  */
-final class ServletHttpExchange implements HttpExchange {
+final class ServletHttpExchange extends CopiedHttpExchange {
   private final AsyncContext async;
   private final CorsOptions cors;
-  private final String method;
-  private final String path;
-  private final String uri;
-  private final Map<String, String> query;
   private final HttpServletRequest request;
-  private final byte[] body;
-  private final AtomicBoolean responded = new AtomicBoolean();
 
   ServletHttpExchange(
       AsyncContext async, CorsOptions cors, String path, String rawQuery, byte[] body) {
+    super(
+        ((HttpServletRequest) async.getRequest()).getMethod(),
+        rawQuery == null ? path : path + "?" + rawQuery,
+        path,
+        firstValues(rawQuery),
+        body);
     this.async = async;
     this.cors = cors;
     this.request = (HttpServletRequest) async.getRequest();
-    this.method = request.getMethod();
-    this.path = path;
-    this.uri = rawQuery == null ? path : path + "?" + rawQuery;
+  }
+
+  private static Map<String, String> firstValues(String rawQuery) {
     Map<String, String> q = new LinkedHashMap<>();
     QueryStrings.parse(rawQuery).forEach((k, v) -> q.put(k, v.isEmpty() ? "" : v.get(0)));
-    this.query = Collections.unmodifiableMap(q);
-    this.body = body;
-  }
-
-  @Override
-  public String method() {
-    return method;
-  }
-
-  @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public String uri() {
-    return uri;
-  }
-
-  @Override
-  public Map<String, String> query() {
-    return query;
+    return Collections.unmodifiableMap(q);
   }
 
   @Override
@@ -69,15 +48,7 @@ final class ServletHttpExchange implements HttpExchange {
   }
 
   @Override
-  public byte[] body() {
-    return body.clone();
-  }
-
-  @Override
-  public void respond(int status, Map<String, List<String>> headers, byte[] body) {
-    if (!responded.compareAndSet(false, true)) {
-      throw new IllegalStateException("already responded");
-    }
+  protected void send(int status, Map<String, List<String>> headers, byte[] body) {
     HttpServletResponse res = (HttpServletResponse) async.getResponse();
     res.setStatus(status);
     String contentLength = null;
@@ -100,7 +71,7 @@ final class ServletHttpExchange implements HttpExchange {
 
   /** Sends an empty answer with this status unless one was sent. */
   void respondIfNot(int status) {
-    if (responded.compareAndSet(false, true)) {
+    if (claimResponse()) {
       HttpServletResponse res = (HttpServletResponse) async.getResponse();
       res.setStatus(status);
       res.setContentLength(0);
