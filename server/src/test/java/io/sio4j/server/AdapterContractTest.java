@@ -189,7 +189,8 @@ public abstract class AdapterContractTest {
     sockets.get(1).join("r");
     sockets.get(2).join("r", "s", "t");
     assertThat(io.in("r").fetchSockets().get(5, TimeUnit.SECONDS)).hasSize(3);
-    assertThat(sockets.get(2).rooms()).containsExactlyInAnyOrder(sockets.get(2).id(), "r", "s", "t");
+    assertThat(sockets.get(2).rooms())
+        .containsExactlyInAnyOrder(sockets.get(2).id(), "r", "s", "t");
     sockets.get(1).leave("r");
     sockets.get(2).leave("r");
     assertThat(io.in("r").fetchSockets().get(5, TimeUnit.SECONDS))

@@ -119,7 +119,8 @@ class ListenerRegistryTest {
                 }));
       }
       start.countDown();
-      for (java.util.concurrent.Future<?> f : done) f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      for (java.util.concurrent.Future<?> f : done)
+        f.get(30, java.util.concurrent.TimeUnit.SECONDS);
     } finally {
       pool.shutdownNow();
     }
