@@ -12,10 +12,9 @@ import io.sio4j.protocol.socketio.SocketPacketType;
 import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.protocol.time.Scheduler;
 import io.sio4j.server.adapter.BroadcastFlags;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * socket of each namespace it joined (several namespaces share one connection).
  *
  * <p>Threading: the decoder and the routing run on the connection's event loop; {@link
- * #execute(Runnable)} hops there. The socket map is concurrent because sockets may be disconnected
- * from any thread.
+ * #execute(Runnable)} hops there. The socket map is replaced, never changed in place, because
+ * sockets may be disconnected from any thread.
  */
 final class Client implements EngineSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.server");
@@ -33,9 +32,13 @@ final class Client implements EngineSocket.Listener {
   private final SocketIoServer server;
   private final EngineSocket conn;
   private final PacketDecoder decoder;
-  private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
-  private final Cancellable connectTimer;
-  private final PartialPacketGuard partial;
+  // the sockets by namespace: an immutable map replaced on each change (guarded by this), as a
+  // connection is almost always in one namespace (a one-entry Map.of is 24 bytes, a
+  // ConcurrentHashMap's ~180: docs/PERFORMANCE.md, 10,000 idle connections)
+  private volatile Map<String, Socket> nsps = Map.of();
+  // dropped once cancelled: the cancelled task would otherwise stay reachable from here
+  private volatile Cancellable connectTimer;
+  private PartialPacketGuard partial; // created by the first partial packet; on the event loop
   private volatile boolean closed;
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
@@ -43,15 +46,6 @@ final class Client implements EngineSocket.Listener {
     this.server = server;
     this.conn = conn;
     this.decoder = server.parser().newDecoder();
-    this.partial =
-        new PartialPacketGuard(
-            conn,
-            server.options(),
-            server.partialPacketBytes(),
-            () -> {
-              LOG.debug("client {}: attachments not received in time, closing", conn.id());
-              close(DisconnectReason.FORCED_SERVER_CLOSE);
-            });
     this.connectTimer =
         conn.scheduler()
             .schedule(
@@ -67,6 +61,26 @@ final class Client implements EngineSocket.Listener {
       // Socket.IO protocol v4 (Engine.IO v3 clients): the main namespace is joined implicitly
       execute(() -> connect(SocketPacket.MAIN_NAMESPACE, null));
     }
+  }
+
+  private PartialPacketGuard partial() {
+    if (partial == null) {
+      partial =
+          new PartialPacketGuard(
+              conn,
+              server.options(),
+              server.partialPacketBytes(),
+              () -> {
+                LOG.debug("client {}: attachments not received in time, closing", conn.id());
+                close(DisconnectReason.FORCED_SERVER_CLOSE);
+              });
+    }
+    return partial;
+  }
+
+  /** The partial packet (if any) completed or was dropped. */
+  private void partialDone() {
+    if (partial != null) partial.done();
   }
 
   /** Whether this client speaks Socket.IO protocol v4 over Engine.IO v3 ({@code allowEIO3}). */
@@ -146,7 +160,7 @@ final class Client implements EngineSocket.Listener {
       return;
     }
     if (packet != null) onDecoded(packet);
-    else if (decoder.awaitingAttachments() && !partial.hold(text.length())) onPartialTooLarge();
+    else if (decoder.awaitingAttachments() && !partial().hold(text.length())) onPartialTooLarge();
   }
 
   @Override
@@ -155,14 +169,14 @@ final class Client implements EngineSocket.Listener {
     try {
       packet = decoder.decodeBinary(data);
     } catch (ProtocolException | RuntimeException e) {
-      partial.done();
+      partialDone();
       onDecodeError(e);
       return;
     }
     if (packet != null) {
-      if (partial.held() > 0) partial.done();
+      partialDone();
       onDecoded(packet);
-    } else if (decoder.awaitingAttachments() && !partial.hold(data.length)) {
+    } else if (decoder.awaitingAttachments() && !partial().hold(data.length)) {
       onPartialTooLarge();
     }
   }
@@ -170,7 +184,7 @@ final class Client implements EngineSocket.Listener {
   private void onPartialTooLarge() {
     LOG.debug("client {}: partial packet over its bound, closing", conn.id());
     decoder.reset();
-    partial.done();
+    partialDone();
     close(DisconnectReason.FORCED_SERVER_CLOSE);
   }
 
@@ -252,12 +266,34 @@ final class Client implements EngineSocket.Listener {
   // ---- from sockets and namespaces ----
 
   void registered(Socket socket) {
-    nsps.put(socket.nsp().name(), socket);
-    connectTimer.cancel();
+    synchronized (this) {
+      Map<String, Socket> current = nsps;
+      if (current.isEmpty()) {
+        nsps = Map.of(socket.nsp().name(), socket);
+      } else {
+        Map<String, Socket> next = new HashMap<>(current);
+        next.put(socket.nsp().name(), socket);
+        nsps = Map.copyOf(next);
+      }
+    }
+    cancelConnectTimer();
   }
 
   void remove(Socket socket) {
-    nsps.remove(socket.nsp().name(), socket);
+    synchronized (this) {
+      Map<String, Socket> current = nsps;
+      if (current.get(socket.nsp().name()) != socket) return;
+      Map<String, Socket> next = new HashMap<>(current);
+      next.remove(socket.nsp().name());
+      nsps = Map.copyOf(next);
+    }
+  }
+
+  private void cancelConnectTimer() {
+    Cancellable timer = connectTimer;
+    if (timer == Cancellable.NONE) return;
+    timer.cancel();
+    connectTimer = Cancellable.NONE;
   }
 
   void sendConnectError(String nsp, Throwable err) {
@@ -290,7 +326,7 @@ final class Client implements EngineSocket.Listener {
    * {@code socket.disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes.
    */
   void disconnectAll() {
-    for (Socket socket : List.copyOf(nsps.values())) {
+    for (Socket socket : nsps.values()) { // an immutable snapshot
       sendPacket(SocketPacket.disconnect(socket.nsp().name()), BroadcastFlags.DEFAULT);
       socket.onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, null);
     }
@@ -323,11 +359,13 @@ final class Client implements EngineSocket.Listener {
   private void onClosed(String reason, String description) {
     if (closed) return;
     closed = true;
-    connectTimer.cancel();
+    cancelConnectTimer();
     decoder.reset();
-    partial.done();
-    for (Socket socket : List.copyOf(nsps.values())) socket.onClose(reason, description);
-    nsps.clear();
+    partialDone();
+    for (Socket socket : nsps.values()) socket.onClose(reason, description);
+    synchronized (this) {
+      nsps = Map.of();
+    }
     server.removeClient(this);
   }
 }

@@ -69,32 +69,59 @@ public class InMemoryAdapter implements Adapter {
     return CompletableFuture.completedFuture(1);
   }
 
+  // Every socket is in its own room, and most are in no other: a set of one element is an
+  // immutable Set.of (16 bytes) until a second one comes, then a concurrent set (~200 bytes with
+  // its table and node). Sets are changed only inside the maps' compute calls, so the swap is
+  // atomic; readers iterate whichever set they got, both are safe to iterate.
+
   @Override
   public void addAll(String id, Set<String> roomNames) {
-    Set<String> mine = sids.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
     for (String room : roomNames) {
-      mine.add(room);
+      sids.compute(id, (k, mine) -> with(mine, room));
       boolean[] created = {false};
       boolean[] joined = {false};
       rooms.compute(
           room,
           (k, members) -> {
-            if (members == null) {
-              members = ConcurrentHashMap.newKeySet();
-              created[0] = true;
-            }
-            joined[0] = members.add(id);
-            return members;
+            created[0] = members == null;
+            joined[0] = members == null || !members.contains(id);
+            return joined[0] ? with(members, id) : members;
           });
       if (created[0]) createRoom.forEach(l -> l.accept(room));
       if (joined[0]) joinRoom.forEach(l -> l.accept(room, id));
     }
   }
 
+  /** {@code set} with {@code element} added: a new set, or the same one changed in place. */
+  private static Set<String> with(Set<String> set, String element) {
+    if (set == null || set.isEmpty()) return Set.of(element);
+    if (set.contains(element)) return set;
+    if (set instanceof ConcurrentHashMap.KeySetView<String, ?> grown) {
+      grown.add(element);
+      return grown;
+    }
+    Set<String> grown = ConcurrentHashMap.newKeySet();
+    grown.addAll(set);
+    grown.add(element);
+    return grown;
+  }
+
+  /** {@code set} without {@code element}: a new (empty) set, or the same one changed in place. */
+  private static Set<String> without(Set<String> set, String element) {
+    if (!set.contains(element)) return set;
+    if (set instanceof ConcurrentHashMap.KeySetView<String, ?> grown) {
+      grown.remove(element);
+      return grown;
+    }
+    if (set.size() == 1) return Set.of();
+    Set<String> rest = new HashSet<>(set);
+    rest.remove(element);
+    return Set.copyOf(rest);
+  }
+
   @Override
   public void del(String id, String room) {
-    Set<String> mine = sids.get(id);
-    if (mine != null) mine.remove(room);
+    sids.computeIfPresent(id, (k, mine) -> without(mine, room));
     removeFromRoom(id, room);
   }
 
@@ -104,12 +131,13 @@ public class InMemoryAdapter implements Adapter {
     rooms.computeIfPresent(
         room,
         (k, members) -> {
-          left[0] = members.remove(id);
-          if (members.isEmpty()) {
+          left[0] = members.contains(id);
+          Set<String> rest = without(members, id);
+          if (rest.isEmpty()) {
             deleted[0] = true;
             return null;
           }
-          return members;
+          return rest;
         });
     if (left[0]) leaveRoom.forEach(l -> l.accept(room, id));
     if (deleted[0]) deleteRoom.forEach(l -> l.accept(room));

@@ -44,7 +44,7 @@ public interface RemoteSocket {
   /** The view of a local socket. */
   static RemoteSocket of(Socket socket) {
     Set<String> rooms = Set.copyOf(socket.rooms());
-    Map<String, Object> data = Map.copyOf(socket.data());
+    Map<String, Object> data = Map.copyOf(socket.dataOrEmpty());
     return new RemoteSocket() {
       @Override
       public String id() {

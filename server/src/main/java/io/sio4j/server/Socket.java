@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +61,18 @@ public final class Socket implements SocketEventEmitter<Socket> {
           "newListener",
           "removeListener");
 
+  private static final java.lang.invoke.VarHandle CLOSED;
+
+  static {
+    try {
+      CLOSED =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(Socket.class, "closed", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final Namespace nsp;
   private final Client client;
   private final ListenerRegistry listeners;
@@ -70,15 +81,15 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private final String pid;
   private final Handshake handshake;
   private final boolean recovered;
-  private final Map<String, Object> data = new ConcurrentHashMap<>();
-  private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
-  private final List<EventMiddleware> middlewares = new CopyOnWriteArrayList<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  // created on first use (most sockets never use them: 10,000 idle sockets, docs/PERFORMANCE.md)
+  private volatile Map<String, Object> data;
+  private volatile Map<Long, PendingAck> acks;
+  private volatile List<EventMiddleware> middlewares;
+  private volatile boolean closed;
   private volatile boolean connected;
   // the rooms seen by "disconnecting" listeners, which may run after the cleanup on an executor
   private volatile Set<String> roomsWhileDisconnecting;
-  private final Set<String> roomsView = new RoomsView();
-  private CompletableFuture<Void> dispatchTail = CompletableFuture.completedFuture(null);
+  private CompletableFuture<Void> dispatchTail; // null: nothing queued yet (guarded by this)
 
   /** An acknowledgement awaited from the client. */
   record PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect, long sentAt) {
@@ -95,7 +106,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
       this.id = previous.session().sid();
       this.pid = previous.session().pid();
       this.recovered = true;
-      this.data.putAll(previous.session().data());
+      Map<String, Object> restored = previous.session().data();
+      if (!restored.isEmpty()) this.data = new ConcurrentHashMap<>(restored);
     } else if (client.legacy()) {
       // protocol v4 clients: the official ids, from the Engine.IO id; no state recovery for them
       String eid = client.id();
@@ -155,7 +167,18 @@ public final class Socket implements SocketEventEmitter<Socket> {
    * connection state recovery. Thread-safe; values must not be null.
    */
   public Map<String, Object> data() {
-    return data;
+    Map<String, Object> d = data;
+    if (d != null) return d;
+    synchronized (this) {
+      if (data == null) data = new ConcurrentHashMap<>();
+      return data;
+    }
+  }
+
+  /** The data, without creating the map when nothing was ever stored: empty then. */
+  Map<String, Object> dataOrEmpty() {
+    Map<String, Object> d = data;
+    return d == null ? Map.of() : d;
   }
 
   /** Whether the socket is connected. */
@@ -222,7 +245,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
    */
   public Set<String> rooms() {
     Set<String> leaving = roomsWhileDisconnecting;
-    return leaving != null ? leaving : roomsView;
+    return leaving != null ? leaving : new RoomsView();
   }
 
   /** The adapter's current set for this socket, looked up on every call (it may be replaced). */
@@ -282,7 +305,14 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Adds a middleware run for every incoming event ({@code socket.use}). */
   public Socket use(EventMiddleware middleware) {
-    middlewares.add(middleware);
+    List<EventMiddleware> list = middlewares;
+    if (list == null) {
+      synchronized (this) {
+        if (middlewares == null) middlewares = new CopyOnWriteArrayList<>();
+        list = middlewares;
+      }
+    }
+    list.add(middleware);
     return this;
   }
 
@@ -375,7 +405,11 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Runs listener code on the executor, after what was queued before for this socket. */
   synchronized void enqueue(Runnable task, java.util.concurrent.Executor executor) {
-    dispatchTail = dispatchTail.thenRunAsync(task, executor).exceptionally(e -> null);
+    CompletableFuture<Void> next =
+        dispatchTail == null
+            ? CompletableFuture.runAsync(task, executor)
+            : dispatchTail.thenRunAsync(task, executor);
+    dispatchTail = next.exceptionally(e -> null);
   }
 
   String pid() {
@@ -396,7 +430,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
   }
 
   List<EventMiddleware> middlewares() {
-    return middlewares;
+    List<EventMiddleware> list = middlewares;
+    return list == null ? List.of() : list;
   }
 
   /** Writes an encoded packet, after telling the outgoing catch-all listeners. */
@@ -414,6 +449,13 @@ public final class Socket implements SocketEventEmitter<Socket> {
    * ServerOptions#maxPendingAcks()} of them: the caller does not send the packet.
    */
   boolean registerAck(long ackId, PendingAck ack) {
+    Map<Long, PendingAck> acks = this.acks;
+    if (acks == null) {
+      synchronized (this) {
+        if (this.acks == null) this.acks = new ConcurrentHashMap<>();
+        acks = this.acks;
+      }
+    }
     if (acks.size() >= nsp.server().options().maxPendingAcks()) {
       LOG.debug("socket {}: {} acknowledgements pending, refusing another", id, acks.size());
       return false;
@@ -428,13 +470,16 @@ public final class Socket implements SocketEventEmitter<Socket> {
   }
 
   void removeAck(long ackId) {
-    acks.remove(ackId);
+    Map<Long, PendingAck> acks = this.acks;
+    if (acks != null) acks.remove(ackId);
   }
 
   /** Sends the missed packets of a recovered session, then the CONNECT reply; on the loop. */
   void onConnect(List<ArrayNode> missedPackets) {
     connected = true;
-    join(id);
+    // its own room, always allowed (a recovered socket is in it already): no maxRoomsPerSocket
+    // check
+    nsp.adapter().addAll(id, Set.of(id));
     for (ArrayNode missed : missedPackets) {
       client.sendPacket(
           new SocketPacket(
@@ -461,7 +506,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
   }
 
   private void onAck(SocketPacket packet) {
-    PendingAck ack = acks.remove(packet.ackId());
+    Map<Long, PendingAck> acks = this.acks;
+    PendingAck ack = acks == null ? null : acks.remove(packet.ackId());
     if (ack == null) {
       LOG.debug("socket {}: ack {} matches nothing, ignored", id, packet.ackId());
       return;
@@ -473,19 +519,22 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Leaves the namespace; runs {@code disconnecting} then {@code disconnect}. Idempotent. */
   void onClose(String reason, String description) {
-    if (!closed.compareAndSet(false, true)) return;
+    if (!CLOSED.compareAndSet(this, false, true)) return;
     if (connected) {
       fireLifecycle("disconnecting", reason, description);
       if (pid != null && DisconnectReason.RECOVERABLE.contains(reason)) {
-        nsp.adapter().persistSession(new SessionToPersist(id, pid, rooms(), data));
+        nsp.adapter().persistSession(new SessionToPersist(id, pid, rooms(), dataOrEmpty()));
       }
     }
     cleanup();
     client.remove(this);
     boolean wasConnected = connected;
     connected = false;
-    for (PendingAck ack : acks.values()) listeners.run(ack.onDisconnect());
-    acks.clear();
+    Map<Long, PendingAck> acks = this.acks;
+    if (acks != null) {
+      for (PendingAck ack : acks.values()) listeners.run(ack.onDisconnect());
+      acks.clear();
+    }
     if (wasConnected) {
       nsp.server().instruments().socketDisconnected(this, reason);
       fireLifecycle("disconnect", reason, description);

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 final class SocketInbound {
   private final Socket socket;
   private final ListenerRegistry listeners;
-  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+  private volatile List<Consumer<Throwable>> errorListeners; // created by the first onError
 
   SocketInbound(Socket socket, ListenerRegistry listeners) {
     this.socket = socket;
@@ -32,14 +32,24 @@ final class SocketInbound {
   }
 
   void onError(Consumer<Throwable> listener) {
-    errorListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    java.util.Objects.requireNonNull(listener, "listener");
+    List<Consumer<Throwable>> list = errorListeners;
+    if (list == null) {
+      synchronized (this) {
+        if (errorListeners == null) errorListeners = new CopyOnWriteArrayList<>();
+        list = errorListeners;
+      }
+    }
+    list.add(listener);
   }
 
   void fireError(Throwable error) {
-    if (errorListeners.isEmpty()) {
+    List<Consumer<Throwable>> list = errorListeners;
+    if (list == null || list.isEmpty()) {
       Socket.LOG.debug("socket {}: unhandled error: {}", socket.id(), error.toString());
+      return;
     }
-    for (Consumer<Throwable> l : errorListeners) listeners.run(() -> l.accept(error));
+    for (Consumer<Throwable> l : list) listeners.run(() -> l.accept(error));
   }
 
   /** An EVENT from the client: catch-alls, then the socket middlewares, then the listeners. */

@@ -180,6 +180,35 @@ public abstract class AdapterContractTest {
   }
 
   @Test
+  protected void roomsGrowAndShrinkThroughOneMember() throws Exception {
+    // a room of one member (every socket's own room) is kept differently from a larger one
+    connect(3);
+    Socket a = sockets.get(0);
+    a.join("r");
+    assertThat(io.in("r").fetchSockets().get(5, TimeUnit.SECONDS)).hasSize(1);
+    sockets.get(1).join("r");
+    sockets.get(2).join("r", "s", "t");
+    assertThat(io.in("r").fetchSockets().get(5, TimeUnit.SECONDS)).hasSize(3);
+    assertThat(sockets.get(2).rooms())
+        .containsExactlyInAnyOrder(sockets.get(2).id(), "r", "s", "t");
+    sockets.get(1).leave("r");
+    sockets.get(2).leave("r");
+    assertThat(io.in("r").fetchSockets().get(5, TimeUnit.SECONDS))
+        .extracting(RemoteSocket::id)
+        .containsExactly(a.id());
+    a.leave("r");
+    assertThat(io.sockets().adapter().rooms()).doesNotContainKey("r");
+    a.leave(a.id());
+    assertThat(a.rooms()).isEmpty();
+    a.join("r");
+    assertThat(a.rooms()).containsExactly("r");
+    a.join(a.id());
+    assertThat(a.rooms()).containsExactlyInAnyOrder(a.id(), "r");
+    io.to(a.id()).emit("own");
+    assertThat(conns.get(0).next()).isEqualTo("2[\"own\"]");
+  }
+
+  @Test
   protected void serverSideEmitOnOneNodeReachesNoOne() throws Exception {
     io.serverSideEmit("hello", 1);
     assertThat(io.serverSideEmitWithAck("hello").get(5, TimeUnit.SECONDS)).isEmpty();

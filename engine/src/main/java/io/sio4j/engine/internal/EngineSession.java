@@ -42,7 +42,8 @@ public final class EngineSession implements EngineSocket {
   private final EngineOptions options;
   private final SessionRegistry registry;
   private final WriteBuffer writeBuffer = new WriteBuffer();
-  private final ArrayDeque<EnginePacket> undelivered = new ArrayDeque<>();
+  // small until needed: most sessions never hold a packet here (docs/PERFORMANCE.md)
+  private final ArrayDeque<EnginePacket> undelivered = new ArrayDeque<>(1);
 
   private Transport transport;
   private UpgradeProbe probe;

@@ -21,11 +21,11 @@ final class SessionEvents {
   // values are passed as they are (emitReserved): the binding is never used to read JSON
   private static final ListenerInvoker INVOKER = new ListenerInvoker(JsonBinding.create());
 
-  private final Supplier<String> owner;
+  private final String sessionId;
   private volatile ListenerRegistry registry;
 
   SessionEvents(String sessionId) {
-    this.owner = () -> "engine session " + sessionId;
+    this.sessionId = sessionId;
   }
 
   /** The registry, created when first asked for. */
@@ -33,7 +33,11 @@ final class SessionEvents {
     ListenerRegistry r = registry;
     if (r != null) return r;
     synchronized (this) {
-      if (registry == null) registry = new ListenerRegistry(INVOKER, Runnable::run, log, owner);
+      if (registry == null) {
+        String id = sessionId;
+        Supplier<String> owner = () -> "engine session " + id;
+        registry = new ListenerRegistry(INVOKER, Runnable::run, log, owner);
+      }
       return registry;
     }
   }

@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Threading: confined to the session's event loop, except {@link #count()}, readable anywhere.
  */
 final class WriteBuffer {
-  private final ArrayDeque<WirePacket> packets = new ArrayDeque<>();
+  // starts small (a 2-slot array, not 17) and doubles: an idle session holds nothing here
+  private final ArrayDeque<WirePacket> packets = new ArrayDeque<>(1);
   private long bytes;
   private long volatileBytes;
   private volatile int count;

@@ -6,12 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -41,19 +37,21 @@ import org.slf4j.Logger;
  *   <li>each listener call runs through the {@code runner} (the caller's thread, or an executor).
  * </ul>
  *
- * <p>Thread-safe: copy-on-write lists, registration is rare and dispatch frequent.
+ * <p>Thread-safe: copy-on-write, registration is rare and dispatch frequent. Registrations are
+ * immutable arrays in an immutable {@link EventTable}, replaced under the registry's lock, so a
+ * registry costs a few small arrays rather than a concurrent map and a list per event (a server
+ * holds one per socket: docs/PERFORMANCE.md, 10,000 idle connections).
  */
 public final class ListenerRegistry {
-  private record Entry(
-      Object listener, ListenerSignature signature, boolean once, AtomicBoolean fired) {}
+  private static final AnyListener[] NO_ANY = {};
 
   private final ListenerInvoker invoker;
   private final Executor runner;
   private final Logger log;
   private final Supplier<String> owner;
-  private final Map<String, CopyOnWriteArrayList<Entry>> byEvent = new ConcurrentHashMap<>();
-  private final CopyOnWriteArrayList<AnyListener> any = new CopyOnWriteArrayList<>();
-  private final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
+  private volatile EventTable byEvent = EventTable.EMPTY; // replaced under this
+  private volatile AnyListener[] any = NO_ANY; // replaced under this
+  private volatile AnyListener[] anyOutgoing = NO_ANY; // replaced under this
 
   /**
    * A registry.
@@ -106,95 +104,125 @@ public final class ListenerRegistry {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(listener, "listener");
     if (!(listener instanceof RawListener)) ListenerInvoker.arity(listener); // checks the type
-    byEvent
-        .computeIfAbsent(event, k -> new CopyOnWriteArrayList<>())
-        .add(new Entry(listener, signature, once, new AtomicBoolean()));
+    EventTable.Entry entry = new EventTable.Entry(listener, signature, once);
+    synchronized (this) {
+      byEvent = byEvent.with(event, EventTable.append(byEvent.get(event), entry));
+    }
   }
 
   /** Removes the first registration of this listener instance for the event. */
   public void remove(String event, Object listener) {
     Objects.requireNonNull(event, "event");
-    List<Entry> list = byEvent.get(event);
-    if (list == null) return;
-    for (Entry e : list) {
-      if (e.listener == listener) {
-        list.remove(e);
-        return;
+    synchronized (this) {
+      EventTable.Entry[] list = byEvent.get(event);
+      if (list == null) return;
+      for (EventTable.Entry e : list) {
+        if (e.listener == listener) {
+          byEvent = byEvent.with(event, EventTable.without(list, e));
+          return;
+        }
       }
     }
   }
 
   /** Removes every listener of the event. */
   public void removeAll(String event) {
-    byEvent.remove(Objects.requireNonNull(event, "event"));
+    Objects.requireNonNull(event, "event");
+    synchronized (this) {
+      byEvent = byEvent.with(event, null);
+    }
   }
 
   /** Removes every listener of every event (not the catch-all ones, as in JavaScript). */
   public void removeAll() {
-    byEvent.clear();
+    synchronized (this) {
+      byEvent = EventTable.EMPTY;
+    }
   }
 
   /** The listeners of an event, in call order; an unmodifiable snapshot. */
   public List<Object> listeners(String event) {
-    List<Entry> list = byEvent.get(Objects.requireNonNull(event, "event"));
+    EventTable.Entry[] list = byEvent.get(Objects.requireNonNull(event, "event"));
     if (list == null) return List.of();
-    List<Object> out = new ArrayList<>(list.size());
-    list.forEach(e -> out.add(e.listener));
+    List<Object> out = new ArrayList<>(list.length);
+    for (EventTable.Entry e : list) out.add(e.listener);
     return Collections.unmodifiableList(out);
   }
 
   /** The number of listeners of an event. */
   public int listenerCount(String event) {
-    List<Entry> list = byEvent.get(Objects.requireNonNull(event, "event"));
-    return list == null ? 0 : list.size();
+    EventTable.Entry[] list = byEvent.get(Objects.requireNonNull(event, "event"));
+    return list == null ? 0 : list.length;
   }
 
   /** Adds an incoming catch-all listener, at the end or ({@code prepend}) at the front. */
   public void addAny(AnyListener listener, boolean prepend) {
-    add(any, listener, prepend);
+    Objects.requireNonNull(listener, "listener");
+    synchronized (this) {
+      any = plus(any, listener, prepend);
+    }
   }
 
   /** Removes an incoming catch-all listener; all of them when {@code listener} is null. */
   public void removeAny(AnyListener listener) {
-    if (listener == null) any.clear();
-    else any.remove(listener);
+    synchronized (this) {
+      any = listener == null ? NO_ANY : minus(any, listener);
+    }
   }
 
   /** The incoming catch-all listeners; an unmodifiable snapshot. */
   public List<AnyListener> listenersAny() {
-    return List.copyOf(any);
+    return List.of(any);
   }
 
   /** Adds an outgoing catch-all listener, at the end or ({@code prepend}) at the front. */
   public void addAnyOutgoing(AnyListener listener, boolean prepend) {
-    add(anyOutgoing, listener, prepend);
+    Objects.requireNonNull(listener, "listener");
+    synchronized (this) {
+      anyOutgoing = plus(anyOutgoing, listener, prepend);
+    }
   }
 
   /** Removes an outgoing catch-all listener; all of them when {@code listener} is null. */
   public void removeAnyOutgoing(AnyListener listener) {
-    if (listener == null) anyOutgoing.clear();
-    else anyOutgoing.remove(listener);
+    synchronized (this) {
+      anyOutgoing = listener == null ? NO_ANY : minus(anyOutgoing, listener);
+    }
   }
 
   /** The outgoing catch-all listeners; an unmodifiable snapshot. */
   public List<AnyListener> listenersAnyOutgoing() {
-    return List.copyOf(anyOutgoing);
+    return List.of(anyOutgoing);
   }
 
   /** Whether any incoming catch-all listener is registered. */
   public boolean hasAny() {
-    return !any.isEmpty();
+    return any.length > 0;
   }
 
   /** Whether any outgoing catch-all listener is registered. */
   public boolean hasAnyOutgoing() {
-    return !anyOutgoing.isEmpty();
+    return anyOutgoing.length > 0;
   }
 
-  private static void add(List<AnyListener> list, AnyListener listener, boolean prepend) {
-    Objects.requireNonNull(listener, "listener");
-    if (prepend) list.add(0, listener);
-    else list.add(listener);
+  private static AnyListener[] plus(AnyListener[] list, AnyListener listener, boolean prepend) {
+    AnyListener[] out = new AnyListener[list.length + 1];
+    System.arraycopy(list, 0, out, prepend ? 1 : 0, list.length);
+    out[prepend ? 0 : list.length] = listener;
+    return out;
+  }
+
+  /** {@code list} without the first listener equal to {@code listener} (as a list's remove). */
+  private static AnyListener[] minus(AnyListener[] list, AnyListener listener) {
+    for (int i = 0; i < list.length; i++) {
+      if (!list[i].equals(listener)) continue;
+      if (list.length == 1) return NO_ANY;
+      AnyListener[] out = new AnyListener[list.length - 1];
+      System.arraycopy(list, 0, out, 0, i);
+      System.arraycopy(list, i + 1, out, i, list.length - i - 1);
+      return out;
+    }
+    return list;
   }
 
   // ---- dispatch, called by the server and the client
@@ -204,7 +232,7 @@ public final class ListenerRegistry {
    * acknowledgement callback, null (or {@link Ack#NONE}) when none was asked.
    */
   public void emitEvent(String event, List<JsonNode> args, Ack ack) {
-    for (Entry e : take(event)) {
+    for (EventTable.Entry e : take(event)) {
       run(
           () -> {
             try {
@@ -225,7 +253,7 @@ public final class ListenerRegistry {
    * {@code connect} or {@code reconnect_attempt}); raw listeners are skipped.
    */
   public void emitReserved(String event, Object... values) {
-    for (Entry e : take(event)) run(() -> callWithValues(e.listener, values));
+    for (EventTable.Entry e : take(event)) run(() -> callWithValues(e.listener, values));
   }
 
   /**
@@ -239,9 +267,10 @@ public final class ListenerRegistry {
 
   /** Calls the outgoing catch-all listeners with the values given to {@code emit}. */
   public void emitOutgoing(String event, List<Object> values) {
-    if (anyOutgoing.isEmpty()) return;
+    AnyListener[] outgoing = anyOutgoing;
+    if (outgoing.length == 0) return;
     List<Object> copy = Collections.unmodifiableList(new ArrayList<>(values));
-    for (AnyListener l : anyOutgoing) run(() -> l.call(event, copy));
+    for (AnyListener l : outgoing) run(() -> l.call(event, copy));
   }
 
   /** Runs user code through the runner; whatever it throws is logged, never propagated. */
@@ -257,22 +286,25 @@ public final class ListenerRegistry {
   }
 
   /** The registrations to call, the {@code once} ones removed (and claimed) first. */
-  private List<Entry> take(String event) {
-    CopyOnWriteArrayList<Entry> list = byEvent.get(event);
-    if (list == null || list.isEmpty()) return List.of();
+  private EventTable.Entry[] take(String event) {
+    EventTable.Entry[] list = byEvent.get(event);
+    if (list == null) return EventTable.NONE;
     boolean anyOnce = false;
-    for (Entry e : list) anyOnce |= e.once;
-    // iterating a copy-on-write list walks a snapshot: no copy needed when none is removed here
+    for (EventTable.Entry e : list) anyOnce |= e.once();
+    // the array is an immutable snapshot: no copy needed when none is removed here
     if (!anyOnce) return list;
-    List<Entry> out = new ArrayList<>(list.size());
-    for (Entry e : list) {
-      if (e.once) {
-        if (!e.fired.compareAndSet(false, true)) continue;
-        list.remove(e);
+    List<EventTable.Entry> out = new ArrayList<>(list.length);
+    for (EventTable.Entry e : list) {
+      if (e.once()) {
+        if (!e.claim()) continue;
+        synchronized (this) {
+          EventTable.Entry[] now = byEvent.get(event);
+          if (now != null) byEvent = byEvent.with(event, EventTable.without(now, e));
+        }
       }
       out.add(e);
     }
-    return out;
+    return out.toArray(EventTable.NONE);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -81,6 +81,56 @@ class ListenerRegistryTest {
   }
 
   @Test
+  void manyEventsAddedAndRemovedKeepTheirOwnListeners() throws Exception {
+    // past a handful of events the registrations are looked up through a hash index
+    for (int i = 0; i < 30; i++) {
+      int n = i;
+      emitter.on("e" + i, (String s) -> calls.add(n + ":" + s));
+    }
+    for (int i = 0; i < 30; i += 3) emitter.removeAllListeners("e" + i);
+    for (int i = 0; i < 30; i++) registry.emitEvent("e" + i, args("[\"x\"]"), null);
+    List<Object> expected = new ArrayList<>();
+    for (int i = 0; i < 30; i++) if (i % 3 != 0) expected.add(i + ":x");
+    assertThat(calls).isEqualTo(expected);
+    assertThat(emitter.listenerCount("e3")).isZero();
+    assertThat(emitter.listenerCount("e4")).isEqualTo(1);
+  }
+
+  @Test
+  void registrationsFromManyThreadsAreAllKept() throws Exception {
+    int threads = 8;
+    int each = 200;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String event = "t" + (t % 3);
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < each; i++) {
+                    emitter.on(event, () -> {});
+                    emitter.onAny((e, a) -> {});
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : done)
+        f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    int total = 0;
+    for (int e = 0; e < 3; e++) total += emitter.listenerCount("t" + e);
+    assertThat(total).isEqualTo(threads * each);
+    assertThat(emitter.listenersAny()).hasSize(threads * each);
+  }
+
+  @Test
   void catchAllFamiliesBothWays() throws Exception {
     AnyListener first = (e, a) -> calls.add("first " + e + a);
     AnyListener second = (e, a) -> calls.add("second " + e + a);
