@@ -1,5 +1,7 @@
 package io.sio4j.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -18,7 +20,20 @@ public final class OutboundMessage {
   private final byte[] binary;
   private final boolean isVolatile;
   private final boolean compress;
-  private volatile byte[] textFrameBytes; // "4" + text, UTF-8, lazily computed once
+  // "4" + text, UTF-8, lazily computed once; published with release/acquire (see textPacketBytes)
+  private byte[] textFrameBytes;
+
+  private static final VarHandle TEXT_FRAME_BYTES;
+
+  static {
+    try {
+      TEXT_FRAME_BYTES =
+          MethodHandles.lookup()
+              .findVarHandle(OutboundMessage.class, "textFrameBytes", byte[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private OutboundMessage(String text, byte[] binary, boolean isVolatile, boolean compress) {
     this.text = text;
@@ -77,10 +92,12 @@ public final class OutboundMessage {
    * Only for text messages. Must not be modified.
    */
   public byte[] textPacketBytes() {
-    byte[] b = textFrameBytes;
+    // acquire/release instead of a volatile field: the same safe publication of the array to the
+    // other loops of a broadcast, without the full fence a volatile store costs on every message
+    byte[] b = (byte[]) TEXT_FRAME_BYTES.getAcquire(this);
     if (b == null) {
       b = ("4" + text).getBytes(StandardCharsets.UTF_8);
-      textFrameBytes = b;
+      TEXT_FRAME_BYTES.setRelease(this, b);
     }
     return b;
   }

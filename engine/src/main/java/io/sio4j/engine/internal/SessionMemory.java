@@ -1,6 +1,8 @@
 package io.sio4j.engine.internal;
 
 import io.sio4j.engine.MemoryBudget;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A session's share of the {@link MemoryBudget}: the bytes it holds for its peer (write buffer,
@@ -13,8 +15,24 @@ import io.sio4j.engine.MemoryBudget;
 final class SessionMemory implements MemoryBudget.Holder {
   private final EngineSession session;
   private final MemoryBudget budget;
+  // written on the session's loop with setRelease, read anywhere (volatile reads): mirrors for
+  // the budget's other threads, without a full fence per message on the loop
   private volatile long held;
   private volatile long volatileHeld;
+
+  private static final VarHandle HELD;
+  private static final VarHandle VOLATILE_HELD;
+
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      HELD = l.findVarHandle(SessionMemory.class, "held", long.class);
+      VOLATILE_HELD = l.findVarHandle(SessionMemory.class, "volatileHeld", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private boolean closed;
 
   SessionMemory(EngineSession session, MemoryBudget budget) {
@@ -29,18 +47,18 @@ final class SessionMemory implements MemoryBudget.Holder {
   /** {@code bytes} more are held (already allocated): counted, and the budget may shed. */
   void add(long bytes) {
     if (closed || bytes == 0) return;
-    held += bytes;
+    HELD.setRelease(this, held + bytes);
     budget.add(bytes);
   }
 
   void release(long bytes) {
     if (closed || bytes == 0) return;
-    held -= bytes;
+    HELD.setRelease(this, held - bytes);
     budget.release(bytes);
   }
 
   void volatileBytes(long bytes) {
-    volatileHeld = bytes;
+    if (volatileHeld != bytes) VOLATILE_HELD.setRelease(this, bytes);
   }
 
   /** The session closed: everything it held is released, later calls count nothing. */

@@ -1,5 +1,6 @@
 package io.sio4j.engine.internal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -20,6 +21,8 @@ import io.sio4j.protocol.ProtocolException;
 import io.sio4j.protocol.engineio.EngineCodec;
 import io.sio4j.protocol.engineio.EngineCodecV3;
 import io.sio4j.protocol.engineio.EnginePacket;
+import io.sio4j.protocol.engineio.EnginePacketType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,17 +91,17 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       return;
     }
     if (frame instanceof TextWebSocketFrame text) {
-      String data = text.text();
       EnginePacket packet;
       try {
-        packet =
-            s.protocol() == 3 ? EngineCodecV3.decodeText(data) : EngineCodec.decodeTextFrame(data);
+        packet = s.protocol() == 3 ? EngineCodecV3.decodeText(text.text()) : decodeV4(text);
       } catch (ProtocolException e) {
         String why = e.getMessage();
         onSessionLoop(s, () -> s.onParseError(adapter, why));
         return;
       }
-      onSessionLoop(s, () -> s.onPacket(adapter, packet));
+      // the common case without a task (the session normally lives on the channel's loop)
+      if (s.loop().inEventLoop()) s.onPacket(adapter, packet);
+      else s.eventLoop().execute(() -> s.onPacket(adapter, packet));
     } else if (frame instanceof BinaryWebSocketFrame) {
       byte[] bytes = ByteBufUtil.getBytes(frame.content());
       EnginePacket packet;
@@ -119,6 +122,24 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
       ctx.writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
           .addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /**
+   * A v4 text frame {@code <digit><text>} decoded straight from the frame's bytes without the type
+   * digit (one String, not the frame's then its tail); anything else ({@code b<base64>}, an unknown
+   * type, an empty frame) goes through {@link EngineCodec#decodeTextFrame}.
+   */
+  private static EnginePacket decodeV4(TextWebSocketFrame frame) throws ProtocolException {
+    ByteBuf content = frame.content();
+    int n = content.readableBytes();
+    if (n > 0) {
+      int start = content.readerIndex();
+      EnginePacketType type = EnginePacketType.fromCode((char) content.getByte(start));
+      if (type != null) {
+        return EnginePacket.of(type, content.toString(start + 1, n - 1, StandardCharsets.UTF_8));
+      }
+    }
+    return EngineCodec.decodeTextFrame(frame.text());
   }
 
   @Override

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.sio4j.engine.EngineOptions;
@@ -139,9 +138,10 @@ final class WebSocketUpgrader {
             options.maxHttpBufferSize());
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
     p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
-    p.addAfter("ws-utf8", "ws-fragments", new FragmentLimitHandler(FRAGMENT_LIMIT));
     p.addAfter(
-        "ws-fragments", "ws-aggregator", new WebSocketFrameAggregator(options.maxHttpBufferSize()));
+        "ws-utf8",
+        "ws-aggregator",
+        new LimitedFrameAggregator(options.maxHttpBufferSize(), FRAGMENT_LIMIT));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
     RequestGuard.removeFrom(p);

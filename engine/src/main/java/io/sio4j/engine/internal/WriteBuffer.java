@@ -1,5 +1,7 @@
 package io.sio4j.engine.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +17,24 @@ final class WriteBuffer {
   private final ArrayDeque<WirePacket> packets = new ArrayDeque<>(1);
   private long bytes;
   private long volatileBytes;
-  private volatile int count;
+  private volatile int count; // written with setRelease: a mirror for other threads, no fence
+
+  private static final VarHandle COUNT;
+
+  static {
+    try {
+      COUNT = MethodHandles.lookup().findVarHandle(WriteBuffer.class, "count", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** Adds a packet; returns the buffered size in bytes afterwards. */
   long add(WirePacket packet) {
     packets.add(packet);
     bytes += packet.size();
     if (packet.isVolatile()) volatileBytes += packet.size();
-    count = packets.size();
+    COUNT.setRelease(this, packets.size());
     return bytes;
   }
 
@@ -55,7 +67,7 @@ final class WriteBuffer {
       if (p.isVolatile()) volatileBytes -= p.size();
       batch.add(p);
     }
-    count = packets.size();
+    COUNT.setRelease(this, packets.size());
     return batch;
   }
 
@@ -66,7 +78,7 @@ final class WriteBuffer {
     packets.removeIf(WirePacket::isVolatile);
     bytes -= freed;
     volatileBytes = 0;
-    count = packets.size();
+    COUNT.setRelease(this, packets.size());
     return freed;
   }
 
@@ -76,7 +88,7 @@ final class WriteBuffer {
     packets.clear();
     bytes = 0;
     volatileBytes = 0;
-    count = 0;
+    COUNT.setRelease(this, 0);
     return held;
   }
 }

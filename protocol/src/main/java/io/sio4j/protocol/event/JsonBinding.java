@@ -3,6 +3,7 @@ package io.sio4j.protocol.event;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.StringSerializer;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
@@ -41,6 +43,7 @@ import java.util.Optional;
 public final class JsonBinding {
   private final ObjectMapper mapper;
   private final ValueBinder values; // null: the mapper binds values too
+  private int plainStrings; // 0 unknown, 1 the mapper writes Strings plainly, -1 it does not
 
   private JsonBinding(ObjectMapper mapper, ValueBinder values) {
     this.mapper = mapper;
@@ -91,8 +94,37 @@ public final class JsonBinding {
    * the {@link ValueBinder}'s tree when there is one.
    */
   public void writeValue(JsonGenerator g, Object value) throws IOException {
-    if (values == null) mapper.writeValue(g, value);
-    else mapper.writeTree(g, toTree(value));
+    if (values != null) mapper.writeTree(g, toTree(value));
+    else if (value instanceof String text && writesPlainStrings()) g.writeString(text);
+    else mapper.writeValue(g, value);
+  }
+
+  /**
+   * Whether the mapper writes a String as Jackson's own serializer does, {@code g.writeString}:
+   * then a String is written directly, without a serializer provider per value. Decided on first
+   * use (the mapper is configured before use); a racy but idempotent cache.
+   */
+  private boolean writesPlainStrings() {
+    int known = plainStrings;
+    if (known == 0) {
+      known = plainStringsOf(mapper) ? 1 : -1;
+      plainStrings = known;
+    }
+    return known > 0;
+  }
+
+  private static boolean plainStringsOf(ObjectMapper mapper) {
+    var config = mapper.getSerializationConfig();
+    if (config.isEnabled(SerializationFeature.INDENT_OUTPUT)
+        || config.isEnabled(SerializationFeature.WRAP_ROOT_VALUE)) {
+      return false;
+    }
+    try {
+      return mapper.getSerializerProviderInstance().findValueSerializer(String.class).getClass()
+          == StringSerializer.class;
+    } catch (JsonMappingException e) {
+      return false;
+    }
   }
 
   /**

@@ -1,11 +1,12 @@
 package io.sio4j.protocol.socketio;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.sio4j.protocol.ProtocolException;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.List;
 import java.util.Set;
 
@@ -145,8 +146,9 @@ final class JsonPacketDecoder implements PacketDecoder {
     JsonNode data = null;
     if (i < len) {
       try {
-        data = reader.readTree(s.substring(i));
-      } catch (JacksonException e) {
+        // read in place: no copy of the payload as a String of its own
+        data = reader.readTree(new TailReader(s, i));
+      } catch (IOException e) {
         throw new ProtocolException("invalid JSON payload in " + excerpt(s));
       }
     }
@@ -192,5 +194,36 @@ final class JsonPacketDecoder implements PacketDecoder {
   private static String excerpt(String s) {
     String head = s.length() <= ERROR_EXCERPT ? s : s.substring(0, ERROR_EXCERPT) + "...";
     return '"' + head.replaceAll("[^\\x20-\\x7e]", "?") + '"';
+  }
+
+  /**
+   * The characters of a String from an offset on, as a {@link Reader}, without a lock or a copy.
+   */
+  private static final class TailReader extends Reader {
+    private final String s;
+    private int pos;
+
+    TailReader(String s, int from) {
+      this.s = s;
+      this.pos = from;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      int left = s.length() - pos;
+      if (left <= 0) return -1;
+      int n = Math.min(left, len);
+      s.getChars(pos, pos + n, buf, off);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public int read() {
+      return pos < s.length() ? s.charAt(pos++) : -1;
+    }
+
+    @Override
+    public void close() {}
   }
 }

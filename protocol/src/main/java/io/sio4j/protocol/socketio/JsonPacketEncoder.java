@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.protocol.engineio.EnginePacket;
 import io.sio4j.protocol.event.JsonBinding;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -82,34 +82,55 @@ final class JsonPacketEncoder implements PacketEncoder {
 
   private EncodedPacket withAttachments(
       SocketPacketType type, String namespace, long ackId, BodyWriter body) {
+    checkNamespace(namespace);
     List<byte[]> attachments;
-    String json;
+    TextWriter out = new TextWriter(128);
+    int headerLength;
     try {
-      StringWriter out = new StringWriter(64);
+      // the header goes first into the generator's writer, so a packet without attachments is one
+      // String built once (no separate JSON String, header builder and concatenation)
+      writeHeader(out.builder(), plain(type), namespace, ackId, 0);
+      headerLength = out.builder().length();
       AttachmentCollectingGenerator g =
           new AttachmentCollectingGenerator(mapper.getFactory().createGenerator(out));
       body.write(g);
       g.close();
-      json = out.toString();
       attachments = g.attachments();
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write packet data: " + e.getMessage(), e);
     }
-    SocketPacketType wireType = attachments.isEmpty() ? plain(type) : binary(type);
-    EncodedPacket header = header(wireType, namespace, ackId, json, attachments.size());
-    if (attachments.isEmpty()) return header;
+    if (attachments.isEmpty()) {
+      return new EncodedPacket(List.of(EnginePacket.message(out.builder().toString())));
+    }
+    // the attachment count belongs in the header, known only now
+    StringBuilder json = out.builder();
+    StringBuilder sb = new StringBuilder(json.length() + 8);
+    writeHeader(sb, binary(type), namespace, ackId, attachments.size());
+    sb.append(json, headerLength, json.length());
     List<EnginePacket> frames = new ArrayList<>(attachments.size() + 1);
-    frames.add(header.frames().get(0));
+    frames.add(EnginePacket.message(sb.toString()));
     for (byte[] a : attachments) frames.add(EnginePacket.binary(a));
     return new EncodedPacket(frames);
   }
 
   private static EncodedPacket header(
       SocketPacketType type, String namespace, long ackId, String json, int attachments) {
+    checkNamespace(namespace);
+    StringBuilder sb = new StringBuilder(16 + (json == null ? 0 : json.length()));
+    writeHeader(sb, type, namespace, ackId, attachments);
+    if (json != null) sb.append(json);
+    return new EncodedPacket(List.of(EnginePacket.message(sb.toString())));
+  }
+
+  private static void checkNamespace(String namespace) {
     if (namespace != null && !namespace.isEmpty() && namespace.charAt(0) != '/') {
       throw new IllegalArgumentException("namespace must start with '/': " + namespace);
     }
-    StringBuilder sb = new StringBuilder(16 + (json == null ? 0 : json.length()));
+  }
+
+  /** {@code <type>[<n>-][<nsp>,][<ackId>]}. */
+  private static void writeHeader(
+      StringBuilder sb, SocketPacketType type, String namespace, long ackId, int attachments) {
     sb.append((char) ('0' + type.id()));
     if (type.isBinary()) sb.append(attachments).append('-');
     if (namespace != null
@@ -118,8 +139,43 @@ final class JsonPacketEncoder implements PacketEncoder {
       sb.append(namespace).append(',');
     }
     if (ackId >= 0) sb.append(ackId);
-    if (json != null) sb.append(json);
-    return new EncodedPacket(List.of(EnginePacket.message(sb.toString())));
+  }
+
+  /**
+   * A {@link Writer} into a {@link StringBuilder}: {@code StringWriter}'s {@code StringBuffer}
+   * takes a lock per call. Not thread-safe: one per encoding.
+   */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder sb;
+
+    TextWriter(int capacity) {
+      this.sb = new StringBuilder(capacity);
+    }
+
+    StringBuilder builder() {
+      return sb;
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      sb.append(chars, off, len);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private static SocketPacketType plain(SocketPacketType type) {

@@ -3,12 +3,20 @@ package io.sio4j.protocol.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.sio4j.protocol.event.JsonBinding;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +89,28 @@ class FastPathEncoderTest {
         new SocketPacket(
             SocketPacketType.BINARY_EVENT, "/", -1, SocketPacket.event("/", -1, "x").data());
     assertThat(ENCODER.encode(declaredBinaryWithout).text()).isEqualTo("2[\"x\"]");
+  }
+
+  @Test
+  void stringsStillGoThroughAMapperThatWritesThemItsOwnWay() {
+    // Strings skip Jackson's serializer lookup only when the mapper would write them plainly
+    SimpleModule shout = new SimpleModule("shout");
+    shout.addSerializer(
+        String.class,
+        new StdSerializer<String>(String.class) {
+          @Override
+          public void serialize(String value, JsonGenerator g, SerializerProvider provider)
+              throws IOException {
+            g.writeString(value.toUpperCase(Locale.ROOT));
+          }
+        });
+    ObjectMapper custom = JsonBinding.newDefaultMapper().registerModule(shout);
+    PacketEncoder encoder = SocketIoParser.builder().mapper(custom).build().encoder();
+    assertThat(encoder.encodeEvent("/", -1, "hello", "world").text())
+        .isEqualTo("2[\"hello\",\"WORLD\"]");
+    // and the default mapper writes them exactly as Jackson's own serializer does
+    assertThat(ENCODER.encodeAck("/", 7, "a\"b\u00e9\n\u2028").text())
+        .isEqualTo("37[\"a\\\"b\u00e9\\n\u2028\"]");
   }
 
   @Test
