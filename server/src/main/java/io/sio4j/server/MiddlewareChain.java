@@ -19,6 +19,10 @@ final class MiddlewareChain {
 
   /** Runs {@code fns}, then {@code done} with null, or with the first error. */
   static <M> void run(List<M> fns, Step<M> step, Consumer<Throwable> done) {
+    if (fns.isEmpty()) {
+      done.accept(null);
+      return;
+    }
     next(List.copyOf(fns), 0, step, done);
   }
 

@@ -220,14 +220,14 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     public void upgrade(EngineSession session, Map<String, List<String>> headers) {
       // like the official server, a refused upgrade (already upgraded or upgrading) completes
       // the WebSocket handshake and is then closed by the session
-      WebSocketUpgrader.upgrade(server, ctx, req, session, meta.withExtraHeaders(headers));
+      WebSocketUpgrader.upgrade(server, ctx, req, params, session, meta.withExtraHeaders(headers));
     }
 
     @Override
     public void handshake(
         HandshakeRequest handshake, String id, Map<String, List<String>> headers) {
       if (upgrade) {
-        WebSocketUpgrader.handshake(server, ctx, req, handshake, id, headers);
+        WebSocketUpgrader.handshake(server, ctx, req, params, handshake, id, headers);
         return;
       }
       Channel channel = ctx.channel();

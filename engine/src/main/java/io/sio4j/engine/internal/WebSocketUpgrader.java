@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -42,6 +41,7 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
+      Map<String, List<String>> params,
       HandshakeRequest handshake,
       String id,
       Map<String, List<String>> extraHeaders) {
@@ -51,7 +51,7 @@ final class WebSocketUpgrader {
     String cookie = server.sidCookie(session.id());
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
     if (extraHeaders != null) HttpResponder.setAll(headers, extraHeaders);
-    WebSocketTransport ws = start(server, ctx, req, headers, handshake, true);
+    WebSocketTransport ws = start(server, ctx, req, params, headers, handshake, true);
     if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
@@ -82,11 +82,12 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
+      Map<String, List<String>> params,
       EngineSession session,
       RequestMeta meta) {
     HttpHeaders headers = new DefaultHttpHeaders();
     if (meta.extraHeaders() != null) HttpResponder.setAll(headers, meta.extraHeaders());
-    WebSocketTransport ws = start(server, ctx, req, headers, meta.view(), false);
+    WebSocketTransport ws = start(server, ctx, req, params, headers, meta.view(), false);
     if (ws == null) return;
     ws.bind(session);
     ws.handshakeFuture()
@@ -100,6 +101,7 @@ final class WebSocketUpgrader {
       NettyEngineServer server,
       ChannelHandlerContext ctx,
       FullHttpRequest req,
+      Map<String, List<String>> params,
       HttpHeaders headers,
       HandshakeRequest view,
       boolean initial) {
@@ -110,15 +112,7 @@ final class WebSocketUpgrader {
       refuse(channel, "Missing or invalid Sec-WebSocket-Key header");
       return null;
     }
-    WebSocketDecoderConfig config =
-        WebSocketDecoderConfig.newBuilder()
-            .maxFramePayloadLength(options.maxHttpBufferSize())
-            .allowExtensions(options.perMessageDeflate())
-            .expectMaskedFrames(true)
-            // the transport sends the close itself, without Netty's reason text
-            .closeOnProtocolViolation(false)
-            .withUTF8Validator(true)
-            .build();
+    WebSocketDecoderConfig config = decoderConfig(options);
     String location = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
     WebSocketServerHandshakerFactory factory =
         new WebSocketServerHandshakerFactory(location, null, config);
@@ -133,9 +127,7 @@ final class WebSocketUpgrader {
     ChannelPipeline p = ctx.pipeline();
     WebSocketTransport ws =
         new WebSocketTransport(
-            channel,
-            EngineRoutes.wantsBase64(new QueryStringDecoder(req.uri()).parameters()),
-            options.maxHttpBufferSize());
+            channel, EngineRoutes.wantsBase64(params), options.maxHttpBufferSize());
     // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
     p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
     p.addAfter(
@@ -167,6 +159,27 @@ final class WebSocketUpgrader {
           }
         });
     return ws;
+  }
+
+  private record DecoderConfig(EngineOptions options, WebSocketDecoderConfig config) {}
+
+  private static volatile DecoderConfig lastConfig;
+
+  /** The frame decoder's settings, immutable: built once per options, not per connection. */
+  private static WebSocketDecoderConfig decoderConfig(EngineOptions options) {
+    DecoderConfig last = lastConfig;
+    if (last != null && last.options == options) return last.config;
+    WebSocketDecoderConfig config =
+        WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(options.maxHttpBufferSize())
+            .allowExtensions(options.perMessageDeflate())
+            .expectMaskedFrames(true)
+            // the transport sends the close itself, without Netty's reason text
+            .closeOnProtocolViolation(false)
+            .withUTF8Validator(true)
+            .build();
+    lastConfig = new DecoderConfig(options, config);
+    return config;
   }
 
   /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */

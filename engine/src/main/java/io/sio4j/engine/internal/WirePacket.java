@@ -42,19 +42,49 @@ public final class WirePacket {
 
   /**
    * The handshake packet: {@code 0{"sid","upgrades","pingInterval","pingTimeout","maxPayload"}}.
+   * Everything after the sid depends only on the options and the upgrade list, so Jackson encodes
+   * it once per (options, upgrades) and each session only adds its quoted sid.
    */
   static WirePacket open(String sid, List<String> upgrades, EngineOptions options) {
+    OpenTail tail = openTail(options, upgrades);
+    byte[] quoted = JsonStrings.quote(sid).getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[OPEN_HEAD.length + quoted.length + tail.bytes.length];
+    System.arraycopy(OPEN_HEAD, 0, out, 0, OPEN_HEAD.length);
+    System.arraycopy(quoted, 0, out, OPEN_HEAD.length, quoted.length);
+    System.arraycopy(tail.bytes, 0, out, OPEN_HEAD.length + quoted.length, tail.bytes.length);
+    return new WirePacket(out, null);
+  }
+
+  private static final byte[] OPEN_HEAD =
+      (EnginePacketType.OPEN.code() + "{\"sid\":").getBytes(StandardCharsets.UTF_8);
+
+  /** The encoded rest of an OPEN packet after its sid: {@code ,"upgrades":[...],...}}. */
+  private record OpenTail(EngineOptions options, List<String> upgrades, byte[] bytes) {}
+
+  // one slot for sessions that start on WebSocket (no upgrades), one for polling ones
+  private static volatile OpenTail lastWithoutUpgrades;
+  private static volatile OpenTail lastWithUpgrades;
+
+  private static OpenTail openTail(EngineOptions options, List<String> upgrades) {
+    OpenTail t = upgrades.isEmpty() ? lastWithoutUpgrades : lastWithUpgrades;
+    if (t != null && t.options == options && t.upgrades.equals(upgrades)) return t;
     Map<String, Object> open = new LinkedHashMap<>();
-    open.put("sid", sid);
     open.put("upgrades", upgrades);
     open.put("pingInterval", options.pingInterval().toMillis());
     open.put("pingTimeout", options.pingTimeout().toMillis());
     open.put("maxPayload", options.maxHttpBufferSize());
+    String json;
     try {
-      return control(EnginePacketType.OPEN, JSON.writeValueAsString(open));
+      json = JSON.writeValueAsString(open);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the OPEN packet", e);
     }
+    // {"upgrades":...} -> ,"upgrades":...}
+    byte[] bytes = ("," + json.substring(1)).getBytes(StandardCharsets.UTF_8);
+    t = new OpenTail(options, List.copyOf(upgrades), bytes);
+    if (upgrades.isEmpty()) lastWithoutUpgrades = t;
+    else lastWithUpgrades = t;
+    return t;
   }
 
   static WirePacket message(OutboundMessage message) {

@@ -1,16 +1,14 @@
 package io.sio4j.jakarta.internal;
 
 import io.sio4j.engine.HandshakeRequest;
+import io.sio4j.engine.internal.PackedMaps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,22 +54,13 @@ final class ServletRequests {
   }
 
   static HandshakeRequest handshake(HttpServletRequest req, Map<String, List<String>> params) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
+    // packed: a session keeps its handshake as long as it lives (see PackedMaps)
+    PackedMaps.Builder headers = new PackedMaps.Builder();
     for (String name : Collections.list(req.getHeaderNames())) {
-      List<String> values = new ArrayList<>(1);
-      for (String v : Collections.list(req.getHeaders(name))) values.add(v);
-      headers.merge(
-          name.toLowerCase(Locale.ROOT),
-          values,
-          (a, b) -> {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
-          });
+      for (String v : Collections.list(req.getHeaders(name))) headers.addLowerCased(name, v);
     }
-    headers.replaceAll((k, v) -> List.copyOf(v));
-    Map<String, String> query = new LinkedHashMap<>();
-    params.forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+    PackedMaps.Builder query = new PackedMaps.Builder(64, params.size());
+    params.forEach((k, v) -> query.add(k, v.isEmpty() ? "" : v.get(0)));
     String uri =
         req.getQueryString() == null
             ? req.getRequestURI()
@@ -80,8 +69,8 @@ final class ServletRequests {
     return new HandshakeRequest(
         req.getMethod(),
         uri,
-        Collections.unmodifiableMap(headers),
-        Collections.unmodifiableMap(query),
+        headers.headers(),
+        query.firstValues(),
         remote,
         req.isSecure(),
         Instant.now(),
