@@ -60,19 +60,8 @@ for f in "$BENCH_JAR" "$SIOLOAD_JAR"; do [ -f "$f" ] || { echo "scale.sh: missin
 # holds at most ~19,900 sockets, which bounds --per-node
 ulimit -n "$(ulimit -Hn)" 2>/dev/null
 mkdir -p "$OUT"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$p" 2>/dev/null
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$HERE/processes.sh" # PIDS, cleanup on exit, rss_kb, established
 log() { echo "[scale $(date -u +%H:%M:%S)] $*" | tee -a "$OUT/summary.txt"; }
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-established() { ss -Htn state established "( sport = :$1 )" 2>/dev/null | wc -l; }
 free_port() {
   local p=$1
   while ss -Htan "( sport = :$p )" | grep -q .; do p=$((p + 1)); done
