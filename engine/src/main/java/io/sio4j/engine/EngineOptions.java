@@ -227,7 +227,10 @@ public final class EngineOptions {
     return httpHandler;
   }
 
-  /** Number of I/O threads, 0 for Netty's default (twice the cores). */
+  /**
+   * Number of I/O threads (event loops), 0 for one per core ({@code availableProcessors}, which
+   * follows the process's CPU affinity and Netty's {@code io.netty.availableProcessors}).
+   */
   public int ioThreads() {
     return ioThreads;
   }

@@ -11,6 +11,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.netty.util.NettyRuntime;
 import io.sio4j.engine.CookieOptions;
 import io.sio4j.engine.EngineConnectionError;
 import io.sio4j.engine.EngineMiddleware;
@@ -76,6 +77,16 @@ public final class NettyEngineServer implements EngineServer {
     return this;
   }
 
+  /**
+   * One event loop per core unless the options say otherwise. Not Netty's default of twice the
+   * cores: a loop's work is all CPU (no blocking), so a second loop per core only makes the two
+   * take turns on it, and a message on the waiting loop waits out the other's time slice
+   * (docs/PERFORMANCE.md, "One event loop per core").
+   */
+  static int ioThreads(EngineOptions options) {
+    return options.ioThreads() > 0 ? options.ioThreads() : NettyRuntime.availableProcessors();
+  }
+
   @Override
   public synchronized CompletableFuture<InetSocketAddress> listen(String host, int port) {
     if (group != null) throw new IllegalStateException("already listening");
@@ -87,7 +98,7 @@ public final class NettyEngineServer implements EngineServer {
       }
     }
     NettyTransports.Choice transport = NettyTransports.choose();
-    group = new MultiThreadIoEventLoopGroup(options.ioThreads(), transport.handler());
+    group = new MultiThreadIoEventLoopGroup(ioThreads(options), transport.handler());
     if (tls != null && options.tls().watchInterval() != null) {
       long every = options.tls().watchInterval().toMillis();
       TlsContexts t = tls;
