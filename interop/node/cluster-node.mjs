@@ -10,23 +10,10 @@ import { createServer } from "node:http";
 import { createInterface } from "node:readline";
 import { Server } from "socket.io";
 import { io as connectClient } from "socket.io-client";
+import { fromJson, toJson } from "./binary-json.mjs";
 
 export const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
 
-const toJson = (v) => {
-  if (Buffer.isBuffer(v) || v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-    return { $bin: Buffer.from(v.buffer ? v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) : v).toString("base64") };
-  }
-  if (Array.isArray(v)) return v.map(toJson);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJson(x)]));
-  return v;
-};
-const fromJson = (v) => {
-  if (v && typeof v === "object" && !Array.isArray(v) && typeof v.$bin === "string") return Buffer.from(v.$bin, "base64");
-  if (Array.isArray(v)) return v.map(fromJson);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromJson(x)]));
-  return v;
-};
 
 // serverOptions: the socket.io Server options (at least "adapter"); close: ends the adapter's
 // connections when stdin ends.

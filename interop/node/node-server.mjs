@@ -9,24 +9,11 @@ import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { createInterface } from "node:readline";
 import { Server } from "socket.io";
+import { fromJson, toJson } from "./binary-json.mjs";
 
 const cfg = JSON.parse(process.argv[2] || "{}");
 const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
 
-const toJson = (v) => {
-  if (Buffer.isBuffer(v) || v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-    return { $bin: Buffer.from(v.buffer ? v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) : v).toString("base64") };
-  }
-  if (Array.isArray(v)) return v.map(toJson);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJson(x)]));
-  return v;
-};
-const fromJson = (v) => {
-  if (v && typeof v === "object" && !Array.isArray(v) && typeof v.$bin === "string") return Buffer.from(v.$bin, "base64");
-  if (Array.isArray(v)) return v.map(fromJson);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromJson(x)]));
-  return v;
-};
 
 let port = cfg.port || 0;
 let io;
