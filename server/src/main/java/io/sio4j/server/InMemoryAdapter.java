@@ -113,10 +113,8 @@ public class InMemoryAdapter implements Adapter {
       grown.remove(element);
       return grown;
     }
-    if (set.size() == 1) return Set.of();
-    Set<String> rest = new HashSet<>(set);
-    rest.remove(element);
-    return Set.copyOf(rest);
+    // not grown: the one-element Set.of that with() makes, and it held the element
+    return Set.of();
   }
 
   @Override
