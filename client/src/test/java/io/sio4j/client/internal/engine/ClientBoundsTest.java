@@ -100,9 +100,15 @@ class ClientBoundsTest {
       Manager manager =
           Manager.create(
               "http://127.0.0.1:" + server.port(),
-              ClientOptions.builder().transports("websocket").reconnection(false).build());
+              ClientOptions.builder()
+                  .transports("websocket")
+                  .reconnection(false)
+                  .autoConnect(false)
+                  .build());
       CountDownLatch opened = new CountDownLatch(1);
+      // the listener first, then open: an autoConnect Manager may open before on() is reached
       manager.on("open", opened::countDown);
+      manager.open();
       assertThat(opened.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       Set<String> ours = threads("SelectorManager");
       ours.removeAll(before);
