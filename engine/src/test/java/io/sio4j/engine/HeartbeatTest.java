@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.sio4j.testkit.VirtualClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +71,52 @@ class HeartbeatTest {
     TestEngine.Event closed = engine.await("close");
     assertThat(closed.text()).isEqualTo("transport error");
     assertThat(new String(closed.bytes())).isEqualTo("invalid heartbeat direction");
+  }
+
+  @Test
+  void sessionsOnOneLoopShareItsTimersAndKeepTheirOwnDeadlines() throws Exception {
+    VirtualClock clock = new VirtualClock();
+    try (TestEngine one =
+        new TestEngine(
+            b -> b.scheduler(clock).pingInterval(INTERVAL).pingTimeout(TIMEOUT).ioThreads(1))) {
+      List<String> early = new ArrayList<>();
+      List<String> late = new ArrayList<>();
+      for (int i = 0; i < 10; i++) early.add(one.openPolling());
+      clock.advance(Duration.ofSeconds(10));
+      for (int i = 0; i < 10; i++) late.add(one.openPolling());
+      // issue 12: one timer for the loop's next pings, armed for the earliest, not one per session
+      await()
+          .atMost(TestEngine.WAIT)
+          .until(() -> clock.pendingDelays().equals(List.of(Duration.ofSeconds(15))));
+
+      clock.advance(Duration.ofSeconds(15)); // t = 25 s: the early sessions' pings are due
+      for (String sid : early) assertThat(one.get(q(sid)).body()).isEqualTo("2");
+      for (int i = 0; i < 5; i++) one.post(q(early.get(i)), "3"); // half of them answer
+
+      clock.advance(Duration.ofSeconds(10)); // t = 35 s: the late sessions' pings
+      for (String sid : late) assertThat(one.get(q(sid)).body()).isEqualTo("2");
+      for (String sid : late) one.post(q(sid), "3");
+
+      clock.advance(Duration.ofSeconds(10)); // t = 45 s: the early half that did not answer
+      Set<String> timedOut = new HashSet<>();
+      for (int i = 0; i < 5; i++) {
+        TestEngine.Event closed = one.await("close");
+        assertThat(closed.text()).isEqualTo("ping timeout");
+        timedOut.add(closed.socket().id());
+      }
+      assertThat(timedOut).containsExactlyInAnyOrderElementsOf(early.subList(5, 10));
+      assertThat(one.server.clientsCount()).isEqualTo(15);
+
+      clock.advance(
+          Duration.ofSeconds(5)); // t = 50 s: the next ping of the early half that answered
+      for (String sid : early.subList(0, 5)) assertThat(one.get(q(sid)).body()).isEqualTo("2");
+      for (String sid : early.subList(5, 10))
+        assertThat(one.get(q(sid)).statusCode()).isEqualTo(400);
+      assertThat(one.events.stream().filter(e -> e.type().equals("close"))).isEmpty();
+    }
+  }
+
+  private static String q(String sid) {
+    return "EIO=4&transport=polling&sid=" + sid;
   }
 }

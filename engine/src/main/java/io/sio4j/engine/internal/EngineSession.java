@@ -56,7 +56,7 @@ public final class EngineSession implements EngineSocket {
   private String closeReason;
   private String closeDescription;
   private final Heartbeat heartbeat;
-  private final LoopScheduler timers;
+  private final Scheduler timers; // the loop's, shared with its other sessions
   private final SessionEvents events;
   private final EngineInstrumentation metrics;
   private final int protocol;
@@ -74,7 +74,8 @@ public final class EngineSession implements EngineSocket {
     this.loop = loop;
     this.options = options;
     this.registry = registry;
-    this.timers = LoopScheduler.of(loop, options.scheduler());
+    HeartbeatQueue heartbeats = registry.heartbeats(loop, options.scheduler());
+    this.timers = heartbeats.timers();
     this.events = new SessionEvents(id);
     this.metrics = options.instrumentation();
     this.protocol = "3".equals(request.query().get("EIO")) ? 3 : 4;
@@ -83,11 +84,10 @@ public final class EngineSession implements EngineSocket {
     this.memory = new SessionMemory(this, options.memoryBudget());
     this.heartbeat =
         new Heartbeat(
-            timers,
-            options.pingInterval(),
-            options.pingTimeout(),
-            () -> sendPacket(WirePacket.PING),
-            () -> onClose("ping timeout", null),
+            heartbeats,
+            this,
+            options.pingInterval().toNanos(),
+            options.pingTimeout().toNanos(),
             protocol == 3);
   }
 
@@ -541,6 +541,20 @@ public final class EngineSession implements EngineSocket {
     if (state != State.CLOSED && heartbeat.overdue()) {
       onClose("ping timeout", null);
     }
+    return state == State.CLOSED;
+  }
+
+  // ---- called by the heartbeat, on the event loop ----
+
+  void sendPing() {
+    sendPacket(WirePacket.PING);
+  }
+
+  void pingTimedOut() {
+    onClose("ping timeout", null);
+  }
+
+  boolean isClosed() {
     return state == State.CLOSED;
   }
 

@@ -1,63 +1,53 @@
 package io.sio4j.engine.internal;
 
-import io.sio4j.protocol.time.Cancellable;
-import io.sio4j.protocol.time.Scheduler;
-import java.time.Duration;
-
 /**
  * The heartbeat of one session. Engine.IO v4: the server sends PING every pingInterval and expects
  * a PONG within pingTimeout (docs/engine.io-protocol/v4-current.md, "Heartbeat"). Engine.IO v3 (the
  * other direction): the client pings, and the session closes when no PING arrives within
- * pingInterval + pingTimeout (docs/engine.io-protocol/v3.md). Deadlines are absolute, so a task
+ * pingInterval + pingTimeout (docs/engine.io-protocol/v3.md). Deadlines are absolute, so a timer
  * that runs late on a busy loop does not give the client extra time.
  *
- * <p>Threading: confined to the session's event loop; {@code timers} runs its tasks there.
+ * <p>The deadlines wait in the loop's {@link HeartbeatQueue}, shared by the server's sessions on
+ * that loop; this object is the session's node in it.
+ *
+ * <p>Threading: confined to the session's event loop.
  */
 final class Heartbeat {
-  private final Scheduler timers;
+  private final HeartbeatQueue queue;
+  private final EngineSession session;
   private final long intervalNanos;
   private final long timeoutNanos;
-  private final Runnable sendPing;
-  private final Runnable onTimeout;
   private final boolean clientPings;
-  private Cancellable intervalTimer = Cancellable.NONE;
-  private Cancellable timeoutTimer = Cancellable.NONE;
-  private long pongDeadline; // timers.nanoTime() by which a pong is due, 0 when none is
+  private long pongDeadline; // queue.nanoTime() by which a pong is due, 0 when none is
+
+  // the node in the queue, touched by HeartbeatQueue.Lane only
+  HeartbeatQueue.Lane lane; // null when waiting for nothing
+  Heartbeat prev;
+  Heartbeat next;
+  long deadline;
 
   Heartbeat(
-      Scheduler timers,
-      Duration interval,
-      Duration timeout,
-      Runnable sendPing,
-      Runnable onTimeout,
+      HeartbeatQueue queue,
+      EngineSession session,
+      long intervalNanos,
+      long timeoutNanos,
       boolean clientPings) {
+    this.queue = queue;
+    this.session = session;
+    this.intervalNanos = intervalNanos;
+    this.timeoutNanos = timeoutNanos;
     this.clientPings = clientPings;
-    this.timers = timers;
-    this.intervalNanos = interval.toNanos();
-    this.timeoutNanos = timeout.toNanos();
-    this.sendPing = sendPing;
-    this.onTimeout = onTimeout;
   }
 
-  /** Schedules the next PING one interval from now (v3: the deadline for the client's PING). */
+  /** Queues the next PING one interval from now (v3: the deadline for the client's PING). */
   void start() {
+    long now = queue.nanoTime();
     if (clientPings) {
-      pongDeadline = timers.nanoTime() + intervalNanos + timeoutNanos;
-      timeoutTimer = timers.schedule(onTimeout, Duration.ofNanos(intervalNanos + timeoutNanos));
-      return;
+      pongDeadline = now + intervalNanos + timeoutNanos;
+      queue.clientPings.add(this, pongDeadline);
+    } else {
+      queue.pings.add(this, now + intervalNanos);
     }
-    long due = timers.nanoTime() + intervalNanos;
-    intervalTimer =
-        timers.schedule(
-            () -> {
-              sendPing.run();
-              timeoutTimer.cancel();
-              pongDeadline = due + timeoutNanos;
-              timeoutTimer =
-                  timers.schedule(
-                      onTimeout, Duration.ofNanos(Math.max(0, pongDeadline - timers.nanoTime())));
-            },
-            Duration.ofNanos(intervalNanos));
   }
 
   /** A PONG arrived in time: the next PING is one interval from now. */
@@ -74,14 +64,25 @@ final class Heartbeat {
 
   /** Whether a PONG is due and its deadline has passed (even if the timer has not run yet). */
   boolean overdue() {
-    return pongDeadline != 0 && timers.nanoTime() - pongDeadline >= 0;
+    return pongDeadline != 0 && queue.nanoTime() - pongDeadline >= 0;
   }
 
   void stop() {
-    intervalTimer.cancel();
-    timeoutTimer.cancel();
-    intervalTimer = Cancellable.NONE;
-    timeoutTimer = Cancellable.NONE;
+    if (lane != null) lane.remove(this);
     pongDeadline = 0;
+  }
+
+  /** The PING's time has come (the queue took this out of its lane): send it, await the PONG. */
+  void pingDue() {
+    long due = deadline;
+    session.sendPing();
+    if (lane != null || session.isClosed()) return; // the send closed or restarted the session
+    pongDeadline = due + timeoutNanos;
+    queue.pongs.add(this, pongDeadline);
+  }
+
+  /** The PONG (v3: the client's PING) did not come in time. */
+  void timedOut() {
+    session.pingTimedOut();
   }
 }

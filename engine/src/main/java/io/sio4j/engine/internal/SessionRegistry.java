@@ -1,5 +1,7 @@
 package io.sio4j.engine.internal;
 
+import io.netty.channel.EventLoop;
+import io.sio4j.protocol.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,17 @@ final class SessionRegistry {
 
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> closedByClient = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<EventLoop, HeartbeatQueue> heartbeats = new ConcurrentHashMap<>();
+
+  /**
+   * The heartbeat queue and scheduler of {@code loop} for this registry's sessions (one server's,
+   * so one pingInterval and pingTimeout); {@code clock} times it when not null (tests).
+   */
+  HeartbeatQueue heartbeats(EventLoop loop, Scheduler clock) {
+    HeartbeatQueue q = heartbeats.get(loop);
+    if (q != null) return q;
+    return heartbeats.computeIfAbsent(loop, l -> new HeartbeatQueue(LoopScheduler.of(l, clock)));
+  }
 
   /** Adds a session; false if the id is taken (never in practice: ids are 160 random bits). */
   boolean add(EngineSession session) {
