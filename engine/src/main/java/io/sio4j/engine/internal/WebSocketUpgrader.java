@@ -47,8 +47,8 @@ final class WebSocketUpgrader {
       Map<String, List<String>> extraHeaders) {
     // the session is registered only once the 101 is out: a refused handshake leaves nothing
     EngineSession session = server.createSession(handshake, ctx.channel().eventLoop(), id);
-    HttpHeaders headers = new DefaultHttpHeaders();
     String cookie = server.sidCookie(session.id());
+    HttpHeaders headers = responseHeaders(server, cookie != null || extraHeaders != null);
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
     if (extraHeaders != null) HttpResponder.setAll(headers, extraHeaders);
     WebSocketTransport ws = start(server, ctx, req, params, headers, handshake, true);
@@ -69,6 +69,14 @@ final class WebSocketUpgrader {
             });
   }
 
+  /**
+   * Headers to add to the 101, or null when there will be none (no cookie, no middleware headers,
+   * no listener to add some): a header map costs a 16-slot table per connection.
+   */
+  private static HttpHeaders responseHeaders(NettyEngineServer server, boolean some) {
+    return some || server.hooks().hasHeaderListeners() ? new DefaultHttpHeaders() : null;
+  }
+
   /** The {@code initial_headers} / {@code headers} listeners edit the 101 (ws's "headers"). */
   private static void editHeaders(
       NettyEngineServer server, HttpHeaders headers, HandshakeRequest view, boolean initial) {
@@ -85,7 +93,7 @@ final class WebSocketUpgrader {
       Map<String, List<String>> params,
       EngineSession session,
       RequestMeta meta) {
-    HttpHeaders headers = new DefaultHttpHeaders();
+    HttpHeaders headers = responseHeaders(server, meta.extraHeaders() != null);
     if (meta.extraHeaders() != null) HttpResponder.setAll(headers, meta.extraHeaders());
     WebSocketTransport ws = start(server, ctx, req, params, headers, meta.view(), false);
     if (ws == null) return;
@@ -136,11 +144,11 @@ final class WebSocketUpgrader {
         new LimitedFrameAggregator(options.maxHttpBufferSize(), FRAGMENT_LIMIT));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
-    RequestGuard.removeFrom(p);
     // a WebSocket's liveness is the session heartbeat's job (ping timeout closes it): the HTTP
-    // idle watch would only add a timer, a per-read timestamp and two pipeline hops per connection
-    if (p.get("idle") != null) p.remove("idle");
-    if (p.get("idle-close") != null) p.remove("idle-close");
+    // idle watch would only add a timer, a per-read timestamp and a pipeline hop per connection
+    RequestGuard.removeFrom(p);
+    // a compressor that was never needed (one that was is Netty's to remove)
+    if (p.get(LazyCompressor.NAME) instanceof LazyCompressor) p.remove(LazyCompressor.NAME);
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
