@@ -69,9 +69,14 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     this.handshakeFuture = f;
   }
 
-  /** Completes when the 101 response has been written. */
-  io.netty.channel.ChannelFuture handshakeFuture() {
-    return handshakeFuture;
+  /**
+   * Completes when the 101 response has been written; handed out once and not kept (a promise per
+   * connection for as long as it lives, issue 12).
+   */
+  io.netty.channel.ChannelFuture takeHandshakeFuture() {
+    io.netty.channel.ChannelFuture f = handshakeFuture;
+    handshakeFuture = null;
+    return f;
   }
 
   /** Binds this connection to its session (before any frame is read). */

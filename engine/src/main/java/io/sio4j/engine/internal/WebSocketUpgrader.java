@@ -54,7 +54,7 @@ final class WebSocketUpgrader {
     WebSocketTransport ws = start(server, ctx, req, params, headers, handshake, true);
     if (ws == null) return;
     ws.bind(session);
-    ws.handshakeFuture()
+    ws.takeHandshakeFuture()
         .addListener(
             f -> {
               if (!f.isSuccess()) return;
@@ -98,7 +98,7 @@ final class WebSocketUpgrader {
     WebSocketTransport ws = start(server, ctx, req, params, headers, meta.view(), false);
     if (ws == null) return;
     ws.bind(session);
-    ws.handshakeFuture()
+    ws.takeHandshakeFuture()
         .addListener(
             f -> {
               if (f.isSuccess()) session.loop().execute(() -> session.maybeUpgrade(ws.transport()));
