@@ -1,13 +1,10 @@
 package io.sio4j.engine.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.netty.handler.codec.http.FullHttpMessage;
-import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
@@ -15,20 +12,18 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.sio4j.engine.EngineOptions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of every connection, in order: TLS when on (the certificate current at accept time,
- * ALPN http/1.1 only; a peer that does not speak TLS fails the handshake and is closed); the idle
- * guard; the request guard (headers and request timeouts, bodies in the memory budget, see {@link
- * RequestGuard}); HTTP codec with bounded request line and headers; gzip/deflate of responses
- * (httpCompression); permessage-deflate negotiation (perMessageDeflate); request aggregation
- * bounded by maxHttpBufferSize (413 beyond it, the session is kept); the Engine.IO router. A
- * WebSocket upgrade later swaps the HTTP handlers for frame handlers (see {@link
- * WebSocketUpgrader}).
+ * ALPN http/1.1 only; a peer that does not speak TLS fails the handshake and is closed); the
+ * request guard (the idle close, headers and request timeouts, bodies in the memory budget, see
+ * {@link RequestGuard}); HTTP codec with bounded request line and headers; gzip/deflate of
+ * responses (httpCompression, built on first need, see {@link LazyCompressor}); permessage-deflate
+ * negotiation (perMessageDeflate); request aggregation bounded by maxHttpBufferSize (413 beyond it,
+ * the session is kept); the Engine.IO router. A WebSocket upgrade later swaps the HTTP handlers for
+ * frame handlers (see {@link WebSocketUpgrader}).
  */
 final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Extra quiet time allowed beyond pingInterval + pingTimeout before a connection is closed. */
@@ -36,10 +31,24 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
 
   private final NettyEngineServer server;
   private final HttpResponder responder;
+  // per server, not per connection: the options are fixed (a Duration sum and a decoder config
+  // per accepted connection were garbage)
+  private final long idleMillis;
+  private final HttpDecoderConfig decoderConfig;
 
   EngineChannelInitializer(NettyEngineServer server, HttpResponder responder) {
     this.server = server;
     this.responder = responder;
+    EngineOptions options = server.options();
+    // a connection that sent nothing for longer than a heartbeat round can only be a dead or
+    // idle-by-design one (a live client answers every ping, a polling client polls again)
+    this.idleMillis =
+        options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
+    // read by each decoder as it is built, never changed
+    this.decoderConfig =
+        new HttpDecoderConfig()
+            .setMaxInitialLineLength(options.maxHttpLineLength())
+            .setMaxHeaderSize(options.maxHttpHeaderSize());
   }
 
   @Override
@@ -48,30 +57,15 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline p = ch.pipeline();
     TlsContexts tls = server.tls();
     if (tls != null) p.addLast("tls", tls.newHandler(ch.alloc()));
-    // a connection that sent nothing for longer than a heartbeat round can only be a dead or
-    // idle-by-design one (a live client answers every ping, a polling client polls again). Reads
-    // only: watching writes too would cost a promise and listener per written frame.
-    long idleMillis =
-        options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
-    p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
-    p.addLast("idle-close", IdleConnectionCloser.INSTANCE);
-    // headersTimeout / requestTimeout, and request bodies in the memory budget
-    RequestGuard guard = new RequestGuard(options);
+    // the idle close (reads only: watching writes too would cost a promise and listener per
+    // written frame), headersTimeout / requestTimeout, and request bodies in the memory budget
+    RequestGuard guard = new RequestGuard(options, idleMillis);
     p.addLast(RequestGuard.BYTES, guard.bytes());
-    p.addLast(
-        "http",
-        new HttpServerCodec(
-            new HttpDecoderConfig()
-                .setMaxInitialLineLength(options.maxHttpLineLength())
-                .setMaxHeaderSize(options.maxHttpHeaderSize())));
+    p.addLast("http", new HttpServerCodec(decoderConfig));
     p.addLast(RequestGuard.MESSAGES, guard.messages());
     if (options.httpCompression()) {
-      p.addLast(
-          "http-compression",
-          new HttpContentCompressor(
-              options.httpCompressionThreshold(),
-              StandardCompressionOptions.gzip(),
-              StandardCompressionOptions.deflate()));
+      // built by the first request that may be answered compressed: never for a WebSocket
+      p.addLast(LazyCompressor.NAME, new LazyCompressor(options.httpCompressionThreshold()));
     }
     if (options.perMessageDeflate()) {
       // Netty's inflater fails somewhat before its buffer is full (it asks for room for twice the
@@ -84,18 +78,6 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     // oversized POST gets 413 and its session goes on, like the official server (polling.ts)
     p.addLast("http-aggregator", new ExactHeadersAggregator(options.maxHttpBufferSize()));
     p.addLast("engine", new EngineRequestHandler(server, responder));
-  }
-
-  /** Closes a connection on its idle event. Stateless, shared. */
-  @io.netty.channel.ChannelHandler.Sharable
-  static final class IdleConnectionCloser extends io.netty.channel.ChannelInboundHandlerAdapter {
-    static final IdleConnectionCloser INSTANCE = new IdleConnectionCloser();
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (evt instanceof io.netty.handler.timeout.IdleStateEvent) ctx.close();
-      else super.userEventTriggered(ctx, evt);
-    }
   }
 
   /**

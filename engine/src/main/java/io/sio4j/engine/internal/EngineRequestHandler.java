@@ -5,12 +5,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * and are carried out here: a handshake, a polling GET/POST, a WebSocket upgrade or a refusal.
  *
  * <p>Threading: one instance per connection, on the connection's event loop. The request is
- * released by {@link SimpleChannelInboundHandler}; the flow retains it across its asynchronous
- * steps (middlewares, {@code allowRequest}, {@code generateId}).
+ * released here once handled; the flow retains it across its asynchronous steps (middlewares,
+ * {@code allowRequest}, {@code generateId}).
  */
-final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class EngineRequestHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
 
   private final NettyEngineServer server;
@@ -55,7 +56,21 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    // a plain adapter, not SimpleChannelInboundHandler: that one looks its type parameter up on
+    // every construction, once per connection
+    if (!(msg instanceof FullHttpRequest req)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    try {
+      handle(ctx, req);
+    } finally {
+      req.release();
+    }
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
     if (!req.decoderResult().isSuccess()) {
       refuseMalformed(ctx.channel(), req.decoderResult().cause());
       return;
@@ -85,7 +100,7 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   /**
    * One Engine.IO request on this connection, carried out for {@link EngineRequestFlow}. The
-   * request is released by {@link SimpleChannelInboundHandler}; the flow retains it across its
+   * request is released by {@link #channelRead} once handled; the flow retains it across its
    * asynchronous steps.
    */
   private final class NettyRequest implements EngineRequestFlow.Host {
@@ -322,7 +337,8 @@ final class EngineRequestHandler extends SimpleChannelInboundHandler<FullHttpReq
     channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 
-  private static boolean isWebSocketUpgrade(FullHttpRequest req) {
+  /** A GET asking for {@code Upgrade: websocket}. */
+  static boolean isWebSocketUpgrade(HttpRequest req) {
     // any other Upgrade (h2c, ...) is ignored, as HTTP/1.1 allows: the request is served as is
     return req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
         && req.method().equals(HttpMethod.GET);

@@ -42,8 +42,8 @@ public final class EngineSession implements EngineSocket {
   private final EngineOptions options;
   private final SessionRegistry registry;
   private final WriteBuffer writeBuffer = new WriteBuffer();
-  // small until needed: most sessions never hold a packet here (docs/PERFORMANCE.md)
-  private final ArrayDeque<EnginePacket> undelivered = new ArrayDeque<>(1);
+  // made on first use: most sessions never hold a packet here (docs/PERFORMANCE.md, issue 12)
+  private ArrayDeque<EnginePacket> undelivered;
 
   private Transport transport;
   private UpgradeProbe probe;
@@ -150,6 +150,10 @@ public final class EngineSession implements EngineSocket {
     return request;
   }
 
+  private boolean hasUndelivered() {
+    return undelivered != null && !undelivered.isEmpty();
+  }
+
   @Override
   public void setListener(Listener listener) {
     if (!loop.inEventLoop()) {
@@ -157,7 +161,7 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     this.listener = listener;
-    while (listener != null && !undelivered.isEmpty()) deliver(undelivered.poll());
+    while (listener != null && hasUndelivered()) deliver(undelivered.poll());
     if (listener != null && state == State.CLOSED && closeReason != null) {
       String reason = closeReason;
       closeReason = null;
@@ -284,8 +288,12 @@ public final class EngineSession implements EngineSocket {
         events.fire("heartbeat");
       }
       case MESSAGE -> {
-        if (listener != null && undelivered.isEmpty()) deliver(packet);
-        else undelivered.add(packet);
+        if (listener != null && !hasUndelivered()) {
+          deliver(packet);
+        } else {
+          if (undelivered == null) undelivered = new ArrayDeque<>(4);
+          undelivered.add(packet);
+        }
       }
       case CLOSE -> onTransportClose(from);
       default -> log.debug("session {}: ignoring {} packet", id, packet.type());
@@ -576,7 +584,7 @@ public final class EngineSession implements EngineSocket {
     log.debug("session {}: closed ({})", id, reason);
     if (listener != null) {
       // messages that arrived before the close are still delivered first
-      while (!undelivered.isEmpty()) deliver(undelivered.poll());
+      while (hasUndelivered()) deliver(undelivered.poll());
       try {
         listener.onClose(reason, description);
       } catch (RuntimeException e) {

@@ -18,8 +18,15 @@ final class HandshakeRequests {
   private HandshakeRequests() {}
 
   static HandshakeRequest of(HttpRequest req, Map<String, List<String>> params, Channel channel) {
-    PackedMaps.Builder headers = new PackedMaps.Builder();
+    // sized to the request (a first pass is cheaper than a growing buffer and its copies)
+    int chars = 0;
     Iterator<Map.Entry<CharSequence, CharSequence>> it = req.headers().iteratorCharSequence();
+    while (it.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      chars += e.getKey().length() + e.getValue().length();
+    }
+    PackedMaps.Builder headers = new PackedMaps.Builder(chars, req.headers().size());
+    it = req.headers().iteratorCharSequence();
     while (it.hasNext()) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       headers.addLowerCased(e.getKey(), e.getValue());

@@ -24,17 +24,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards one HTTP connection's requests while they arrive (issue 14): the request line and headers
- * must arrive within {@code headersTimeout} and the whole request within {@code requestTimeout},
- * both counted from the request's first byte, as Node's {@code headersTimeout} / {@code
- * requestTimeout} do; a connection past either is closed (trickling a request at 1 byte/s no longer
- * holds a socket for as long as the peer likes). The body bytes being aggregated (at most {@code
- * maxHttpBufferSize}) count in the memory budget until the request has been handled; a body that
- * does not fit is refused with {@code 503} and the connection closed.
+ * Guards one HTTP connection while it speaks HTTP. Idle: a connection that reads nothing for {@code
+ * idleMillis} (a heartbeat round and a margin) is closed, between requests as before the first.
+ * Slow requests (issue 14): the request line and headers must arrive within {@code headersTimeout}
+ * and the whole request within {@code requestTimeout}, both counted from the request's first byte,
+ * as Node's {@code headersTimeout} / {@code requestTimeout} do; a connection past either is closed
+ * (trickling a request at 1 byte/s no longer holds a socket for as long as the peer likes). The
+ * body bytes being aggregated (at most {@code maxHttpBufferSize}) count in the memory budget until
+ * the request has been handled; a body that does not fit is refused with {@code 503} and the
+ * connection closed.
  *
- * <p>Two handlers share this state: {@link #bytes()} before the HTTP codec sees the first byte of a
- * request, {@link #messages()} after it sees the headers and body end. A WebSocket upgrade removes
- * both ({@link #removeFrom}).
+ * <p>The three deadlines share one timer (issue 12: a timer costs a task, a queue insert and a
+ * removal per connection, and a WebSocket connection drops all three at its upgrade). It is set at
+ * the earliest deadline known when it is scheduled; a later read or request start does not move it:
+ * when it fires it checks the deadlines and sets itself again for the next one, so a busy
+ * connection costs no timer churn.
+ *
+ * <p>Two handlers share this state: {@link #bytes()} before the HTTP codec sees the reads and the
+ * first byte of a request, {@link #messages()} after it sees the headers and body end. A WebSocket
+ * upgrade removes both ({@link #removeFrom}).
  *
  * <p>Threading: confined to the channel's event loop.
  */
@@ -43,22 +51,38 @@ final class RequestGuard {
   static final String MESSAGES = "request-guard";
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
 
-  private final long headersMillis;
-  private final long requestMillis;
+  private final long idleNanos;
+  private final long headersNanos;
+  private final long requestNanos;
   private final int maxBody;
   private final MemoryBudget budget;
   private final Bytes bytes = new Bytes();
   private final Messages messages = new Messages();
 
+  private ChannelHandlerContext ctx;
+  private boolean started;
+  private boolean stopped;
+
+  /** Inside a read burst: not idle, whatever the time of the last complete read. */
+  private boolean reading;
+
+  private long lastRead;
   private boolean inRequest;
+  private boolean awaitingHeaders;
+  private long requestStart;
   private boolean refused;
   private long bodyBytes;
-  private ScheduledFuture<?> headersTimer;
-  private ScheduledFuture<?> requestTimer;
+  private ScheduledFuture<?> timer;
+  private long timerAt;
+  private final Runnable onTimer = this::onTimer;
 
-  RequestGuard(EngineOptions options) {
-    this.headersMillis = options.headersTimeout().toMillis();
-    this.requestMillis = options.requestTimeout().toMillis();
+  /**
+   * @param idleMillis how long a connection may read nothing before it is closed
+   */
+  RequestGuard(EngineOptions options, long idleMillis) {
+    this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
+    this.headersNanos = options.headersTimeout().toNanos();
+    this.requestNanos = options.requestTimeout().toNanos();
     this.maxBody = options.maxHttpBufferSize();
     this.budget = options.memoryBudget();
   }
@@ -73,32 +97,81 @@ final class RequestGuard {
 
   /** Takes the guard out of a pipeline that stops speaking HTTP (a WebSocket upgrade). */
   static void removeFrom(ChannelPipeline p) {
-    if (p.get(BYTES) instanceof Bytes b) b.guard().stop();
+    if (p.get(BYTES) instanceof Bytes b) b.guard().end();
     if (p.get(BYTES) != null) p.remove(BYTES);
     if (p.get(MESSAGES) != null) p.remove(MESSAGES);
   }
 
-  private void start(ChannelHandlerContext ctx) {
-    inRequest = true;
-    headersTimer =
-        ctx.executor().schedule(() -> expire(ctx, "headers"), headersMillis, TimeUnit.MILLISECONDS);
-    requestTimer =
-        ctx.executor().schedule(() -> expire(ctx, "request"), requestMillis, TimeUnit.MILLISECONDS);
+  /** The connection is up: the idle watch starts (once). */
+  private void begin(ChannelHandlerContext ctx) {
+    if (started || stopped) return;
+    started = true;
+    this.ctx = ctx;
+    lastRead = System.nanoTime();
+    schedule(lastRead + idleNanos);
   }
 
-  private void expire(ChannelHandlerContext ctx, String what) {
+  /** The connection ends or stops speaking HTTP: no timer, no bytes held. */
+  private void end() {
+    stopped = true;
+    requestDone();
+    if (timer != null) timer.cancel(false);
+    timer = null;
+  }
+
+  private void schedule(long at) {
+    timerAt = at;
+    timer = ctx.executor().schedule(onTimer, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  private void requestStart() {
+    inRequest = true;
+    awaitingHeaders = true;
+    requestStart = System.nanoTime();
+    long due = requestStart + Math.min(headersNanos, requestNanos);
+    // the timer fires no later than the new deadline (rarely moved: the idle deadline is earlier)
+    if (timer != null && due - timerAt < 0) {
+      timer.cancel(false);
+      schedule(due);
+    }
+  }
+
+  private void onTimer() {
+    timer = null;
+    if (stopped) return;
+    long now = System.nanoTime();
+    if (inRequest && awaitingHeaders && now - requestStart >= headersNanos) {
+      expire("headers");
+      return;
+    }
+    if (inRequest && now - requestStart >= requestNanos) {
+      expire("request");
+      return;
+    }
+    if (!reading && now - lastRead >= idleNanos) {
+      // idle for a heartbeat round and more: dead, or idle by design
+      end();
+      ctx.close();
+      return;
+    }
+    long next = (reading ? now : lastRead) + idleNanos;
+    if (inRequest) {
+      if (awaitingHeaders) next = Math.min(next, requestStart + headersNanos);
+      next = Math.min(next, requestStart + requestNanos);
+    }
+    schedule(next);
+  }
+
+  private void expire(String what) {
     log.debug("{} timeout on {}: closing", what, ctx.channel());
-    stop();
+    end();
     ctx.channel().close();
   }
 
-  /** The request was handled (or the connection ends): timers off, body bytes released. */
-  private void stop() {
+  /** The request was handled (or the connection ends): its deadlines off, body bytes released. */
+  private void requestDone() {
     inRequest = false;
-    if (headersTimer != null) headersTimer.cancel(false);
-    if (requestTimer != null) requestTimer.cancel(false);
-    headersTimer = null;
-    requestTimer = null;
+    awaitingHeaders = false;
     budget.release(bodyBytes);
     bodyBytes = 0;
   }
@@ -109,14 +182,41 @@ final class RequestGuard {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      if (ctx.channel().isActive() && ctx.channel().isRegistered()) begin(ctx);
+    }
+
+    @Override
+    public void channelRegistered(ChannelHandlerContext ctx) throws Exception {
+      if (ctx.channel().isActive()) begin(ctx);
+      super.channelRegistered(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+      begin(ctx);
+      super.channelActive(ctx);
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-      if (!inRequest && msg instanceof ByteBuf b && b.isReadable()) start(ctx);
+      reading = true;
+      if (!inRequest && !stopped && msg instanceof ByteBuf b && b.isReadable()) requestStart();
       ctx.fireChannelRead(msg);
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+      if (reading) {
+        lastRead = System.nanoTime();
+        reading = false;
+      }
+      ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-      stop();
+      end();
       super.channelInactive(ctx);
     }
   }
@@ -129,9 +229,8 @@ final class RequestGuard {
         return;
       }
       if (msg instanceof HttpRequest) {
-        if (!inRequest) start(ctx);
-        if (headersTimer != null) headersTimer.cancel(false);
-        headersTimer = null;
+        if (!inRequest && !stopped) requestStart();
+        awaitingHeaders = false;
       }
       if (msg instanceof HttpContent c) {
         // only what the aggregator keeps (it discards past maxHttpBufferSize and answers 413)
@@ -148,7 +247,7 @@ final class RequestGuard {
         try {
           ctx.fireChannelRead(msg);
         } finally {
-          stop();
+          requestDone();
         }
         return;
       }
@@ -158,7 +257,7 @@ final class RequestGuard {
     private void refuse(ChannelHandlerContext ctx, Object msg) {
       ReferenceCountUtil.release(msg);
       refused = true;
-      stop();
+      requestDone();
       log.debug("memory budget full: refusing a request body on {}", ctx.channel());
       FullHttpResponse res =
           new DefaultFullHttpResponse(

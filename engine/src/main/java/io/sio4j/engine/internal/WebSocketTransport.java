@@ -6,7 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -34,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * flushes once per batch.
  *
  * <p>Threading: the handler methods run on the channel's event loop; the {@link Transport} methods
- * on the session's. Frames are released here (SimpleChannelInboundHandler); outgoing frames wrap
- * shared read-only arrays, released by Netty after writing.
+ * on the session's. Frames are released here, after {@link #read}; outgoing frames wrap shared
+ * read-only arrays, released by Netty after writing. (A plain adapter rather than {@code
+ * SimpleChannelInboundHandler}: that one looks its type parameter up on every construction, once
+ * per connection.)
  */
-final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class WebSocketTransport extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
 
   private final Channel channel;
@@ -67,9 +69,14 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
     this.handshakeFuture = f;
   }
 
-  /** Completes when the 101 response has been written. */
-  io.netty.channel.ChannelFuture handshakeFuture() {
-    return handshakeFuture;
+  /**
+   * Completes when the 101 response has been written; handed out once and not kept (a promise per
+   * connection for as long as it lives, issue 12).
+   */
+  io.netty.channel.ChannelFuture takeHandshakeFuture() {
+    io.netty.channel.ChannelFuture f = handshakeFuture;
+    handshakeFuture = null;
+    return f;
   }
 
   /** Binds this connection to its session (before any frame is read). */
@@ -82,7 +89,19 @@ final class WebSocketTransport extends SimpleChannelInboundHandler<WebSocketFram
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    try {
+      read(ctx, frame);
+    } finally {
+      frame.release();
+    }
+  }
+
+  private void read(ChannelHandlerContext ctx, WebSocketFrame frame) {
     EngineSession s = session;
     if (s == null) return;
     if ((frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)

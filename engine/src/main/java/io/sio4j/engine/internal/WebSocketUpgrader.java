@@ -47,14 +47,14 @@ final class WebSocketUpgrader {
       Map<String, List<String>> extraHeaders) {
     // the session is registered only once the 101 is out: a refused handshake leaves nothing
     EngineSession session = server.createSession(handshake, ctx.channel().eventLoop(), id);
-    HttpHeaders headers = new DefaultHttpHeaders();
     String cookie = server.sidCookie(session.id());
+    HttpHeaders headers = responseHeaders(server, cookie != null || extraHeaders != null);
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
     if (extraHeaders != null) HttpResponder.setAll(headers, extraHeaders);
     WebSocketTransport ws = start(server, ctx, req, params, headers, handshake, true);
     if (ws == null) return;
     ws.bind(session);
-    ws.handshakeFuture()
+    ws.takeHandshakeFuture()
         .addListener(
             f -> {
               if (!f.isSuccess()) return;
@@ -67,6 +67,14 @@ final class WebSocketUpgrader {
                 ctx.channel().close();
               }
             });
+  }
+
+  /**
+   * Headers to add to the 101, or null when there will be none (no cookie, no middleware headers,
+   * no listener to add some): a header map costs a 16-slot table per connection.
+   */
+  private static HttpHeaders responseHeaders(NettyEngineServer server, boolean some) {
+    return some || server.hooks().hasHeaderListeners() ? new DefaultHttpHeaders() : null;
   }
 
   /** The {@code initial_headers} / {@code headers} listeners edit the 101 (ws's "headers"). */
@@ -85,12 +93,12 @@ final class WebSocketUpgrader {
       Map<String, List<String>> params,
       EngineSession session,
       RequestMeta meta) {
-    HttpHeaders headers = new DefaultHttpHeaders();
+    HttpHeaders headers = responseHeaders(server, meta.extraHeaders() != null);
     if (meta.extraHeaders() != null) HttpResponder.setAll(headers, meta.extraHeaders());
     WebSocketTransport ws = start(server, ctx, req, params, headers, meta.view(), false);
     if (ws == null) return;
     ws.bind(session);
-    ws.handshakeFuture()
+    ws.takeHandshakeFuture()
         .addListener(
             f -> {
               if (f.isSuccess()) session.loop().execute(() -> session.maybeUpgrade(ws.transport()));
@@ -136,11 +144,11 @@ final class WebSocketUpgrader {
         new LimitedFrameAggregator(options.maxHttpBufferSize(), FRAGMENT_LIMIT));
     p.addAfter("ws-aggregator", "ws-transport", ws);
     p.remove(ctx.handler());
-    RequestGuard.removeFrom(p);
     // a WebSocket's liveness is the session heartbeat's job (ping timeout closes it): the HTTP
-    // idle watch would only add a timer, a per-read timestamp and two pipeline hops per connection
-    if (p.get("idle") != null) p.remove("idle");
-    if (p.get("idle-close") != null) p.remove("idle-close");
+    // idle watch would only add a timer, a per-read timestamp and a pipeline hop per connection
+    RequestGuard.removeFrom(p);
+    // a compressor that was never needed (one that was is Netty's to remove)
+    if (p.get(LazyCompressor.NAME) instanceof LazyCompressor) p.remove(LazyCompressor.NAME);
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
