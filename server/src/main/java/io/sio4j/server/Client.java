@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Client implements EngineSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.server");
+  // the auth of a CONNECT without one, shared: an ObjectNode and its map less per socket (issue
+  // 12); the map is immutable, so an application that breaks the "don't modify" rule of
+  // Handshake#auth gets an exception instead of changing every socket's auth
+  static final JsonNode EMPTY_AUTH =
+      new com.fasterxml.jackson.databind.node.ObjectNode(JsonNodeFactory.instance, Map.of());
 
   private final SocketIoServer server;
   private final EngineSocket conn;
@@ -249,10 +254,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   private void connect(String name, JsonNode authPayload) {
-    JsonNode auth =
-        authPayload != null && authPayload.isObject()
-            ? authPayload
-            : JsonNodeFactory.instance.objectNode();
+    JsonNode auth = authPayload != null && authPayload.isObject() ? authPayload : EMPTY_AUTH;
     Namespace nsp = server.lookupNamespace(name, auth);
     if (nsp == null) {
       LOG.debug("client {}: unknown namespace {}", conn.id(), name);

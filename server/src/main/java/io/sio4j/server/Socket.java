@@ -2,8 +2,6 @@ package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
@@ -79,7 +77,9 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private final SocketInbound inbound;
   private final String id;
   private final String pid;
-  private final Handshake handshake;
+  // the handshake is built on demand from the auth and the connection's request (most servers
+  // never read it: a record and an address string less per socket, issue 12)
+  private final JsonNode auth;
   private final boolean recovered;
   // created on first use (most sockets never use them: 10,000 idle sockets, docs/PERFORMANCE.md)
   private volatile Map<String, Object> data;
@@ -101,7 +101,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
   Socket(Namespace nsp, Client client, JsonNode auth, RestoredSession previous) {
     this.nsp = nsp;
     this.client = client;
-    this.handshake = client.handshake(auth);
+    this.auth = auth;
     if (previous != null) {
       this.id = previous.session().sid();
       this.pid = previous.session().pid();
@@ -119,9 +119,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
       this.pid = nsp.server().options().connectionStateRecovery() != null ? Ids.newId() : null;
       this.recovered = false;
     }
-    this.listeners =
-        new ListenerRegistry(nsp.server().invoker(), Runnable::run, LOG, () -> "socket " + id);
-    this.inbound = new SocketInbound(this, listeners);
+    this.inbound = new SocketInbound(this, nsp.server().invoker());
+    this.listeners = inbound.listeners();
   }
 
   /**
@@ -157,9 +156,12 @@ public final class Socket implements SocketEventEmitter<Socket> {
     return nsp.server();
   }
 
-  /** What the client sent when connecting. */
+  /**
+   * What the client sent when connecting. A new (equal) record on each call, built from the
+   * connection's request and the CONNECT packet's auth.
+   */
   public Handshake handshake() {
-    return handshake;
+    return client.handshake(auth);
   }
 
   /**
@@ -486,12 +488,14 @@ public final class Socket implements SocketEventEmitter<Socket> {
               io.sio4j.protocol.socketio.SocketPacketType.EVENT, nsp.name(), -1, missed),
           BroadcastFlags.DEFAULT);
     }
-    ObjectNode reply = JsonNodeFactory.instance.objectNode();
-    reply.put("sid", id);
-    if (pid != null) reply.put("pid", pid);
     // protocol v4 (Engine.IO v3 clients): the CONNECT reply has no payload
-    client.sendPacket(
-        SocketPacket.connect(nsp.name(), client.legacy() ? null : reply), BroadcastFlags.DEFAULT);
+    io.sio4j.protocol.socketio.PacketEncoder encoder = nsp.server().parser().encoder();
+    client.write(
+        nsp.frames(
+            client.legacy()
+                ? encoder.encode(SocketPacket.connect(nsp.name(), null))
+                : encoder.encodeConnect(nsp.name(), id, pid),
+            BroadcastFlags.DEFAULT));
     nsp.server().instruments().socketConnected(this);
   }
 

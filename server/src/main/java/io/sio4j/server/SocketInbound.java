@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sio4j.protocol.event.Ack;
+import io.sio4j.protocol.event.ListenerInvoker;
 import io.sio4j.protocol.event.ListenerRegistry;
 import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.adapter.BroadcastFlags;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The event path of one {@link Socket}: an EVENT from the client goes to the catch-all listeners,
@@ -21,14 +23,26 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe.
  */
-final class SocketInbound {
+final class SocketInbound implements Supplier<String> {
   private final Socket socket;
   private final ListenerRegistry listeners;
   private volatile List<Consumer<Throwable>> errorListeners; // created by the first onError
 
-  SocketInbound(Socket socket, ListenerRegistry listeners) {
+  /** The event path of {@code socket}, with a new registry that names the socket in its logs. */
+  SocketInbound(Socket socket, ListenerInvoker invoker) {
     this.socket = socket;
-    this.listeners = listeners;
+    // this object names the owner (no lambda per socket: issue 12); it is only stored there
+    this.listeners = new ListenerRegistry(invoker, Runnable::run, Socket.LOG, this);
+  }
+
+  ListenerRegistry listeners() {
+    return listeners;
+  }
+
+  /** The owner's name in the registry's log lines. */
+  @Override
+  public String get() {
+    return "socket " + socket.id();
   }
 
   void onError(Consumer<Throwable> listener) {
