@@ -99,7 +99,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   boolean isOpen() {
-    return !closed && conn.isOpen();
+    return !closed && !server.closing() && conn.isOpen();
   }
 
   String id() {
@@ -368,6 +368,5 @@ final class Client implements EngineSocket.Listener {
     synchronized (this) {
       nsps = Map.of();
     }
-    server.removeClient(this);
   }
 }
