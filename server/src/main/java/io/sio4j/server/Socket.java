@@ -74,7 +74,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private final Namespace nsp;
   private final Client client;
   private final ListenerRegistry listeners;
-  private final SocketInbound inbound;
+  private volatile List<Consumer<Throwable>> errorListeners; // created by the first onError
   private final String id;
   private final String pid;
   // the handshake is built on demand from the auth and the connection's request (most servers
@@ -119,8 +119,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
       this.pid = nsp.server().options().connectionStateRecovery() != null ? Ids.newId() : null;
       this.recovered = false;
     }
-    this.inbound = new SocketInbound(this, nsp.server().invoker());
-    this.listeners = inbound.listeners();
+    // the socket names itself in the registry's log lines (toString): no supplier per socket
+    this.listeners = new ListenerRegistry(nsp.server().invoker(), Runnable::run, LOG, this);
   }
 
   /**
@@ -137,8 +137,28 @@ public final class Socket implements SocketEventEmitter<Socket> {
    * "error"} sent by the client is ordinary data for {@code on("error", ...)} listeners).
    */
   public Socket onError(Consumer<Throwable> listener) {
-    inbound.onError(listener);
+    java.util.Objects.requireNonNull(listener, "listener");
+    List<Consumer<Throwable>> list = errorListeners;
+    if (list == null) {
+      synchronized (this) {
+        if (errorListeners == null) errorListeners = new CopyOnWriteArrayList<>();
+        list = errorListeners;
+      }
+    }
+    list.add(listener);
     return this;
+  }
+
+  /** The {@link #onError} listeners (empty when none). */
+  List<Consumer<Throwable>> errorListeners() {
+    List<Consumer<Throwable>> list = errorListeners;
+    return list == null ? List.of() : list;
+  }
+
+  /** {@code socket <id>}, as log lines name it. */
+  @Override
+  public String toString() {
+    return "socket " + id;
   }
 
   /** The socket id, public (unlike the Engine.IO session id); also the name of its own room. */
@@ -438,7 +458,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Writes an encoded packet, after telling the outgoing catch-all listeners. */
   void writePacket(SocketPacket packet, OutboundMessage[] frames) {
-    inbound.notifyOutgoing(packet);
+    SocketInbound.notifyOutgoing(this, packet);
     client.write(frames);
   }
 
@@ -502,7 +522,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
   /** A packet for this namespace; on the connection's event loop. */
   void onPacket(SocketPacket packet) {
     switch (packet.type()) {
-      case EVENT, BINARY_EVENT -> inbound.onEvent(packet);
+      case EVENT, BINARY_EVENT -> SocketInbound.onEvent(this, packet);
       case ACK, BINARY_ACK -> onAck(packet);
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, null);
       default -> LOG.debug("socket {}: unexpected packet type {}", id, packet.type());

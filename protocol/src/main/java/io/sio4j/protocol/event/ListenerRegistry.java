@@ -48,7 +48,7 @@ public final class ListenerRegistry {
   private final ListenerInvoker invoker;
   private final Executor runner;
   private final Logger log;
-  private final Supplier<String> owner;
+  private final Object owner;
   private volatile EventTable byEvent = EventTable.EMPTY; // replaced under this
   private volatile AnyListener[] any = NO_ANY; // replaced under this
   private volatile AnyListener[] anyOutgoing = NO_ANY; // replaced under this
@@ -59,14 +59,28 @@ public final class ListenerRegistry {
    * @param invoker binds arguments with the owner's mapper
    * @param runner runs each listener call ({@code Runnable::run} for the caller's thread)
    * @param log where failures are logged (the owner's layer: {@code io.sio4j.server}, ...)
-   * @param owner names the owner in log lines, e.g. {@code "socket " + id}
+   * @param owner names the owner in log lines, e.g. {@code () -> "socket " + id}
    */
   public ListenerRegistry(
       ListenerInvoker invoker, Executor runner, Logger log, Supplier<String> owner) {
+    this(invoker, runner, log, (Object) owner);
+  }
+
+  /**
+   * A registry whose log lines name the owner by its {@code toString()}: the owner itself, with no
+   * supplier object per registry (a server has one registry per socket).
+   *
+   * @param owner the owner, named by its {@code toString()} (or a {@link Supplier} of the name)
+   */
+  public ListenerRegistry(ListenerInvoker invoker, Executor runner, Logger log, Object owner) {
     this.invoker = Objects.requireNonNull(invoker, "invoker");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.log = Objects.requireNonNull(log, "log");
     this.owner = Objects.requireNonNull(owner, "owner");
+  }
+
+  private String ownerName() {
+    return owner instanceof Supplier<?> s ? String.valueOf(s.get()) : owner.toString();
   }
 
   /** The invoker, whose binding is the owner's mapper. */
@@ -240,7 +254,7 @@ public final class ListenerRegistry {
             } catch (BindingException ex) {
               log.warn(
                   "{}: event '{}' not delivered to a listener: {}",
-                  owner.get(),
+                  ownerName(),
                   event,
                   ex.getMessage());
             }
@@ -280,7 +294,7 @@ public final class ListenerRegistry {
           try {
             userCode.run();
           } catch (Exception | LinkageError | AssertionError e) {
-            log.error("{}: a listener threw; the connection goes on", owner.get(), e);
+            log.error("{}: a listener threw; the connection goes on", ownerName(), e);
           }
         });
   }

@@ -183,6 +183,37 @@ class ListenerRegistryTest {
   }
 
   @Test
+  void logLinesNameTheOwnerBySupplierOrByToString() throws Exception {
+    Object owner =
+        new Object() {
+          @Override
+          public String toString() {
+            return "socket abc";
+          }
+        };
+    ListenerRegistry byObject =
+        new ListenerRegistry(
+            new ListenerInvoker(JsonBinding.create()),
+            Runnable::run,
+            LoggerFactory.getLogger("io.sio4j.test"),
+            owner);
+    try (LogCapture log = new LogCapture("io.sio4j.test")) {
+      byObject.run(
+          () -> {
+            throw new IllegalStateException("user bug");
+          });
+      registry.run(
+          () -> {
+            throw new IllegalStateException("user bug");
+          });
+      assertThat(log.messages(Level.ERROR))
+          .satisfiesExactly(
+              m -> assertThat(m).startsWith("socket abc: a listener threw"),
+              m -> assertThat(m).startsWith("test: a listener threw"));
+    }
+  }
+
+  @Test
   void bindFailureIsLoggedAtWarnAndListenerFailureAtError() throws Exception {
     emitter.on("order", Order.class, o -> calls.add(o));
     emitter.on(
