@@ -285,6 +285,10 @@ final class Client implements EngineSocket.Listener {
     synchronized (this) {
       Map<String, Socket> current = nsps;
       if (current.get(socket.nsp().name()) != socket) return;
+      if (current.size() == 1) { // the usual case: no copy to make
+        nsps = Map.of();
+        return;
+      }
       Map<String, Socket> next = new HashMap<>(current);
       next.remove(socket.nsp().name());
       nsps = Map.copyOf(next);

@@ -580,7 +580,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
       nsp.server().dispatch(this, () -> listeners.emitEvent(event, args, null));
       return;
     }
-    Set<String> rooms = Set.copyOf(rooms()); // before the cleanup empties the live view
+    // before the cleanup empties the live view (Set.copyOf would copy through a HashSet)
+    Set<String> rooms = Set.of(rooms().toArray(new String[0]));
     nsp.server()
         .dispatch(
             this,
