@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  *
  * <pre>{@code
  * EventTable t = EventTable.EMPTY.with("chat", EventTable.append(null, entry));
- * EventTable.Entry[] chat = t.get("chat");
+ * Object chat = t.find("chat"); // entry itself: an event's only registration has no array
+ * for (int i = 0; i < EventTable.count(chat); i++) call(EventTable.at(chat, i));
  * }</pre>
  *
  * <p>Immutable (the {@link Entry#claim() once flag} of an entry aside), so thread-safe.
@@ -57,28 +58,53 @@ final class EventTable {
   }
 
   // names and their registrations in one array, {name0, list0, name1, list1, ...}: one array
-  // header less than two parallel arrays (a server holds a table per socket: issue 12)
+  // header less than two parallel arrays; a list of one is the Entry itself, most events having
+  // one listener (a server holds a table per socket: issue 12)
   private final Object[] slots;
-  private final Map<String, Entry[]> index; // null below INDEXED_FROM names
+  private final Map<String, Object> index; // null below INDEXED_FROM names
 
   private EventTable(Object[] slots) {
     this.slots = slots;
     if (slots.length / 2 < INDEXED_FROM) {
       this.index = null;
     } else {
-      Map<String, Entry[]> m = new HashMap<>(slots.length);
-      for (int i = 0; i < slots.length; i += 2) m.put((String) slots[i], (Entry[]) slots[i + 1]);
+      Map<String, Object> m = new HashMap<>(slots.length);
+      for (int i = 0; i < slots.length; i += 2) m.put((String) slots[i], slots[i + 1]);
       this.index = m;
     }
   }
 
-  /** The registrations of {@code event} in call order, never empty; null when there are none. */
-  Entry[] get(String event) {
+  /**
+   * The registrations of {@code event} in call order, without a copy: an {@link Entry} when there
+   * is one, an {@code Entry[]} of two or more, null when there are none (see {@link #count} and
+   * {@link #at}).
+   */
+  Object find(String event) {
     if (index != null) return index.get(event);
     for (int i = 0; i < slots.length; i += 2) {
-      if (slots[i].equals(event)) return (Entry[]) slots[i + 1];
+      if (slots[i].equals(event)) return slots[i + 1];
     }
     return null;
+  }
+
+  /** The registrations of {@code event} in call order, never empty; null when there are none. */
+  Entry[] get(String event) {
+    Object found = find(event);
+    return found instanceof Entry one ? new Entry[] {one} : (Entry[]) found;
+  }
+
+  /** How many registrations {@link #find} gave. */
+  static int count(Object found) {
+    return found == null ? 0 : found instanceof Entry ? 1 : ((Entry[]) found).length;
+  }
+
+  /** Registration {@code i} of what {@link #find} gave. */
+  static Entry at(Object found, int i) {
+    if (found instanceof Entry one) {
+      if (i != 0) throw new IndexOutOfBoundsException("index " + i);
+      return one;
+    }
+    return ((Entry[]) found)[i];
   }
 
   /** A table where {@code event} has {@code list} (null or empty: no registration any more). */
@@ -95,12 +121,12 @@ final class EventTable {
       if (removing) return this;
       Object[] s = Arrays.copyOf(slots, slots.length + 2);
       s[slots.length] = event;
-      s[slots.length + 1] = list;
+      s[slots.length + 1] = list.length == 1 ? list[0] : list;
       return new EventTable(s);
     }
     if (!removing) {
       Object[] s = slots.clone();
-      s[at + 1] = list;
+      s[at + 1] = list.length == 1 ? list[0] : list;
       return new EventTable(s);
     }
     if (slots.length == 2) return EMPTY;

@@ -246,7 +246,9 @@ public final class ListenerRegistry {
    * acknowledgement callback, null (or {@link Ack#NONE}) when none was asked.
    */
   public void emitEvent(String event, List<JsonNode> args, Ack ack) {
-    for (EventTable.Entry e : take(event)) {
+    Object found = take(event);
+    for (int i = 0, n = EventTable.count(found); i < n; i++) {
+      EventTable.Entry e = EventTable.at(found, i);
       run(
           () -> {
             try {
@@ -267,7 +269,11 @@ public final class ListenerRegistry {
    * {@code connect} or {@code reconnect_attempt}); raw listeners are skipped.
    */
   public void emitReserved(String event, Object... values) {
-    for (EventTable.Entry e : take(event)) run(() -> callWithValues(e.listener, values));
+    Object found = take(event);
+    for (int i = 0, n = EventTable.count(found); i < n; i++) {
+      EventTable.Entry e = EventTable.at(found, i);
+      run(() -> callWithValues(e.listener, values));
+    }
   }
 
   /**
@@ -299,10 +305,23 @@ public final class ListenerRegistry {
         });
   }
 
-  /** The registrations to call, the {@code once} ones removed (and claimed) first. */
-  private EventTable.Entry[] take(String event) {
-    EventTable.Entry[] list = byEvent.get(event);
-    if (list == null) return EventTable.NONE;
+  /**
+   * The registrations to call, as {@link EventTable#find} gives them, the {@code once} ones removed
+   * (and claimed) first.
+   */
+  private Object take(String event) {
+    Object found = byEvent.find(event);
+    if (found == null) return null;
+    if (found instanceof EventTable.Entry one) {
+      if (!one.once()) return one;
+      if (!one.claim()) return null;
+      synchronized (this) {
+        EventTable.Entry[] now = byEvent.get(event);
+        if (now != null) byEvent = byEvent.with(event, EventTable.without(now, one));
+      }
+      return one;
+    }
+    EventTable.Entry[] list = (EventTable.Entry[]) found;
     boolean anyOnce = false;
     for (EventTable.Entry e : list) anyOnce |= e.once();
     // the array is an immutable snapshot: no copy needed when none is removed here
