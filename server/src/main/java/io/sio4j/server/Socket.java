@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +73,6 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private final Namespace nsp;
   private final Client client;
   private final ListenerRegistry listeners;
-  private volatile List<Consumer<Throwable>> errorListeners; // created by the first onError
   private final String id;
   private final String pid;
   // the handshake is built on demand from the auth and the connection's request (most servers
@@ -84,11 +82,9 @@ public final class Socket implements SocketEventEmitter<Socket> {
   // created on first use (most sockets never use them: 10,000 idle sockets, docs/PERFORMANCE.md)
   private volatile Map<String, Object> data;
   private volatile Map<Long, PendingAck> acks;
-  private volatile List<EventMiddleware> middlewares;
+  private volatile SocketExtras extras; // middlewares, error listeners, rooms while disconnecting
   private volatile boolean closed;
   private volatile boolean connected;
-  // the rooms seen by "disconnecting" listeners, which may run after the cleanup on an executor
-  private volatile Set<String> roomsWhileDisconnecting;
   private CompletableFuture<Void> dispatchTail; // null: nothing queued yet (guarded by this)
 
   /** An acknowledgement awaited from the client. */
@@ -138,21 +134,23 @@ public final class Socket implements SocketEventEmitter<Socket> {
    */
   public Socket onError(Consumer<Throwable> listener) {
     java.util.Objects.requireNonNull(listener, "listener");
-    List<Consumer<Throwable>> list = errorListeners;
-    if (list == null) {
-      synchronized (this) {
-        if (errorListeners == null) errorListeners = new CopyOnWriteArrayList<>();
-        list = errorListeners;
-      }
-    }
-    list.add(listener);
+    extras().addErrorListener(listener);
     return this;
   }
 
   /** The {@link #onError} listeners (empty when none). */
   List<Consumer<Throwable>> errorListeners() {
-    List<Consumer<Throwable>> list = errorListeners;
-    return list == null ? List.of() : list;
+    SocketExtras x = extras;
+    return x == null ? List.of() : x.errorListeners();
+  }
+
+  private SocketExtras extras() {
+    SocketExtras x = extras;
+    if (x != null) return x;
+    synchronized (this) {
+      if (extras == null) extras = new SocketExtras();
+      return extras;
+    }
   }
 
   /** {@code socket <id>}, as log lines name it. */
@@ -266,7 +264,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
    * the rooms the socket was in.
    */
   public Set<String> rooms() {
-    Set<String> leaving = roomsWhileDisconnecting;
+    SocketExtras x = extras;
+    Set<String> leaving = x == null ? null : x.roomsWhileDisconnecting;
     return leaving != null ? leaving : new RoomsView();
   }
 
@@ -327,14 +326,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Adds a middleware run for every incoming event ({@code socket.use}). */
   public Socket use(EventMiddleware middleware) {
-    List<EventMiddleware> list = middlewares;
-    if (list == null) {
-      synchronized (this) {
-        if (middlewares == null) middlewares = new CopyOnWriteArrayList<>();
-        list = middlewares;
-      }
-    }
-    list.add(middleware);
+    extras().addMiddleware(middleware);
     return this;
   }
 
@@ -452,8 +444,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
   }
 
   List<EventMiddleware> middlewares() {
-    List<EventMiddleware> list = middlewares;
-    return list == null ? List.of() : list;
+    SocketExtras x = extras;
+    return x == null ? List.of() : x.middlewares();
   }
 
   /** Writes an encoded packet, after telling the outgoing catch-all listeners. */
@@ -582,15 +574,16 @@ public final class Socket implements SocketEventEmitter<Socket> {
     }
     // before the cleanup empties the live view (Set.copyOf would copy through a HashSet)
     Set<String> rooms = Set.of(rooms().toArray(new String[0]));
+    SocketExtras x = extras();
     nsp.server()
         .dispatch(
             this,
             () -> {
-              roomsWhileDisconnecting = rooms;
+              x.roomsWhileDisconnecting = rooms;
               try {
                 listeners.emitEvent(event, args, null);
               } finally {
-                roomsWhileDisconnecting = null;
+                x.roomsWhileDisconnecting = null;
               }
             });
   }
