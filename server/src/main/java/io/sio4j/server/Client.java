@@ -31,8 +31,9 @@ final class Client implements EngineSocket.Listener {
   // the auth of a CONNECT without one, shared: an ObjectNode and its map less per socket (issue
   // 12); the map is immutable, so an application that breaks the "don't modify" rule of
   // Handshake#auth gets an exception instead of changing every socket's auth
-  static final JsonNode EMPTY_AUTH =
+  private static final JsonNode EMPTY_AUTH =
       new com.fasterxml.jackson.databind.node.ObjectNode(JsonNodeFactory.instance, Map.of());
+  private static final Cancellable CLOSED = () -> {}; // see connectTimer
 
   private final SocketIoServer server;
   private final EngineSocket conn;
@@ -44,7 +45,6 @@ final class Client implements EngineSocket.Listener {
   // dropped once cancelled (NONE): the cancelled task would otherwise stay reachable from here;
   // CLOSED once the client closed (no boolean field besides keeps a client at 40 bytes, issue 12)
   private volatile Cancellable connectTimer;
-  private static final Cancellable CLOSED = () -> {};
   private PartialPacketGuard partial; // created by the first partial packet; on the event loop
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
