@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Client implements EngineSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.sio4j.server");
+  // the auth of a CONNECT without one, shared: an ObjectNode and its map less per socket (issue
+  // 12); the map is immutable, so an application that breaks the "don't modify" rule of
+  // Handshake#auth gets an exception instead of changing every socket's auth
+  private static final JsonNode EMPTY_AUTH =
+      new com.fasterxml.jackson.databind.node.ObjectNode(JsonNodeFactory.instance, Map.of());
+  private static final Cancellable CLOSED = () -> {}; // see connectTimer
 
   private final SocketIoServer server;
   private final EngineSocket conn;
@@ -36,10 +42,10 @@ final class Client implements EngineSocket.Listener {
   // connection is almost always in one namespace (a one-entry Map.of is 24 bytes, a
   // ConcurrentHashMap's ~180: docs/PERFORMANCE.md, 10,000 idle connections)
   private volatile Map<String, Socket> nsps = Map.of();
-  // dropped once cancelled: the cancelled task would otherwise stay reachable from here
+  // dropped once cancelled (NONE): the cancelled task would otherwise stay reachable from here;
+  // CLOSED once the client closed (no boolean field besides keeps a client at 40 bytes, issue 12)
   private volatile Cancellable connectTimer;
   private PartialPacketGuard partial; // created by the first partial packet; on the event loop
-  private volatile boolean closed;
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
   Client(SocketIoServer server, EngineSocket conn) {
@@ -94,7 +100,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   boolean isOpen() {
-    return !closed && conn.isOpen();
+    return !closed() && !server.closing() && conn.isOpen();
   }
 
   String id() {
@@ -200,7 +206,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   private void onDecoded(SocketPacket packet) {
-    if (closed) return;
+    if (closed()) return;
     Socket socket = nsps.get(packet.namespace());
     if (socket == null && packet.type() == SocketPacketType.CONNECT) {
       if (legacy()) connectLegacy(packet.namespace());
@@ -249,10 +255,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   private void connect(String name, JsonNode authPayload) {
-    JsonNode auth =
-        authPayload != null && authPayload.isObject()
-            ? authPayload
-            : JsonNodeFactory.instance.objectNode();
+    JsonNode auth = authPayload != null && authPayload.isObject() ? authPayload : EMPTY_AUTH;
     Namespace nsp = server.lookupNamespace(name, auth);
     if (nsp == null) {
       LOG.debug("client {}: unknown namespace {}", conn.id(), name);
@@ -283,6 +286,10 @@ final class Client implements EngineSocket.Listener {
     synchronized (this) {
       Map<String, Socket> current = nsps;
       if (current.get(socket.nsp().name()) != socket) return;
+      if (current.size() == 1) { // the usual case: no copy to make
+        nsps = Map.of();
+        return;
+      }
       Map<String, Socket> next = new HashMap<>(current);
       next.remove(socket.nsp().name());
       nsps = Map.copyOf(next);
@@ -291,9 +298,13 @@ final class Client implements EngineSocket.Listener {
 
   private void cancelConnectTimer() {
     Cancellable timer = connectTimer;
-    if (timer == Cancellable.NONE) return;
+    if (timer == Cancellable.NONE || timer == CLOSED) return;
     timer.cancel();
     connectTimer = Cancellable.NONE;
+  }
+
+  private boolean closed() {
+    return connectTimer == CLOSED;
   }
 
   void sendConnectError(String nsp, Throwable err) {
@@ -335,7 +346,7 @@ final class Client implements EngineSocket.Listener {
 
   /** Closes the connection; every socket still on it gets {@code reason}. */
   void close(String reason) {
-    if (closed) return;
+    if (closed()) return;
     closeReason = reason;
     if (conn.isOpen()) conn.close();
     onClosed(reason, null);
@@ -357,15 +368,14 @@ final class Client implements EngineSocket.Listener {
   }
 
   private void onClosed(String reason, String description) {
-    if (closed) return;
-    closed = true;
+    if (closed()) return;
     cancelConnectTimer();
+    connectTimer = CLOSED;
     decoder.reset();
     partialDone();
     for (Socket socket : nsps.values()) socket.onClose(reason, description);
     synchronized (this) {
       nsps = Map.of();
     }
-    server.removeClient(this);
   }
 }

@@ -77,7 +77,12 @@ public class InMemoryAdapter implements Adapter {
   @Override
   public void addAll(String id, Set<String> roomNames) {
     for (String room : roomNames) {
-      sids.compute(id, (k, mine) -> with(mine, room));
+      Set<String> mine = sids.compute(id, (k, m) -> with(m, room));
+      // a socket's own room: its id's immutable one-element set serves both maps (issue 12)
+      Set<String> own =
+          room.equals(id) && mine.size() == 1 && !(mine instanceof ConcurrentHashMap.KeySetView)
+              ? mine
+              : null;
       boolean[] created = {false};
       boolean[] joined = {false};
       rooms.compute(
@@ -85,7 +90,8 @@ public class InMemoryAdapter implements Adapter {
           (k, members) -> {
             created[0] = members == null;
             joined[0] = members == null || !members.contains(id);
-            return joined[0] ? with(members, id) : members;
+            if (!joined[0]) return members;
+            return members == null && own != null ? own : with(members, id);
           });
       if (created[0]) createRoom.forEach(l -> l.accept(room));
       if (joined[0]) joinRoom.forEach(l -> l.accept(room, id));

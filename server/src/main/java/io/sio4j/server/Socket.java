@@ -2,8 +2,6 @@ package io.sio4j.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,19 +73,18 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private final Namespace nsp;
   private final Client client;
   private final ListenerRegistry listeners;
-  private final SocketInbound inbound;
   private final String id;
   private final String pid;
-  private final Handshake handshake;
+  // the handshake is built on demand from the auth and the connection's request (most servers
+  // never read it: a record and an address string less per socket, issue 12)
+  private final JsonNode auth;
   private final boolean recovered;
   // created on first use (most sockets never use them: 10,000 idle sockets, docs/PERFORMANCE.md)
   private volatile Map<String, Object> data;
   private volatile Map<Long, PendingAck> acks;
-  private volatile List<EventMiddleware> middlewares;
+  private volatile SocketExtras extras; // middlewares, error listeners, rooms while disconnecting
   private volatile boolean closed;
   private volatile boolean connected;
-  // the rooms seen by "disconnecting" listeners, which may run after the cleanup on an executor
-  private volatile Set<String> roomsWhileDisconnecting;
   private CompletableFuture<Void> dispatchTail; // null: nothing queued yet (guarded by this)
 
   /** An acknowledgement awaited from the client. */
@@ -101,7 +97,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
   Socket(Namespace nsp, Client client, JsonNode auth, RestoredSession previous) {
     this.nsp = nsp;
     this.client = client;
-    this.handshake = client.handshake(auth);
+    this.auth = auth;
     if (previous != null) {
       this.id = previous.session().sid();
       this.pid = previous.session().pid();
@@ -119,9 +115,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
       this.pid = nsp.server().options().connectionStateRecovery() != null ? Ids.newId() : null;
       this.recovered = false;
     }
-    this.listeners =
-        new ListenerRegistry(nsp.server().invoker(), Runnable::run, LOG, () -> "socket " + id);
-    this.inbound = new SocketInbound(this, listeners);
+    // the socket names itself in the registry's log lines (toString): no supplier per socket
+    this.listeners = new ListenerRegistry(nsp.server().invoker(), Runnable::run, LOG, this);
   }
 
   /**
@@ -138,8 +133,30 @@ public final class Socket implements SocketEventEmitter<Socket> {
    * "error"} sent by the client is ordinary data for {@code on("error", ...)} listeners).
    */
   public Socket onError(Consumer<Throwable> listener) {
-    inbound.onError(listener);
+    java.util.Objects.requireNonNull(listener, "listener");
+    extras().addErrorListener(listener);
     return this;
+  }
+
+  /** The {@link #onError} listeners (empty when none). */
+  List<Consumer<Throwable>> errorListeners() {
+    SocketExtras x = extras;
+    return x == null ? List.of() : x.errorListeners();
+  }
+
+  private SocketExtras extras() {
+    SocketExtras x = extras;
+    if (x != null) return x;
+    synchronized (this) {
+      if (extras == null) extras = new SocketExtras();
+      return extras;
+    }
+  }
+
+  /** {@code socket <id>}, as log lines name it. */
+  @Override
+  public String toString() {
+    return "socket " + id;
   }
 
   /** The socket id, public (unlike the Engine.IO session id); also the name of its own room. */
@@ -157,9 +174,12 @@ public final class Socket implements SocketEventEmitter<Socket> {
     return nsp.server();
   }
 
-  /** What the client sent when connecting. */
+  /**
+   * What the client sent when connecting. A new (equal) record on each call, built from the
+   * connection's request and the CONNECT packet's auth.
+   */
   public Handshake handshake() {
-    return handshake;
+    return client.handshake(auth);
   }
 
   /**
@@ -244,7 +264,8 @@ public final class Socket implements SocketEventEmitter<Socket> {
    * the rooms the socket was in.
    */
   public Set<String> rooms() {
-    Set<String> leaving = roomsWhileDisconnecting;
+    SocketExtras x = extras;
+    Set<String> leaving = x == null ? null : x.roomsWhileDisconnecting;
     return leaving != null ? leaving : new RoomsView();
   }
 
@@ -305,14 +326,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Adds a middleware run for every incoming event ({@code socket.use}). */
   public Socket use(EventMiddleware middleware) {
-    List<EventMiddleware> list = middlewares;
-    if (list == null) {
-      synchronized (this) {
-        if (middlewares == null) middlewares = new CopyOnWriteArrayList<>();
-        list = middlewares;
-      }
-    }
-    list.add(middleware);
+    extras().addMiddleware(middleware);
     return this;
   }
 
@@ -430,13 +444,13 @@ public final class Socket implements SocketEventEmitter<Socket> {
   }
 
   List<EventMiddleware> middlewares() {
-    List<EventMiddleware> list = middlewares;
-    return list == null ? List.of() : list;
+    SocketExtras x = extras;
+    return x == null ? List.of() : x.middlewares();
   }
 
   /** Writes an encoded packet, after telling the outgoing catch-all listeners. */
   void writePacket(SocketPacket packet, OutboundMessage[] frames) {
-    inbound.notifyOutgoing(packet);
+    SocketInbound.notifyOutgoing(this, packet);
     client.write(frames);
   }
 
@@ -486,19 +500,21 @@ public final class Socket implements SocketEventEmitter<Socket> {
               io.sio4j.protocol.socketio.SocketPacketType.EVENT, nsp.name(), -1, missed),
           BroadcastFlags.DEFAULT);
     }
-    ObjectNode reply = JsonNodeFactory.instance.objectNode();
-    reply.put("sid", id);
-    if (pid != null) reply.put("pid", pid);
     // protocol v4 (Engine.IO v3 clients): the CONNECT reply has no payload
-    client.sendPacket(
-        SocketPacket.connect(nsp.name(), client.legacy() ? null : reply), BroadcastFlags.DEFAULT);
+    io.sio4j.protocol.socketio.PacketEncoder encoder = nsp.server().parser().encoder();
+    client.write(
+        nsp.frames(
+            client.legacy()
+                ? encoder.encode(SocketPacket.connect(nsp.name(), null))
+                : encoder.encodeConnect(nsp.name(), id, pid),
+            BroadcastFlags.DEFAULT));
     nsp.server().instruments().socketConnected(this);
   }
 
   /** A packet for this namespace; on the connection's event loop. */
   void onPacket(SocketPacket packet) {
     switch (packet.type()) {
-      case EVENT, BINARY_EVENT -> inbound.onEvent(packet);
+      case EVENT, BINARY_EVENT -> SocketInbound.onEvent(this, packet);
       case ACK, BINARY_ACK -> onAck(packet);
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, null);
       default -> LOG.debug("socket {}: unexpected packet type {}", id, packet.type());
@@ -556,16 +572,18 @@ public final class Socket implements SocketEventEmitter<Socket> {
       nsp.server().dispatch(this, () -> listeners.emitEvent(event, args, null));
       return;
     }
-    Set<String> rooms = Set.copyOf(rooms()); // before the cleanup empties the live view
+    // before the cleanup empties the live view (Set.copyOf would copy through a HashSet)
+    Set<String> rooms = Set.of(rooms().toArray(new String[0]));
+    SocketExtras x = extras();
     nsp.server()
         .dispatch(
             this,
             () -> {
-              roomsWhileDisconnecting = rooms;
+              x.roomsWhileDisconnecting = rooms;
               try {
                 listeners.emitEvent(event, args, null);
               } finally {
-                roomsWhileDisconnecting = null;
+                x.roomsWhileDisconnecting = null;
               }
             });
   }

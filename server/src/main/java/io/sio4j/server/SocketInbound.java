@@ -9,7 +9,6 @@ import io.sio4j.protocol.socketio.SocketPacket;
 import io.sio4j.server.adapter.BroadcastFlags;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -19,47 +18,32 @@ import java.util.function.Consumer;
  * acknowledgement goes back at most once; outgoing packets reach the outgoing catch-alls; errors
  * reach the {@code onError} listeners.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe (static; the state is the socket's).
  */
 final class SocketInbound {
-  private final Socket socket;
-  private final ListenerRegistry listeners;
-  private volatile List<Consumer<Throwable>> errorListeners; // created by the first onError
+  // static: the state (listeners, error listeners) is the socket's, so a socket needs no second
+  // object for its event path (issue 12)
+  private SocketInbound() {}
 
-  SocketInbound(Socket socket, ListenerRegistry listeners) {
-    this.socket = socket;
-    this.listeners = listeners;
-  }
-
-  void onError(Consumer<Throwable> listener) {
-    java.util.Objects.requireNonNull(listener, "listener");
-    List<Consumer<Throwable>> list = errorListeners;
-    if (list == null) {
-      synchronized (this) {
-        if (errorListeners == null) errorListeners = new CopyOnWriteArrayList<>();
-        list = errorListeners;
-      }
-    }
-    list.add(listener);
-  }
-
-  void fireError(Throwable error) {
-    List<Consumer<Throwable>> list = errorListeners;
-    if (list == null || list.isEmpty()) {
+  private static void fireError(Socket socket, Throwable error) {
+    List<Consumer<Throwable>> list = socket.errorListeners();
+    if (list.isEmpty()) {
       Socket.LOG.debug("socket {}: unhandled error: {}", socket.id(), error.toString());
       return;
     }
+    ListenerRegistry listeners = socket.listenerRegistry();
     for (Consumer<Throwable> l : list) listeners.run(() -> l.accept(error));
   }
 
   /** An EVENT from the client: catch-alls, then the socket middlewares, then the listeners. */
-  void onEvent(SocketPacket packet) {
+  static void onEvent(Socket socket, SocketPacket packet) {
     Namespace nsp = socket.nsp();
+    ListenerRegistry listeners = socket.listenerRegistry();
     ArrayNode data = (ArrayNode) packet.data();
     String name = data.get(0).asText();
     List<JsonNode> values = new ArrayList<>(data.size() - 1);
     for (int i = 1; i < data.size(); i++) values.add(data.get(i));
-    Ack ack = packet.hasAckId() ? ackSender(packet.ackId()) : null;
+    Ack ack = packet.hasAckId() ? ackSender(socket, packet.ackId()) : null;
     Runnable listen =
         () -> {
           // dropped, like the official server, when a DISCONNECT came with it
@@ -73,7 +57,7 @@ final class SocketInbound {
               List<EventMiddleware> middlewares = socket.middlewares();
               if (middlewares.isEmpty()) {
                 // the common case: no middleware event (and no copy of the arguments) to build
-                afterThisRead(listen);
+                afterThisRead(socket, listen);
                 return;
               }
               ArrayNode args = JsonNodeFactory.instance.arrayNode(values.size());
@@ -84,8 +68,8 @@ final class SocketInbound {
                   middlewares,
                   (m, next) -> m.handle(event, next),
                   err -> {
-                    if (err != null) fireError(err);
-                    else afterThisRead(listen);
+                    if (err != null) fireError(socket, err);
+                    else afterThisRead(socket, listen);
                   });
             });
   }
@@ -95,13 +79,13 @@ final class SocketInbound {
    * {@code process.nextTick} in {@code dispatch}: a namespace DISCONNECT that arrived with the
    * event is seen first. With a listener executor they already run later, on the executor.
    */
-  private void afterThisRead(Runnable task) {
+  private static void afterThisRead(Socket socket, Runnable task) {
     if (socket.nsp().server().options().listenerExecutor() != null) task.run();
     else socket.client().runAfterRead(task);
   }
 
   /** Sends the acknowledgement for {@code ackId}, at most once. */
-  private Ack ackSender(long ackId) {
+  private static Ack ackSender(Socket socket, long ackId) {
     Namespace nsp = socket.nsp();
     AtomicBoolean sent = new AtomicBoolean();
     return args -> {
@@ -116,7 +100,8 @@ final class SocketInbound {
   }
 
   /** Tells the outgoing catch-all listeners, with natural values, about an EVENT being sent. */
-  void notifyOutgoing(SocketPacket packet) {
+  static void notifyOutgoing(Socket socket, SocketPacket packet) {
+    ListenerRegistry listeners = socket.listenerRegistry();
     if (!listeners.hasAnyOutgoing() || !packet.type().isEvent()) return;
     ArrayNode data = (ArrayNode) packet.data();
     List<Object> args = new ArrayList<>(data.size() - 1);

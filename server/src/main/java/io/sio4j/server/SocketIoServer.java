@@ -46,7 +46,9 @@ public final class SocketIoServer implements AutoCloseable {
   private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
   private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
-  private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  // no set of clients: the namespaces' sockets lead to every client that has something to close
+  // (a map entry less per connection, issue 12); a connection in no namespace has no socket to tell
+  private volatile boolean closing;
   private final java.util.concurrent.atomic.AtomicInteger dynamicNamespaces =
       new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicLong partialPacketBytes =
@@ -332,9 +334,15 @@ public final class SocketIoServer implements AutoCloseable {
    * the Engine.IO server closes every connection and stops listening.
    */
   public CompletableFuture<Void> closeAsync() {
-    // sockets close first, so that adapters persist their sessions before they close
+    // sockets close first, so that adapters persist their sessions before they close; from now on
+    // a connection that is still joining a namespace is refused (Client#isOpen)
+    closing = true;
+    Set<Client> clients = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Namespace n : namespaces.values()) {
+      for (Socket s : n.sockets().values()) clients.add(s.client());
+    }
     CompletableFuture<?>[] sockets =
-        List.copyOf(clients).stream().map(Client::shutdown).toArray(CompletableFuture[]::new);
+        clients.stream().map(Client::shutdown).toArray(CompletableFuture[]::new);
     EngineServer e = engine;
     return CompletableFuture.allOf(sockets)
         .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
@@ -383,7 +391,7 @@ public final class SocketIoServer implements AutoCloseable {
 
   /** A new Engine.IO connection; on its event loop. */
   void accept(io.sio4j.engine.EngineSocket conn) {
-    clients.add(new Client(this, conn));
+    new Client(this, conn); // the connection holds it as its listener
   }
 
   /** Bytes held by the partial binary packets of all connections (their server-wide bound). */
@@ -391,8 +399,9 @@ public final class SocketIoServer implements AutoCloseable {
     return partialPacketBytes;
   }
 
-  void removeClient(Client client) {
-    clients.remove(client);
+  /** Whether {@link #closeAsync()} was called: no socket may connect any more. */
+  boolean closing() {
+    return closing;
   }
 
   /** The namespace for a CONNECT: an existing one, a new child of a matching parent, or null. */

@@ -54,6 +54,27 @@ class ConnectLifecycleTest {
     assertThat(io.sockets().sockets()).containsKey(socket.id());
   }
 
+  /** Without auth: an empty object, shared and read-only (issue 12), equal on every call. */
+  @Test
+  void aConnectWithoutAuthGetsAnEmptyReadOnlyAuth() throws Exception {
+    CompletableFuture<Socket> connected = new CompletableFuture<>();
+    io.on("connection", connected::complete);
+    FakeConnection c = connect();
+    c.text("0");
+    assertThat(c.next()).startsWith("0{\"sid\":\"");
+    Socket socket = connected.get(5, TimeUnit.SECONDS);
+    com.fasterxml.jackson.databind.JsonNode auth = socket.handshake().auth();
+    assertThat(auth.isObject()).isTrue();
+    assertThat(auth.isEmpty()).isTrue();
+    assertThat(auth.toString()).isEqualTo("{}");
+    com.fasterxml.jackson.databind.JsonNode copy = auth.deepCopy(); // a mutable copy, equal
+    assertThat(copy.equals(auth)).isTrue();
+    assertThat(socket.handshake()).isEqualTo(socket.handshake());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ((com.fasterxml.jackson.databind.node.ObjectNode) auth).put("k", "v"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
   /** {@code rooms()} is a read-only view, not a copy per call (issue 14: quadratic loops). */
   @Test
   void roomsIsAReadOnlyViewThatFollowsJoinsAndLeaves() throws Exception {

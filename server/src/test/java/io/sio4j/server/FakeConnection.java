@@ -164,16 +164,20 @@ final class FakeConnection implements EngineSocket, AutoCloseable {
     return "websocket";
   }
 
+  // one request per session, as the engine's: socket.handshake() is built from it on each call
+  private final HandshakeRequest request =
+      new HandshakeRequest(
+          "GET",
+          "/socket.io/?EIO=4&transport=websocket",
+          Map.of("host", List.of("localhost")),
+          Map.of("EIO", "4", "transport", "websocket"),
+          new InetSocketAddress("127.0.0.1", 40000),
+          false,
+          Instant.now());
+
   @Override
   public HandshakeRequest request() {
-    return new HandshakeRequest(
-        "GET",
-        "/socket.io/?EIO=4&transport=websocket",
-        Map.of("host", List.of("localhost")),
-        Map.of("EIO", "4", "transport", "websocket"),
-        new InetSocketAddress("127.0.0.1", 40000),
-        false,
-        Instant.now());
+    return request;
   }
 
   @Override

@@ -90,6 +90,28 @@ class ListenerExecutorTest {
   }
 
   @Test
+  void aSocketStillInItsMiddlewaresWhenTheServerClosesNeverConnects() throws Exception {
+    SocketIoServer io = SocketIoServer.builder().build();
+    CompletableFuture<Middleware.Next> held = new CompletableFuture<>();
+    io.use((socket, next) -> held.complete(next));
+    java.util.concurrent.atomic.AtomicBoolean connected =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    io.on("connection", s -> connected.set(true));
+    c = FakeConnection.connect(io);
+    c.text("0");
+    Middleware.Next next = held.get(5, TimeUnit.SECONDS);
+    io.closeAsync().get(5, TimeUnit.SECONDS);
+    next.proceed();
+    // what the loop does after proceed() has run once a later task runs on it
+    CompletableFuture<Void> drained = new CompletableFuture<>();
+    c.eventLoop().execute(() -> c.eventLoop().execute(() -> drained.complete(null)));
+    drained.get(5, TimeUnit.SECONDS);
+    assertThat(c.poll(Duration.ZERO)).isNull();
+    assertThat(connected).isFalse();
+    assertThat(io.sockets().sockets()).isEmpty();
+  }
+
+  @Test
   void closeGivesServerShuttingDown() throws Exception {
     SocketIoServer io = SocketIoServer.builder().build();
     Socket s = connect(io);

@@ -9,20 +9,21 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * An immutable snapshot of a {@link ListenerRegistry}'s registrations by event name, replaced as a
  * whole on every change (copy-on-write: registration is rare, dispatch frequent).
  *
- * <p>Most emitters have a handful of events, so names and registrations are two parallel arrays
+ * <p>Most emitters have a handful of events, so names and registrations alternate in one array
  * searched in order (a few bytes per event, where a concurrent map of lists cost ~200 bytes plus
  * ~50 per event); from {@value #INDEXED_FROM} events on, a hash index is built with the snapshot so
  * that a lookup stays constant-time.
  *
  * <pre>{@code
  * EventTable t = EventTable.EMPTY.with("chat", EventTable.append(null, entry));
- * EventTable.Entry[] chat = t.get("chat");
+ * Object chat = t.find("chat"); // entry itself: an event's only registration has no array
+ * for (int i = 0; i < EventTable.count(chat); i++) call(EventTable.at(chat, i));
  * }</pre>
  *
  * <p>Immutable (the {@link Entry#claim() once flag} of an entry aside), so thread-safe.
  */
 final class EventTable {
-  static final EventTable EMPTY = new EventTable(new String[0], new Entry[0][]);
+  static final EventTable EMPTY = new EventTable(new Object[0]);
   static final Entry[] NONE = {};
   static final int INDEXED_FROM = 9;
 
@@ -56,62 +57,83 @@ final class EventTable {
     }
   }
 
-  private final String[] names;
-  private final Entry[][] lists;
-  private final Map<String, Entry[]> index; // null below INDEXED_FROM names
+  // names and their registrations in one array, {name0, list0, name1, list1, ...}: one array
+  // header less than two parallel arrays; a list of one is the Entry itself, most events having
+  // one listener (a server holds a table per socket: issue 12)
+  private final Object[] slots;
+  private final Map<String, Object> index; // null below INDEXED_FROM names
 
-  private EventTable(String[] names, Entry[][] lists) {
-    this.names = names;
-    this.lists = lists;
-    if (names.length < INDEXED_FROM) {
+  private EventTable(Object[] slots) {
+    this.slots = slots;
+    if (slots.length / 2 < INDEXED_FROM) {
       this.index = null;
     } else {
-      Map<String, Entry[]> m = new HashMap<>(names.length * 2);
-      for (int i = 0; i < names.length; i++) m.put(names[i], lists[i]);
+      Map<String, Object> m = new HashMap<>(slots.length);
+      for (int i = 0; i < slots.length; i += 2) m.put((String) slots[i], slots[i + 1]);
       this.index = m;
     }
   }
 
-  /** The registrations of {@code event} in call order, never empty; null when there are none. */
-  Entry[] get(String event) {
+  /**
+   * The registrations of {@code event} in call order, without a copy: an {@link Entry} when there
+   * is one, an {@code Entry[]} of two or more, null when there are none (see {@link #count} and
+   * {@link #at}).
+   */
+  Object find(String event) {
     if (index != null) return index.get(event);
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(event)) return lists[i];
+    for (int i = 0; i < slots.length; i += 2) {
+      if (slots[i].equals(event)) return slots[i + 1];
     }
     return null;
+  }
+
+  /** The registrations of {@code event} in call order, never empty; null when there are none. */
+  Entry[] get(String event) {
+    Object found = find(event);
+    return found instanceof Entry one ? new Entry[] {one} : (Entry[]) found;
+  }
+
+  /** How many registrations {@link #find} gave. */
+  static int count(Object found) {
+    return found == null ? 0 : found instanceof Entry ? 1 : ((Entry[]) found).length;
+  }
+
+  /** Registration {@code i} of what {@link #find} gave. */
+  static Entry at(Object found, int i) {
+    if (found instanceof Entry one) {
+      if (i != 0) throw new IndexOutOfBoundsException("index " + i);
+      return one;
+    }
+    return ((Entry[]) found)[i];
   }
 
   /** A table where {@code event} has {@code list} (null or empty: no registration any more). */
   EventTable with(String event, Entry[] list) {
     boolean removing = list == null || list.length == 0;
     int at = -1;
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(event)) {
+    for (int i = 0; i < slots.length; i += 2) {
+      if (slots[i].equals(event)) {
         at = i;
         break;
       }
     }
     if (at < 0) {
       if (removing) return this;
-      String[] n = Arrays.copyOf(names, names.length + 1);
-      Entry[][] l = Arrays.copyOf(lists, lists.length + 1);
-      n[names.length] = event;
-      l[lists.length] = list;
-      return new EventTable(n, l);
+      Object[] s = Arrays.copyOf(slots, slots.length + 2);
+      s[slots.length] = event;
+      s[slots.length + 1] = list.length == 1 ? list[0] : list;
+      return new EventTable(s);
     }
     if (!removing) {
-      Entry[][] l = lists.clone();
-      l[at] = list;
-      return new EventTable(names, l);
+      Object[] s = slots.clone();
+      s[at + 1] = list.length == 1 ? list[0] : list;
+      return new EventTable(s);
     }
-    if (names.length == 1) return EMPTY;
-    String[] n = new String[names.length - 1];
-    Entry[][] l = new Entry[names.length - 1][];
-    System.arraycopy(names, 0, n, 0, at);
-    System.arraycopy(names, at + 1, n, at, names.length - at - 1);
-    System.arraycopy(lists, 0, l, 0, at);
-    System.arraycopy(lists, at + 1, l, at, lists.length - at - 1);
-    return new EventTable(n, l);
+    if (slots.length == 2) return EMPTY;
+    Object[] s = new Object[slots.length - 2];
+    System.arraycopy(slots, 0, s, 0, at);
+    System.arraycopy(slots, at + 2, s, at, slots.length - at - 2);
+    return new EventTable(s);
   }
 
   /** {@code list} (null: none) with {@code entry} added at the end. */

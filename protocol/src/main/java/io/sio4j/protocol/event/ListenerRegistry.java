@@ -48,7 +48,7 @@ public final class ListenerRegistry {
   private final ListenerInvoker invoker;
   private final Executor runner;
   private final Logger log;
-  private final Supplier<String> owner;
+  private final Object owner;
   private volatile EventTable byEvent = EventTable.EMPTY; // replaced under this
   private volatile AnyListener[] any = NO_ANY; // replaced under this
   private volatile AnyListener[] anyOutgoing = NO_ANY; // replaced under this
@@ -59,14 +59,28 @@ public final class ListenerRegistry {
    * @param invoker binds arguments with the owner's mapper
    * @param runner runs each listener call ({@code Runnable::run} for the caller's thread)
    * @param log where failures are logged (the owner's layer: {@code io.sio4j.server}, ...)
-   * @param owner names the owner in log lines, e.g. {@code "socket " + id}
+   * @param owner names the owner in log lines, e.g. {@code () -> "socket " + id}
    */
   public ListenerRegistry(
       ListenerInvoker invoker, Executor runner, Logger log, Supplier<String> owner) {
+    this(invoker, runner, log, (Object) owner);
+  }
+
+  /**
+   * A registry whose log lines name the owner by its {@code toString()}: the owner itself, with no
+   * supplier object per registry (a server has one registry per socket).
+   *
+   * @param owner the owner, named by its {@code toString()} (or a {@link Supplier} of the name)
+   */
+  public ListenerRegistry(ListenerInvoker invoker, Executor runner, Logger log, Object owner) {
     this.invoker = Objects.requireNonNull(invoker, "invoker");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.log = Objects.requireNonNull(log, "log");
     this.owner = Objects.requireNonNull(owner, "owner");
+  }
+
+  private String ownerName() {
+    return owner instanceof Supplier<?> s ? String.valueOf(s.get()) : owner.toString();
   }
 
   /** The invoker, whose binding is the owner's mapper. */
@@ -232,7 +246,9 @@ public final class ListenerRegistry {
    * acknowledgement callback, null (or {@link Ack#NONE}) when none was asked.
    */
   public void emitEvent(String event, List<JsonNode> args, Ack ack) {
-    for (EventTable.Entry e : take(event)) {
+    Object found = take(event);
+    for (int i = 0, n = EventTable.count(found); i < n; i++) {
+      EventTable.Entry e = EventTable.at(found, i);
       run(
           () -> {
             try {
@@ -240,7 +256,7 @@ public final class ListenerRegistry {
             } catch (BindingException ex) {
               log.warn(
                   "{}: event '{}' not delivered to a listener: {}",
-                  owner.get(),
+                  ownerName(),
                   event,
                   ex.getMessage());
             }
@@ -253,7 +269,11 @@ public final class ListenerRegistry {
    * {@code connect} or {@code reconnect_attempt}); raw listeners are skipped.
    */
   public void emitReserved(String event, Object... values) {
-    for (EventTable.Entry e : take(event)) run(() -> callWithValues(e.listener, values));
+    Object found = take(event);
+    for (int i = 0, n = EventTable.count(found); i < n; i++) {
+      EventTable.Entry e = EventTable.at(found, i);
+      run(() -> callWithValues(e.listener, values));
+    }
   }
 
   /**
@@ -280,15 +300,28 @@ public final class ListenerRegistry {
           try {
             userCode.run();
           } catch (Exception | LinkageError | AssertionError e) {
-            log.error("{}: a listener threw; the connection goes on", owner.get(), e);
+            log.error("{}: a listener threw; the connection goes on", ownerName(), e);
           }
         });
   }
 
-  /** The registrations to call, the {@code once} ones removed (and claimed) first. */
-  private EventTable.Entry[] take(String event) {
-    EventTable.Entry[] list = byEvent.get(event);
-    if (list == null) return EventTable.NONE;
+  /**
+   * The registrations to call, as {@link EventTable#find} gives them, the {@code once} ones removed
+   * (and claimed) first.
+   */
+  private Object take(String event) {
+    Object found = byEvent.find(event);
+    if (found == null) return null;
+    if (found instanceof EventTable.Entry one) {
+      if (!one.once()) return one;
+      if (!one.claim()) return null;
+      synchronized (this) {
+        EventTable.Entry[] now = byEvent.get(event);
+        if (now != null) byEvent = byEvent.with(event, EventTable.without(now, one));
+      }
+      return one;
+    }
+    EventTable.Entry[] list = (EventTable.Entry[]) found;
     boolean anyOnce = false;
     for (EventTable.Entry e : list) anyOnce |= e.once();
     // the array is an immutable snapshot: no copy needed when none is removed here

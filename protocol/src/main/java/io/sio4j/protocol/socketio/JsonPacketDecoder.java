@@ -36,10 +36,13 @@ final class JsonPacketDecoder implements PacketDecoder {
   private final ObjectReader reader;
   private final int maxAttachments;
 
-  private SocketPacket pending;
-  private Placeholders placeholders;
-  private List<byte[]> attachments;
-  private int expected;
+  // null but between a binary packet's header and its last attachment: a decoder per connection
+  // is then 24 bytes rather than 40 (issue 12)
+  private Partial partial;
+
+  /** A binary packet awaiting its attachments. */
+  private record Partial(
+      SocketPacket packet, Placeholders placeholders, List<byte[]> attachments, int expected) {}
 
   JsonPacketDecoder(ObjectMapper mapper, int maxAttachments) {
     this(readerOf(mapper), maxAttachments);
@@ -58,7 +61,7 @@ final class JsonPacketDecoder implements PacketDecoder {
 
   @Override
   public SocketPacket decodeText(String text) throws ProtocolException {
-    if (pending != null) {
+    if (partial != null) {
       reset();
       throw new ProtocolException("got a text packet while awaiting binary attachments");
     }
@@ -72,28 +75,25 @@ final class JsonPacketDecoder implements PacketDecoder {
 
   @Override
   public SocketPacket decodeBinary(byte[] data) throws ProtocolException {
-    if (pending == null) {
+    Partial p = partial;
+    if (p == null) {
       throw new ProtocolException("got a binary frame when no attachment was expected");
     }
-    attachments.add(data);
-    if (attachments.size() < expected) return null;
-    SocketPacket complete = pending;
-    placeholders.fill(attachments);
+    p.attachments().add(data);
+    if (p.attachments().size() < p.expected()) return null;
+    p.placeholders().fill(p.attachments());
     reset();
-    return complete;
+    return p.packet();
   }
 
   @Override
   public boolean awaitingAttachments() {
-    return pending != null;
+    return partial != null;
   }
 
   @Override
   public void reset() {
-    pending = null;
-    placeholders = null;
-    attachments = null;
-    expected = 0;
+    partial = null;
   }
 
   private SocketPacket parse(String s) throws ProtocolException {
@@ -157,10 +157,7 @@ final class JsonPacketDecoder implements PacketDecoder {
     SocketPacket packet = new SocketPacket(type, namespace, ackId, data);
     if (!type.isBinary()) return packet;
     Placeholders found = Placeholders.find(data, attachmentCount);
-    pending = packet;
-    placeholders = found;
-    attachments = Placeholders.newBuffer(attachmentCount);
-    expected = attachmentCount;
+    partial = new Partial(packet, found, Placeholders.newBuffer(attachmentCount), attachmentCount);
     return null;
   }
 

@@ -80,6 +80,32 @@ final class JsonPacketEncoder implements PacketEncoder {
         });
   }
 
+  @Override
+  public EncodedPacket encodeConnect(String namespace, String sid, String pid) {
+    Objects.requireNonNull(sid, "sid");
+    if (!plainJson(sid) || (pid != null && !plainJson(pid))) {
+      return PacketEncoder.super.encodeConnect(namespace, sid, pid);
+    }
+    checkNamespace(namespace);
+    // what the mapper writes for the tree, without the tree, its generator and a second String
+    // (the reply is sent once per connecting socket: issue 12)
+    StringBuilder sb = new StringBuilder(32 + sid.length() + (pid == null ? 0 : pid.length()));
+    writeHeader(sb, SocketPacketType.CONNECT, namespace, -1, 0);
+    sb.append("{\"sid\":\"").append(sid).append('"');
+    if (pid != null) sb.append(",\"pid\":\"").append(pid).append('"');
+    sb.append('}');
+    return new EncodedPacket(List.of(EnginePacket.message(sb.toString())));
+  }
+
+  /** Whether the mapper writes {@code s} as it is between quotes (no character to escape). */
+  private static boolean plainJson(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+
   private EncodedPacket withAttachments(
       SocketPacketType type, String namespace, long ackId, BodyWriter body) {
     checkNamespace(namespace);

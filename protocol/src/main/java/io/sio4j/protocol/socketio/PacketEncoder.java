@@ -40,4 +40,22 @@ public interface PacketEncoder {
    * @throws IllegalArgumentException when an argument cannot be serialised or ackId is negative
    */
   EncodedPacket encodeAck(String namespace, long ackId, Object... args);
+
+  /**
+   * Encodes the server's CONNECT reply, {@code {"sid":sid,"pid":pid}} ({@code pid} left out when
+   * null): the same frames as {@link #encode} of that packet, for encoders that can skip the tree
+   * (one reply per connecting socket).
+   *
+   * @param namespace the namespace ({@code "/"} when null)
+   * @param sid the socket id
+   * @param pid the private session id, or null
+   */
+  default EncodedPacket encodeConnect(String namespace, String sid, String pid) {
+    java.util.Objects.requireNonNull(sid, "sid");
+    com.fasterxml.jackson.databind.node.ObjectNode payload =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    payload.put("sid", sid);
+    if (pid != null) payload.put("pid", pid);
+    return encode(SocketPacket.connect(namespace, payload));
+  }
 }

@@ -60,6 +60,53 @@ class ListenerRegistryTest {
   }
 
   @Test
+  void anEventsOnlyListenerAloneAndAmongOthers() throws Exception {
+    // one listener is kept without an array (EventTable): going to two and back must not show
+    Listener1<String> first = s -> calls.add("first " + s);
+    Listener1<String> second = s -> calls.add("second " + s);
+    emitter.on("a", first);
+    registry.emitEvent("a", args("[\"1\"]"), null);
+    emitter.on("a", second);
+    registry.emitEvent("a", args("[\"2\"]"), null);
+    emitter.off("a", first);
+    registry.emitEvent("a", args("[\"3\"]"), null);
+    assertThat(emitter.listeners("a")).containsExactly(second);
+    assertThat(emitter.listenerCount("a")).isEqualTo(1);
+    emitter.off("a", second);
+    registry.emitEvent("a", args("[\"4\"]"), null);
+    assertThat(emitter.listenerCount("a")).isZero();
+    assertThat(calls).containsExactly("first 1", "first 2", "second 2", "second 3");
+  }
+
+  @Test
+  void aLoneOnceListenerRunsOnceWhenEventsRace() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    emitter.once("a", (String s) -> runs.incrementAndGet());
+    List<JsonNode> a = args("[\"x\"]");
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < 100; i++) registry.emitEvent("a", a, null);
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    start.countDown();
+    for (Thread thread : threads) thread.join(10_000);
+    assertThat(runs).hasValue(1);
+    assertThat(emitter.listenerCount("a")).isZero();
+  }
+
+  @Test
   void onceOffRemoveAllAndCounts() throws Exception {
     Listener1<String> kept = s -> calls.add("kept " + s);
     Listener1<String> removed = s -> calls.add("removed " + s);
@@ -180,6 +227,37 @@ class ListenerRegistryTest {
     assertThat(r.get(2, String.class)).isNull();
     assertThat(r.socketId()).isEqualTo("sid");
     assertThatThrownBy(() -> r.get(1, Order.class)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void logLinesNameTheOwnerBySupplierOrByToString() throws Exception {
+    Object owner =
+        new Object() {
+          @Override
+          public String toString() {
+            return "socket abc";
+          }
+        };
+    ListenerRegistry byObject =
+        new ListenerRegistry(
+            new ListenerInvoker(JsonBinding.create()),
+            Runnable::run,
+            LoggerFactory.getLogger("io.sio4j.test"),
+            owner);
+    try (LogCapture log = new LogCapture("io.sio4j.test")) {
+      byObject.run(
+          () -> {
+            throw new IllegalStateException("user bug");
+          });
+      registry.run(
+          () -> {
+            throw new IllegalStateException("user bug");
+          });
+      assertThat(log.messages(Level.ERROR))
+          .satisfiesExactly(
+              m -> assertThat(m).startsWith("socket abc: a listener threw"),
+              m -> assertThat(m).startsWith("test: a listener threw"));
+    }
   }
 
   @Test
