@@ -83,27 +83,20 @@ final class JsonPacketEncoder implements PacketEncoder {
   @Override
   public EncodedPacket encodeConnect(String namespace, String sid, String pid) {
     Objects.requireNonNull(sid, "sid");
-    if (!plainJson(sid) || (pid != null && !plainJson(pid))) {
-      return PacketEncoder.super.encodeConnect(namespace, sid, pid);
-    }
     checkNamespace(namespace);
-    // what the mapper writes for the tree, without the tree, its generator and a second String
-    // (the reply is sent once per connecting socket: issue 12)
-    StringBuilder sb = new StringBuilder(32 + sid.length() + (pid == null ? 0 : pid.length()));
-    writeHeader(sb, SocketPacketType.CONNECT, namespace, -1, 0);
-    sb.append("{\"sid\":\"").append(sid).append('"');
-    if (pid != null) sb.append(",\"pid\":\"").append(pid).append('"');
-    sb.append('}');
-    return new EncodedPacket(List.of(EnginePacket.message(sb.toString())));
-  }
-
-  /** Whether the mapper writes {@code s} as it is between quotes (no character to escape). */
-  private static boolean plainJson(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') return false;
+    // the mapper's generator straight after the header, without a tree or a second String (the
+    // reply is sent once per connecting socket: issue 12); Jackson escapes what needs it
+    TextWriter out = new TextWriter(40 + sid.length() + (pid == null ? 0 : pid.length()));
+    writeHeader(out.builder(), SocketPacketType.CONNECT, namespace, -1, 0);
+    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("sid", sid);
+      if (pid != null) g.writeStringField("pid", pid);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write the CONNECT reply: " + e.getMessage(), e);
     }
-    return true;
+    return new EncodedPacket(List.of(EnginePacket.message(out.builder().toString())));
   }
 
   private EncodedPacket withAttachments(

@@ -18,7 +18,7 @@ class ConnectReplyEncoderTest {
         Arguments.of(null, "AbC-_0123456789xyzAB", "pid-PID_0123456789ab"),
         Arguments.of("/admin", "sid", "pid"),
         Arguments.of("/admin?x", "/admin#abc", null),
-        // characters the mapper escapes or may: the encoder falls back to the tree
+        // characters the mapper escapes or may
         Arguments.of("/", "quote\"back\\slash", "tab\tnl\n"),
         Arguments.of("/", "\u0000\u001f", "\u007f\u00e9\u20ac\ud83d\ude00"),
         Arguments.of("/é", "", ""));
