@@ -478,7 +478,7 @@ public final class EngineSession implements EngineSocket {
     return state == State.OPEN && transport != null && transport.writable();
   }
 
-  private void sendPacket(WirePacket packet) {
+  void sendPacket(WirePacket packet) { // also the heartbeat's PING
     if (state != State.OPEN) return;
     if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
     writeBuffer.add(packet);
@@ -552,18 +552,9 @@ public final class EngineSession implements EngineSocket {
     return state == State.CLOSED;
   }
 
-  // ---- called by the heartbeat, on the event loop ----
-
-  void sendPing() {
-    sendPacket(WirePacket.PING);
-  }
-
+  /** The heartbeat's PONG (v3: the client's PING) did not come in time; on the event loop. */
   void pingTimedOut() {
     onClose("ping timeout", null);
-  }
-
-  boolean isClosed() {
-    return state == State.CLOSED;
   }
 
   private void closeTransport() {

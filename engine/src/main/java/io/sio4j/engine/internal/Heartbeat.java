@@ -19,6 +19,7 @@ final class Heartbeat {
   private final long timeoutNanos;
   private final boolean clientPings;
   private long pongDeadline; // queue.nanoTime() by which a pong is due, 0 when none is
+  private boolean stopped; // since stop(), until start()
 
   // the node in the queue, touched by HeartbeatQueue.Lane only
   HeartbeatQueue.Lane lane; // null when waiting for nothing
@@ -41,6 +42,7 @@ final class Heartbeat {
 
   /** Queues the next PING one interval from now (v3: the deadline for the client's PING). */
   void start() {
+    stopped = false;
     long now = queue.nanoTime();
     if (clientPings) {
       pongDeadline = now + intervalNanos + timeoutNanos;
@@ -70,13 +72,14 @@ final class Heartbeat {
   void stop() {
     if (lane != null) lane.remove(this);
     pongDeadline = 0;
+    stopped = true;
   }
 
   /** The PING's time has come (the queue took this out of its lane): send it, await the PONG. */
   void pingDue() {
     long due = deadline;
-    session.sendPing();
-    if (lane != null || session.isClosed()) return; // the send closed or restarted the session
+    session.sendPacket(WirePacket.PING);
+    if (stopped || lane != null) return; // the send closed the session (or restarted the beat)
     pongDeadline = due + timeoutNanos;
     queue.pongs.add(this, pongDeadline);
   }
