@@ -33,7 +33,6 @@ final class Client implements EngineSocket.Listener {
   // Handshake#auth gets an exception instead of changing every socket's auth
   private static final JsonNode EMPTY_AUTH =
       new com.fasterxml.jackson.databind.node.ObjectNode(JsonNodeFactory.instance, Map.of());
-  private static final Cancellable CLOSED = () -> {}; // see connectTimer
 
   private final SocketIoServer server;
   private final EngineSocket conn;
@@ -42,10 +41,10 @@ final class Client implements EngineSocket.Listener {
   // connection is almost always in one namespace (a one-entry Map.of is 24 bytes, a
   // ConcurrentHashMap's ~180: docs/PERFORMANCE.md, 10,000 idle connections)
   private volatile Map<String, Socket> nsps = Map.of();
-  // dropped once cancelled (NONE): the cancelled task would otherwise stay reachable from here;
-  // CLOSED once the client closed (no boolean field besides keeps a client at 40 bytes, issue 12)
+  // dropped once cancelled: the cancelled task would otherwise stay reachable from here
   private volatile Cancellable connectTimer;
   private PartialPacketGuard partial; // created by the first partial packet; on the event loop
+  private volatile boolean closed;
   private volatile String closeReason; // set when the server closes, wins over the engine's reason
 
   Client(SocketIoServer server, EngineSocket conn) {
@@ -100,7 +99,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   boolean isOpen() {
-    return !closed() && !server.closing() && conn.isOpen();
+    return !closed && !server.closing() && conn.isOpen();
   }
 
   String id() {
@@ -206,7 +205,7 @@ final class Client implements EngineSocket.Listener {
   }
 
   private void onDecoded(SocketPacket packet) {
-    if (closed()) return;
+    if (closed) return;
     Socket socket = nsps.get(packet.namespace());
     if (socket == null && packet.type() == SocketPacketType.CONNECT) {
       if (legacy()) connectLegacy(packet.namespace());
@@ -298,13 +297,9 @@ final class Client implements EngineSocket.Listener {
 
   private void cancelConnectTimer() {
     Cancellable timer = connectTimer;
-    if (timer == Cancellable.NONE || timer == CLOSED) return;
+    if (timer == Cancellable.NONE) return;
     timer.cancel();
     connectTimer = Cancellable.NONE;
-  }
-
-  private boolean closed() {
-    return connectTimer == CLOSED;
   }
 
   void sendConnectError(String nsp, Throwable err) {
@@ -346,7 +341,7 @@ final class Client implements EngineSocket.Listener {
 
   /** Closes the connection; every socket still on it gets {@code reason}. */
   void close(String reason) {
-    if (closed()) return;
+    if (closed) return;
     closeReason = reason;
     if (conn.isOpen()) conn.close();
     onClosed(reason, null);
@@ -368,9 +363,9 @@ final class Client implements EngineSocket.Listener {
   }
 
   private void onClosed(String reason, String description) {
-    if (closed()) return;
+    if (closed) return;
+    closed = true;
     cancelConnectTimer();
-    connectTimer = CLOSED;
     decoder.reset();
     partialDone();
     for (Socket socket : nsps.values()) socket.onClose(reason, description);
