@@ -311,23 +311,14 @@ public final class ListenerRegistry {
    */
   private Object take(String event) {
     Object found = byEvent.find(event);
-    if (found == null) return null;
-    if (found instanceof EventTable.Entry one) {
-      if (!one.once()) return one;
-      if (!one.claim()) return null;
-      synchronized (this) {
-        EventTable.Entry[] now = byEvent.get(event);
-        if (now != null) byEvent = byEvent.with(event, EventTable.without(now, one));
-      }
-      return one;
-    }
-    EventTable.Entry[] list = (EventTable.Entry[]) found;
+    int n = EventTable.count(found);
     boolean anyOnce = false;
-    for (EventTable.Entry e : list) anyOnce |= e.once();
-    // the array is an immutable snapshot: no copy needed when none is removed here
-    if (!anyOnce) return list;
-    List<EventTable.Entry> out = new ArrayList<>(list.length);
-    for (EventTable.Entry e : list) {
+    for (int i = 0; i < n; i++) anyOnce |= EventTable.at(found, i).once();
+    // an immutable snapshot: no copy needed when none is removed here
+    if (!anyOnce) return found;
+    List<EventTable.Entry> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      EventTable.Entry e = EventTable.at(found, i);
       if (e.once()) {
         if (!e.claim()) continue;
         synchronized (this) {
