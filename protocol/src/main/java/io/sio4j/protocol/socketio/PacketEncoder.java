@@ -1,5 +1,9 @@
 package io.sio4j.protocol.socketio;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
 /**
  * Turns Socket.IO packets into Engine.IO frames. Binary values ({@code byte[]}, {@link
  * java.nio.ByteBuffer}, {@link com.fasterxml.jackson.databind.node.BinaryNode}) anywhere in the
@@ -51,9 +55,8 @@ public interface PacketEncoder {
    * @param pid the private session id, or null
    */
   default EncodedPacket encodeConnect(String namespace, String sid, String pid) {
-    java.util.Objects.requireNonNull(sid, "sid");
-    com.fasterxml.jackson.databind.node.ObjectNode payload =
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    Objects.requireNonNull(sid, "sid");
+    ObjectNode payload = JsonNodeFactory.instance.objectNode();
     payload.put("sid", sid);
     if (pid != null) payload.put("pid", pid);
     return encode(SocketPacket.connect(namespace, payload));
