@@ -1,6 +1,7 @@
 package io.sio4j.engine.internal;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyEngineServer implements EngineServer {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
+  private static final AdaptiveRecvByteBufAllocator RECEIVE_SIZES =
+      new AdaptiveRecvByteBufAllocator();
 
   private final EngineOptions options;
   private final EngineCore core;
@@ -119,6 +122,9 @@ public final class NettyEngineServer implements EngineServer {
             // accept failures: paused and logged at most once a minute (issue 14)
             .handler(new AcceptErrorHandler())
             .childOption(ChannelOption.TCP_NODELAY, true)
+            // the read-size policy is stateless (each channel's handle keeps its own sizes):
+            // one for all connections instead of one per connection
+            .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_SIZES)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(256 * 1024, 1024 * 1024))

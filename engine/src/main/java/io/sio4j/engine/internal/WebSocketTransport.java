@@ -7,13 +7,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.sio4j.engine.EngineOptions;
@@ -47,6 +50,9 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
   private volatile EngineSession session;
   private final Adapter adapter = new Adapter();
   private volatile boolean closing;
+
+  /** Whether fragments are assembled (and validated) by handlers in front of this one. */
+  private boolean assembling;
 
   /**
    * @param base64 whether the client asked ({@code b64} in its query) to receive binary messages as
@@ -94,10 +100,47 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
+    if (!frame.isFinalFragment() && !assembling) {
+      assembleFragments(ctx, frame);
+      return;
+    }
     try {
       read(ctx, frame);
     } finally {
       frame.release();
+    }
+  }
+
+  /**
+   * The first fragment of a fragmented message: from now on this connection's frames pass through
+   * Netty's UTF-8 validator (RFC 6455 8.1, close 1007) and a fragment aggregator capped in size and
+   * fragment count, placed in front of this handler; this first fragment is handed to them. Clients
+   * seldom fragment (browsers and the npm client send whole frames), so connections that never do
+   * keep two handlers and two pipeline hops per frame less.
+   */
+  private void assembleFragments(ChannelHandlerContext ctx, WebSocketFrame first) {
+    if (first instanceof ContinuationWebSocketFrame) {
+      // the frame decoder refuses a continuation outside a message; kept as a guard
+      first.release();
+      exceptionCaught(
+          ctx,
+          new CorruptedWebSocketFrameException(
+              WebSocketCloseStatus.PROTOCOL_ERROR, "continuation without a message"));
+      return;
+    }
+    assembling = true;
+    ChannelPipeline p = ctx.pipeline();
+    Utf8FrameValidator utf8 = new Utf8FrameValidator(false);
+    p.addBefore(ctx.name(), "ws-utf8", utf8);
+    p.addBefore(
+        ctx.name(),
+        "ws-aggregator",
+        new LimitedFrameAggregator(maxMessageBytes, WebSocketUpgrader.FRAGMENT_LIMIT));
+    ChannelHandlerContext utf8Context = p.context(utf8);
+    try {
+      utf8.channelRead(utf8Context, first);
+    } catch (Exception e) {
+      utf8Context.fireExceptionCaught(e);
     }
   }
 
@@ -110,6 +153,14 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
       return;
     }
     if (frame instanceof TextWebSocketFrame text) {
+      // a whole frame that did not go through the validator (RFC 6455 8.1: close 1007)
+      if (!assembling && !ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+        exceptionCaught(
+            ctx,
+            new CorruptedWebSocketFrameException(
+                WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "text frame is not UTF-8"));
+        return;
+      }
       EnginePacket packet;
       try {
         packet = s.protocol() == 3 ? EngineCodecV3.decodeText(text.text()) : decodeV4(text);

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -136,13 +135,10 @@ final class WebSocketUpgrader {
     WebSocketTransport ws =
         new WebSocketTransport(
             channel, EngineRoutes.wantsBase64(params), options.maxHttpBufferSize());
-    // Netty's handshaker leaves UTF-8 validation of text frames to us (RFC 6455 8.1: close 1007)
-    p.addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(false));
-    p.addAfter(
-        "ws-utf8",
-        "ws-aggregator",
-        new LimitedFrameAggregator(options.maxHttpBufferSize(), FRAGMENT_LIMIT));
-    p.addAfter("ws-aggregator", "ws-transport", ws);
+    // UTF-8 validation and fragment aggregation join the pipeline only when a client sends a
+    // fragmented message (WebSocketTransport.assembleFragments): a whole frame, the usual case, is
+    // checked by the transport itself, without two more handlers per connection
+    p.addAfter(ctx.name(), "ws-transport", ws);
     p.remove(ctx.handler());
     // a WebSocket's liveness is the session heartbeat's job (ping timeout closes it): the HTTP
     // idle watch would only add a timer, a per-read timestamp and a pipeline hop per connection
