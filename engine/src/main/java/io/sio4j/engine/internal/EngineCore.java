@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class EngineCore {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final int SID_BYTES = 20;
+  private static final Base64.Encoder SID_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private final EngineOptions options;
   private final SessionRegistry registry = new SessionRegistry();
@@ -44,6 +45,9 @@ public final class EngineCore {
   public EngineCore(EngineOptions options) {
     this.options = options;
     this.hooks = new EngineHooks(options.generateId());
+    // the OPEN packet's options part, once per server rather than on the first connection
+    WirePacket.prepareOpen(options, upgradesFrom(EngineOptions.WEBSOCKET));
+    WirePacket.prepareOpen(options, upgradesFrom(EngineOptions.POLLING));
   }
 
   /**
@@ -120,7 +124,7 @@ public final class EngineCore {
   public String newId() {
     byte[] b = new byte[SID_BYTES];
     random.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    return SID_ENCODER.encodeToString(b);
   }
 
   /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */
