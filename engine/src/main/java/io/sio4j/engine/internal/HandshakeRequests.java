@@ -31,8 +31,12 @@ final class HandshakeRequests {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       headers.addLowerCased(e.getKey(), e.getValue());
     }
-    PackedMaps.Builder query = new PackedMaps.Builder(64, params.size());
-    params.forEach((k, v) -> query.add(k, v.isEmpty() ? "" : v.get(0)));
+    int queryChars = 0;
+    for (Map.Entry<String, List<String>> e : params.entrySet()) {
+      queryChars += e.getKey().length() + first(e.getValue()).length();
+    }
+    PackedMaps.Builder query = new PackedMaps.Builder(queryChars, params.size());
+    params.forEach((k, v) -> query.add(k, first(v)));
     InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
     return new HandshakeRequest(
         req.method().name(),
@@ -42,5 +46,9 @@ final class HandshakeRequests {
         remote,
         channel.pipeline().get(SslHandler.class) != null,
         Instant.now());
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? "" : values.get(0);
   }
 }
