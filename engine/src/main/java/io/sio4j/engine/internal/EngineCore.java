@@ -7,6 +7,7 @@ import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +38,14 @@ public final class EngineCore {
   private final EngineOptions options;
   private final SessionRegistry registry = new SessionRegistry();
   private final SecureRandom random = new SecureRandom();
+
+  /**
+   * Random bytes for the next ids, drawn 32 ids at a time (issue 12): each call of the default
+   * (native) SecureRandom allocates its mixing buffers, about 80 bytes per session.
+   */
+  private final byte[] randomBytes = new byte[SID_BYTES * 32];
+
+  private int randomUsed = randomBytes.length; // guarded by randomBytes
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
   private final EngineHooks hooks;
@@ -123,7 +132,16 @@ public final class EngineCore {
   /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
   public String newId() {
     byte[] b = new byte[SID_BYTES];
-    random.nextBytes(b);
+    synchronized (randomBytes) {
+      if (randomUsed == randomBytes.length) {
+        random.nextBytes(randomBytes);
+        randomUsed = 0;
+      }
+      System.arraycopy(randomBytes, randomUsed, b, 0, SID_BYTES);
+      // handed out once: the pool keeps no copy of an id in use
+      Arrays.fill(randomBytes, randomUsed, randomUsed + SID_BYTES, (byte) 0);
+      randomUsed += SID_BYTES;
+    }
     return SID_ENCODER.encodeToString(b);
   }
 
