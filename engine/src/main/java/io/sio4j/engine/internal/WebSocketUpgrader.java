@@ -185,6 +185,11 @@ final class WebSocketUpgrader {
 
   private static volatile DecoderConfig lastConfig;
 
+  /** Builds the frame decoder's settings for these options ahead of the first upgrade. */
+  static void prepare(EngineOptions options) {
+    decoderConfig(options);
+  }
+
   /** The frame decoder's settings, immutable: built once per options, not per connection. */
   private static WebSocketDecoderConfig decoderConfig(EngineOptions options) {
     DecoderConfig last = lastConfig;
