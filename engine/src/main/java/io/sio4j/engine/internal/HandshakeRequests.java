@@ -31,11 +31,9 @@ final class HandshakeRequests {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       headers.addLowerCased(e.getKey(), e.getValue());
     }
-    int queryChars = 0;
-    for (Map.Entry<String, List<String>> e : params.entrySet()) {
-      queryChars += e.getKey().length() + first(e.getValue()).length();
-    }
-    PackedMaps.Builder query = new PackedMaps.Builder(queryChars, params.size());
+    // the parameters come from the URI, and decoding never lengthens a name or a value: the URI's
+    // length bounds them without a sizing pass (an iterator and an entry per parameter)
+    PackedMaps.Builder query = new PackedMaps.Builder(req.uri().length(), params.size());
     params.forEach((k, v) -> query.add(k, first(v)));
     InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
     return new HandshakeRequest(
