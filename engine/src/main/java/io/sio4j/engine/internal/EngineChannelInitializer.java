@@ -33,7 +33,7 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final HttpResponder responder;
   // per server, not per connection: the options are fixed (a Duration sum and a decoder config
   // per accepted connection were garbage)
-  private final long idleMillis;
+  private final RequestGuard.Limits guardLimits;
   private final HttpDecoderConfig decoderConfig;
 
   EngineChannelInitializer(NettyEngineServer server, HttpResponder responder) {
@@ -42,13 +42,16 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     EngineOptions options = server.options();
     // a connection that sent nothing for longer than a heartbeat round can only be a dead or
     // idle-by-design one (a live client answers every ping, a polling client polls again)
-    this.idleMillis =
+    long idleMillis =
         options.pingInterval().plus(options.pingTimeout()).toMillis() + IDLE_MARGIN_MS;
+    this.guardLimits = RequestGuard.Limits.of(options, idleMillis);
     // read by each decoder as it is built, never changed
     this.decoderConfig =
         new HttpDecoderConfig()
             .setMaxInitialLineLength(options.maxHttpLineLength())
             .setMaxHeaderSize(options.maxHttpHeaderSize());
+    // the WebSocket frame decoder's settings, before the first upgrade needs them
+    WebSocketUpgrader.prepare(options);
   }
 
   @Override
@@ -59,7 +62,7 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
     if (tls != null) p.addLast("tls", tls.newHandler(ch.alloc()));
     // the idle close (reads only: watching writes too would cost a promise and listener per
     // written frame), headersTimeout / requestTimeout, and request bodies in the memory budget
-    RequestGuard guard = new RequestGuard(options, idleMillis);
+    RequestGuard guard = new RequestGuard(guardLimits);
     p.addLast(RequestGuard.BYTES, guard.bytes());
     p.addLast("http", new HttpServerCodec(decoderConfig));
     p.addLast(RequestGuard.MESSAGES, guard.messages());

@@ -7,6 +7,7 @@ import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,10 +33,19 @@ import org.slf4j.LoggerFactory;
 public final class EngineCore {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final int SID_BYTES = 20;
+  private static final Base64.Encoder SID_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private final EngineOptions options;
   private final SessionRegistry registry = new SessionRegistry();
   private final SecureRandom random = new SecureRandom();
+
+  /**
+   * Random bytes for the next ids, drawn 32 ids at a time (issue 12): each call of the default
+   * (native) SecureRandom allocates its mixing buffers, about 80 bytes per session.
+   */
+  private final byte[] randomBytes = new byte[SID_BYTES * 32];
+
+  private int randomUsed = randomBytes.length; // guarded by randomBytes
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
   private final EngineHooks hooks;
@@ -44,6 +54,9 @@ public final class EngineCore {
   public EngineCore(EngineOptions options) {
     this.options = options;
     this.hooks = new EngineHooks(options.generateId());
+    // the OPEN packet's options part, once per server rather than on the first connection
+    WirePacket.prepareOpen(options, upgradesFrom(EngineOptions.WEBSOCKET));
+    WirePacket.prepareOpen(options, upgradesFrom(EngineOptions.POLLING));
   }
 
   /**
@@ -119,8 +132,17 @@ public final class EngineCore {
   /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
   public String newId() {
     byte[] b = new byte[SID_BYTES];
-    random.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    synchronized (randomBytes) {
+      if (randomUsed == randomBytes.length) {
+        random.nextBytes(randomBytes);
+        randomUsed = 0;
+      }
+      System.arraycopy(randomBytes, randomUsed, b, 0, SID_BYTES);
+      // handed out once: the pool keeps no copy of an id in use
+      Arrays.fill(randomBytes, randomUsed, randomUsed + SID_BYTES, (byte) 0);
+      randomUsed += SID_BYTES;
+    }
+    return SID_ENCODER.encodeToString(b);
   }
 
   /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */

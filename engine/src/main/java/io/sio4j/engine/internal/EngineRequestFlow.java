@@ -224,6 +224,11 @@ public final class EngineRequestFlow {
   /** The official {@code handshake}: an id (maybe from {@code generateId}), then the session. */
   private static void generateId(
       EngineCore core, Host host, HandshakeRequest view, Map<String, List<String>> headers) {
+    if (core.options().generateId() == null) {
+      // the default id, without a completed future and a supplier per handshake
+      handshake(core, host, view, core.newId(), headers);
+      return;
+    }
     CompletionStage<String> id = core.hooks().generateId(view, core::newId);
     if (id instanceof CompletableFuture<String> done && done.isDone()) {
       if (done.isCompletedExceptionally()) {

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.concurrent.Future;
@@ -75,17 +74,20 @@ final class EngineRequestHandler extends ChannelInboundHandlerAdapter {
       refuseMalformed(ctx.channel(), req.decoderResult().cause());
       return;
     }
-    QueryStringDecoder qs =
-        req.uri().startsWith(pathPrefix) ? new QueryStringDecoder(req.uri()) : null;
-    Map<String, List<String>> params = qs == null ? null : QueryParameters.of(qs);
-    if (qs != null && params == null) {
+    if (!req.uri().startsWith(pathPrefix)) {
+      PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
+      return;
+    }
+    QueryParameters params = QueryParameters.ofUri(req.uri());
+    if (params == null) {
       responder.send(
           ctx.channel(),
           RequestMeta.of(req, null, null),
           HttpResponder.error(EngineError.BAD_REQUEST, EngineError.BAD_REQUEST.message));
       return;
     }
-    if (qs == null || EngineRoutes.isPlainFile(options, qs.rawPath(), params)) {
+    // an Engine.IO request (EIO given) is never a file: its path is not cut out of the URI
+    if (!params.containsKey("EIO") && EngineRoutes.isPlainFile(options, params.rawPath(), params)) {
       PlainHttpDispatcher.dispatch(ctx.channel(), req, options.httpHandler(), responder);
       return;
     }

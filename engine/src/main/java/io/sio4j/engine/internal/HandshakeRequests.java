@@ -31,8 +31,10 @@ final class HandshakeRequests {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       headers.addLowerCased(e.getKey(), e.getValue());
     }
-    PackedMaps.Builder query = new PackedMaps.Builder(64, params.size());
-    params.forEach((k, v) -> query.add(k, v.isEmpty() ? "" : v.get(0)));
+    // the parameters come from the URI, and decoding never lengthens a name or a value: the URI's
+    // length bounds them without a sizing pass (an iterator and an entry per parameter)
+    PackedMaps.Builder query = new PackedMaps.Builder(req.uri().length(), params.size());
+    params.forEach((k, v) -> query.add(k, first(v)));
     InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
     return new HandshakeRequest(
         req.method().name(),
@@ -42,5 +44,9 @@ final class HandshakeRequests {
         remote,
         channel.pipeline().get(SslHandler.class) != null,
         Instant.now());
+  }
+
+  private static String first(List<String> values) {
+    return values.isEmpty() ? "" : values.get(0);
   }
 }

@@ -17,4 +17,16 @@ final class JsonStrings {
     }
     return sb.append('"').toString();
   }
+
+  /**
+   * Whether {@link #quote} of {@code s} is {@code s} itself between quotes: printable ASCII without
+   * {@code "} and {@code \\}, which JSON (and Jackson) leaves as is.
+   */
+  static boolean quotesAsItself(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
 }

@@ -73,12 +73,17 @@ public final class PackedMaps {
 
     /** The pairs as a header map: each name once (first arrival order), all its values. */
     public Map<String, List<String>> headers() {
-      return new Headers(block.toString(), java.util.Arrays.copyOf(ends, count));
+      return new Headers(block.toString(), exactEnds());
     }
 
     /** The pairs as a query map: each name once, its first value. */
     public Map<String, String> firstValues() {
-      return new FirstValues(block.toString(), java.util.Arrays.copyOf(ends, count));
+      return new FirstValues(block.toString(), exactEnds());
+    }
+
+    /** The offsets, copied only when the builder was sized for more pairs than it got. */
+    private int[] exactEnds() {
+      return count == ends.length ? ends : java.util.Arrays.copyOf(ends, count);
     }
   }
 

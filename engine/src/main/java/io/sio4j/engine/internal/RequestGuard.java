@@ -51,11 +51,32 @@ final class RequestGuard {
   static final String MESSAGES = "request-guard";
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
 
-  private final long idleNanos;
-  private final long headersNanos;
-  private final long requestNanos;
-  private final int maxBody;
-  private final MemoryBudget budget;
+  /**
+   * The server's limits, shared by all its connections (issue 12: a copy of each in every guard was
+   * 28 bytes per connection).
+   *
+   * @param idleNanos how long a connection may read nothing before it is closed
+   * @param headersNanos headersTimeout
+   * @param requestNanos requestTimeout
+   * @param maxBody maxHttpBufferSize
+   * @param budget the memory budget request bodies count in
+   */
+  record Limits(
+      long idleNanos, long headersNanos, long requestNanos, int maxBody, MemoryBudget budget) {
+    /**
+     * @param idleMillis how long a connection may read nothing before it is closed
+     */
+    static Limits of(EngineOptions options, long idleMillis) {
+      return new Limits(
+          TimeUnit.MILLISECONDS.toNanos(idleMillis),
+          options.headersTimeout().toNanos(),
+          options.requestTimeout().toNanos(),
+          options.maxHttpBufferSize(),
+          options.memoryBudget());
+    }
+  }
+
+  private final Limits limits;
   private final Bytes bytes = new Bytes();
   private final Messages messages = new Messages();
 
@@ -74,17 +95,9 @@ final class RequestGuard {
   private long bodyBytes;
   private ScheduledFuture<?> timer;
   private long timerAt;
-  private final Runnable onTimer = this::onTimer;
 
-  /**
-   * @param idleMillis how long a connection may read nothing before it is closed
-   */
-  RequestGuard(EngineOptions options, long idleMillis) {
-    this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
-    this.headersNanos = options.headersTimeout().toNanos();
-    this.requestNanos = options.requestTimeout().toNanos();
-    this.maxBody = options.maxHttpBufferSize();
-    this.budget = options.memoryBudget();
+  RequestGuard(Limits limits) {
+    this.limits = limits;
   }
 
   ChannelInboundHandlerAdapter bytes() {
@@ -108,7 +121,7 @@ final class RequestGuard {
     started = true;
     this.ctx = ctx;
     lastRead = System.nanoTime();
-    schedule(lastRead + idleNanos);
+    schedule(lastRead + limits.idleNanos);
   }
 
   /** The connection ends or stops speaking HTTP: no timer, no bytes held. */
@@ -121,14 +134,15 @@ final class RequestGuard {
 
   private void schedule(long at) {
     timerAt = at;
-    timer = ctx.executor().schedule(onTimer, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+    // the bytes handler is the task (a method reference would be one more object per connection)
+    timer = ctx.executor().schedule(bytes, at - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
   private void requestStart() {
     inRequest = true;
     awaitingHeaders = true;
     requestStart = System.nanoTime();
-    long due = requestStart + Math.min(headersNanos, requestNanos);
+    long due = requestStart + Math.min(limits.headersNanos, limits.requestNanos);
     // the timer fires no later than the new deadline (rarely moved: the idle deadline is earlier)
     if (timer != null && due - timerAt < 0) {
       timer.cancel(false);
@@ -140,6 +154,9 @@ final class RequestGuard {
     timer = null;
     if (stopped) return;
     long now = System.nanoTime();
+    long idleNanos = limits.idleNanos;
+    long headersNanos = limits.headersNanos;
+    long requestNanos = limits.requestNanos;
     if (inRequest && awaitingHeaders && now - requestStart >= headersNanos) {
       expire("headers");
       return;
@@ -172,13 +189,19 @@ final class RequestGuard {
   private void requestDone() {
     inRequest = false;
     awaitingHeaders = false;
-    budget.release(bodyBytes);
+    limits.budget.release(bodyBytes);
     bodyBytes = 0;
   }
 
-  private final class Bytes extends ChannelInboundHandlerAdapter {
+  private final class Bytes extends ChannelInboundHandlerAdapter implements Runnable {
     RequestGuard guard() {
       return RequestGuard.this;
+    }
+
+    /** The timer fired. */
+    @Override
+    public void run() {
+      onTimer();
     }
 
     @Override
@@ -234,9 +257,9 @@ final class RequestGuard {
       }
       if (msg instanceof HttpContent c) {
         // only what the aggregator keeps (it discards past maxHttpBufferSize and answers 413)
-        long n = Math.min(c.content().readableBytes(), Math.max(0, maxBody - bodyBytes));
+        long n = Math.min(c.content().readableBytes(), Math.max(0, limits.maxBody - bodyBytes));
         if (n > 0) {
-          if (!budget.tryAdd(n)) {
+          if (!limits.budget.tryAdd(n)) {
             refuse(ctx, msg);
             return;
           }

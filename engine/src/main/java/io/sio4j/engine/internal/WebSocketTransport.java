@@ -2,7 +2,6 @@ package io.sio4j.engine.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,10 +36,10 @@ import org.slf4j.LoggerFactory;
  * flushes once per batch.
  *
  * <p>Threading: the handler methods run on the channel's event loop; the {@link Transport} methods
- * on the session's. Frames are released here, after {@link #read}; outgoing frames wrap shared
- * read-only arrays, released by Netty after writing. (A plain adapter rather than {@code
- * SimpleChannelInboundHandler}: that one looks its type parameter up on every construction, once
- * per connection.)
+ * on the session's. Frames are released here, after {@link #read}; outgoing frames carry a copy of
+ * the shared packet bytes in a buffer of the channel's allocator, released by Netty after writing.
+ * (A plain adapter rather than {@code SimpleChannelInboundHandler}: that one looks its type
+ * parameter up on every construction, once per connection.)
  */
 final class WebSocketTransport extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
@@ -290,15 +289,26 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
       for (WirePacket p : packets) {
         WebSocketFrame frame;
         if (!p.isBinary()) {
-          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.textBytes()));
+          frame = new TextWebSocketFrame(payload(p.textBytes()));
         } else if (base64) {
-          frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(p.base64Frame(protocol())));
+          frame = new TextWebSocketFrame(payload(p.base64Frame(protocol())));
         } else {
-          frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binaryFrame(protocol())));
+          frame = new BinaryWebSocketFrame(payload(p.binaryFrame(protocol())));
         }
         channel.write(frame, channel.voidPromise());
       }
       channel.flush();
+    }
+
+    /**
+     * The shared bytes copied into a buffer of the channel's allocator (issue 12): a wrapped heap
+     * array cost a heap buffer, its reference count and, when the frame encoder copied it into the
+     * pooled frame, an NIO slice of each side; between two pooled buffers the copy needs none. The
+     * socket needs the bytes in direct memory anyway, so this is the one copy a wrapped array got
+     * later. Released by the encoder once the frame is written.
+     */
+    private ByteBuf payload(byte[] bytes) {
+      return channel.alloc().buffer(bytes.length).writeBytes(bytes);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.util.concurrent.Future;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.HandshakeRequest;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ final class WebSocketUpgrader {
     ws.takeHandshakeFuture()
         .addListener(
             f -> {
-              if (!f.isSuccess()) return;
+              if (!handshakeDone(f, ctx.channel())) return;
               if (server.register(session)) {
                 session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
                 server.fireConnection(session);
@@ -100,7 +101,9 @@ final class WebSocketUpgrader {
     ws.takeHandshakeFuture()
         .addListener(
             f -> {
-              if (f.isSuccess()) session.loop().execute(() -> session.maybeUpgrade(ws.transport()));
+              if (handshakeDone(f, ctx.channel())) {
+                session.loop().execute(() -> session.maybeUpgrade(ws.transport()));
+              }
             });
   }
 
@@ -120,10 +123,14 @@ final class WebSocketUpgrader {
       return null;
     }
     WebSocketDecoderConfig config = decoderConfig(options);
-    String location = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
-    WebSocketServerHandshakerFactory factory =
-        new WebSocketServerHandshakerFactory(location, null, config);
-    WebSocketServerHandshaker handshaker = factory.newHandshaker(req);
+    // only the pre-RFC drafts (no version header) write the URL into their response: versions 7,
+    // 8 and 13 never read it, so they get the URI as is rather than a string built per connection
+    String location =
+        req.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_VERSION)
+            ? req.uri()
+            : "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
+    WebSocketServerHandshaker handshaker =
+        WebSocketServerHandshakerFactory.resolveHandshaker(req, location, null, config);
     if (handshaker == null) {
       log.debug("unsupported websocket version on {}", channel);
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
@@ -155,19 +162,29 @@ final class WebSocketUpgrader {
       return null;
     }
     ws.setHandshakeFuture(done);
-    done.addListener(
-        f -> {
-          if (!f.isSuccess()) {
-            log.debug("websocket handshake failed on {}: {}", channel, String.valueOf(f.cause()));
-            channel.close();
-          }
-        });
     return ws;
+  }
+
+  /**
+   * Whether the 101 was written; if not, the connection is closed. Called by the one listener each
+   * caller adds to the handshake (a second listener cost a lambda and a listener array per
+   * connection).
+   */
+  private static boolean handshakeDone(Future<?> f, Channel channel) {
+    if (f.isSuccess()) return true;
+    log.debug("websocket handshake failed on {}: {}", channel, String.valueOf(f.cause()));
+    channel.close();
+    return false;
   }
 
   private record DecoderConfig(EngineOptions options, WebSocketDecoderConfig config) {}
 
   private static volatile DecoderConfig lastConfig;
+
+  /** Builds the frame decoder's settings for these options ahead of the first upgrade. */
+  static void prepare(EngineOptions options) {
+    decoderConfig(options);
+  }
 
   /** The frame decoder's settings, immutable: built once per options, not per connection. */
   private static WebSocketDecoderConfig decoderConfig(EngineOptions options) {
