@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: confined to {@link #eventLoop()}; the public send and close methods hop there when
  * called from another thread. Fields without {@code volatile} are touched on the event loop only.
  */
-public final class EngineSession implements EngineSocket {
+public final class EngineSession extends HeartbeatNode implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final long WS_BATCH_BYTES = 64 * 1024;
 
@@ -55,9 +55,8 @@ public final class EngineSession implements EngineSocket {
   private Listener listener;
   private String closeReason;
   private String closeDescription;
-  private final Heartbeat heartbeat;
-  private final Scheduler timers; // the loop's, shared with its other sessions
-  private final SessionEvents events;
+  // NONE until the first listener registers: nobody listens to most sessions (issue 12)
+  private volatile SessionEvents events = SessionEvents.NONE;
   private final EngineInstrumentation metrics;
   private final int protocol;
   private final boolean base64Polling;
@@ -69,26 +68,17 @@ public final class EngineSession implements EngineSocket {
       EventLoop loop,
       EngineOptions options,
       SessionRegistry registry) {
+    super(registry.heartbeats(loop, options), "3".equals(request.query().get("EIO")));
     this.id = id;
     this.request = request;
     this.loop = loop;
     this.options = options;
     this.registry = registry;
-    HeartbeatQueue heartbeats = registry.heartbeats(loop, options.scheduler());
-    this.timers = heartbeats.timers();
-    this.events = new SessionEvents(id);
     this.metrics = options.instrumentation();
     this.protocol = "3".equals(request.query().get("EIO")) ? 3 : 4;
     String b64 = request.query().get("b64");
     this.base64Polling = b64 != null && !b64.isEmpty();
     this.memory = new SessionMemory(this, options.memoryBudget());
-    this.heartbeat =
-        new Heartbeat(
-            heartbeats,
-            this,
-            options.pingInterval().toNanos(),
-            options.pingTimeout().toNanos(),
-            protocol == 3);
   }
 
   /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
@@ -102,7 +92,7 @@ public final class EngineSession implements EngineSocket {
     if (options.initialPacket() != null) {
       sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
     }
-    heartbeat.start();
+    startHeartbeat();
   }
 
   // ---- EngineSocket ----
@@ -142,7 +132,14 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public ListenerRegistry listenerRegistry() {
-    return events.registry();
+    SessionEvents e = events;
+    if (e == SessionEvents.NONE) {
+      synchronized (this) {
+        if (events == SessionEvents.NONE) events = new SessionEvents(id);
+        e = events;
+      }
+    }
+    return e.registry();
   }
 
   @Override
@@ -246,7 +243,7 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public Scheduler scheduler() {
-    return timers;
+    return heartbeats.timers(); // the loop's, shared with its other sessions
   }
 
   /** The owning event loop, as Netty's type. */
@@ -274,7 +271,7 @@ public final class EngineSession implements EngineSocket {
           return;
         }
         if (closeIfPingOverdue()) return;
-        heartbeat.onClientPing();
+        heartbeatAnswered();
         sendPacket(WirePacket.PONG);
         events.fire("heartbeat");
       }
@@ -284,7 +281,7 @@ public final class EngineSession implements EngineSocket {
           return;
         }
         if (closeIfPingOverdue()) return;
-        if (state == State.OPEN) heartbeat.onPong();
+        if (state == State.OPEN) heartbeatAnswered();
         events.fire("heartbeat");
       }
       case MESSAGE -> {
@@ -339,14 +336,14 @@ public final class EngineSession implements EngineSocket {
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
       if (!writeBuffer.isEmpty() && transport.writable()) {
-        send(flushing(taken(writeBuffer.take(options.maxHttpBufferSize()))));
+        send(events.flushing(taken(writeBuffer.take(options.maxHttpBufferSize()))));
         sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
       while (!writeBuffer.isEmpty() && transport.writable()) {
-        send(flushing(taken(writeBuffer.take(WS_BATCH_BYTES))));
+        send(events.flushing(taken(writeBuffer.take(WS_BATCH_BYTES))));
         sent = true;
       }
     }
@@ -394,16 +391,6 @@ public final class EngineSession implements EngineSocket {
     onClose("transport error", description);
   }
 
-  /** The official {@code "flush"} event (the packets about to be written), then the packets. */
-  private List<WirePacket> flushing(List<WirePacket> packets) {
-    if (events.wants("flush")) {
-      List<EnginePacket> view = new java.util.ArrayList<>(packets.size());
-      for (WirePacket p : packets) view.add(p.toPacket());
-      events.fire("flush", java.util.Collections.unmodifiableList(view));
-    }
-    return packets;
-  }
-
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
   public void maybeUpgrade(Transport ws) {
     assert loop.inEventLoop();
@@ -416,7 +403,7 @@ public final class EngineSession implements EngineSocket {
       ws.close(null);
       return;
     }
-    probe = new UpgradeProbe(this, ws, timers, options.upgradeTimeout());
+    probe = new UpgradeProbe(this, ws, scheduler(), options.upgradeTimeout());
   }
 
   /** The probe answered the client's {@code 2probe}: the official {@code "upgrading"} event. */
@@ -478,7 +465,12 @@ public final class EngineSession implements EngineSocket {
     return state == State.OPEN && transport != null && transport.writable();
   }
 
-  void sendPacket(WirePacket packet) { // also the heartbeat's PING
+  @Override
+  void sendPing() {
+    sendPacket(WirePacket.PING);
+  }
+
+  void sendPacket(WirePacket packet) {
     if (state != State.OPEN) return;
     if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
     writeBuffer.add(packet);
@@ -546,13 +538,13 @@ public final class EngineSession implements EngineSocket {
    * not run yet (a busy event loop); returns whether the session is closed.
    */
   public boolean closeIfPingOverdue() {
-    if (state != State.CLOSED && heartbeat.overdue()) {
+    if (state != State.CLOSED && heartbeatOverdue()) {
       onClose("ping timeout", null);
     }
     return state == State.CLOSED;
   }
 
-  /** The heartbeat's PONG (v3: the client's PING) did not come in time; on the event loop. */
+  @Override
   void pingTimedOut() {
     onClose("ping timeout", null);
   }
@@ -564,7 +556,7 @@ public final class EngineSession implements EngineSocket {
   private void onClose(String reason, String description) {
     if (state == State.CLOSED) return;
     state = State.CLOSED;
-    heartbeat.stop();
+    stopHeartbeat();
     writeBuffer.clear();
     memory.close();
     onDrain = null;

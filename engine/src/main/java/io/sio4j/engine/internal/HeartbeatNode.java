@@ -8,84 +8,75 @@ package io.sio4j.engine.internal;
  * that runs late on a busy loop does not give the client extra time.
  *
  * <p>The deadlines wait in the loop's {@link HeartbeatQueue}, shared by the server's sessions on
- * that loop; this object is the session's node in it.
+ * that loop; this is the session's node in it. It is {@link EngineSession}'s base class rather than
+ * an object of its own: every session has exactly one heartbeat for exactly its lifetime, and a
+ * separate object cost a header and two references more per idle connection (issue 12).
  *
  * <p>Threading: confined to the session's event loop.
  */
-final class Heartbeat {
-  private final HeartbeatQueue queue;
-  private final EngineSession session;
-  private final long intervalNanos;
-  private final long timeoutNanos;
+abstract class HeartbeatNode {
+  final HeartbeatQueue heartbeats;
   private final boolean clientPings;
-  private long pongDeadline; // queue.nanoTime() by which a pong is due, 0 when none is
   private boolean stopped; // since stop(), until start()
+  private long pongDeadline; // queue.nanoTime() by which a pong is due, 0 when none is
 
   // the node in the queue, touched by HeartbeatQueue.Lane only
   HeartbeatQueue.Lane lane; // null when waiting for nothing
-  Heartbeat prev;
-  Heartbeat next;
+  HeartbeatNode prev;
+  HeartbeatNode next;
   long deadline;
 
-  Heartbeat(
-      HeartbeatQueue queue,
-      EngineSession session,
-      long intervalNanos,
-      long timeoutNanos,
-      boolean clientPings) {
-    this.queue = queue;
-    this.session = session;
-    this.intervalNanos = intervalNanos;
-    this.timeoutNanos = timeoutNanos;
+  /**
+   * @param heartbeats the loop's queue (one server's, so one pingInterval and pingTimeout)
+   * @param clientPings Engine.IO v3: the client sends the PINGs
+   */
+  HeartbeatNode(HeartbeatQueue heartbeats, boolean clientPings) {
+    this.heartbeats = heartbeats;
     this.clientPings = clientPings;
   }
 
+  /** Sends the PING (v4) whose time has come. */
+  abstract void sendPing();
+
+  /** The PONG (v3: the client's PING) did not come in time. */
+  abstract void pingTimedOut();
+
   /** Queues the next PING one interval from now (v3: the deadline for the client's PING). */
-  void start() {
+  final void startHeartbeat() {
     stopped = false;
-    long now = queue.nanoTime();
+    HeartbeatQueue q = heartbeats;
+    long now = q.nanoTime();
     if (clientPings) {
-      pongDeadline = now + intervalNanos + timeoutNanos;
-      queue.clientPings.add(this, pongDeadline);
+      pongDeadline = now + q.intervalNanos() + q.timeoutNanos();
+      q.clientPings.add(this, pongDeadline);
     } else {
-      queue.pings.add(this, now + intervalNanos);
+      q.pings.add(this, now + q.intervalNanos());
     }
   }
 
-  /** A PONG arrived in time: the next PING is one interval from now. */
-  void onPong() {
-    stop();
-    start();
-  }
-
-  /** v3: the client's PING arrived in time: its next one is due within interval + timeout. */
-  void onClientPing() {
-    stop();
-    start();
+  /** A PONG (v3: the client's PING) arrived in time: the next round starts now. */
+  final void heartbeatAnswered() {
+    stopHeartbeat();
+    startHeartbeat();
   }
 
   /** Whether a PONG is due and its deadline has passed (even if the timer has not run yet). */
-  boolean overdue() {
-    return pongDeadline != 0 && queue.nanoTime() - pongDeadline >= 0;
+  final boolean heartbeatOverdue() {
+    return pongDeadline != 0 && heartbeats.nanoTime() - pongDeadline >= 0;
   }
 
-  void stop() {
+  final void stopHeartbeat() {
     if (lane != null) lane.remove(this);
     pongDeadline = 0;
     stopped = true;
   }
 
   /** The PING's time has come (the queue took this out of its lane): send it, await the PONG. */
-  void pingDue() {
+  final void pingDue() {
     long due = deadline;
-    session.sendPacket(WirePacket.PING);
+    sendPing();
     if (stopped || lane != null) return; // the send closed the session (or restarted the beat)
-    pongDeadline = due + timeoutNanos;
-    queue.pongs.add(this, pongDeadline);
-  }
-
-  /** The PONG (v3: the client's PING) did not come in time. */
-  void timedOut() {
-    session.pingTimedOut();
+    pongDeadline = due + heartbeats.timeoutNanos();
+    heartbeats.pongs.add(this, pongDeadline);
   }
 }

@@ -29,9 +29,13 @@ final class HeartbeatQueue {
   final Lane clientPings;
 
   private final Scheduler timers;
+  private final long intervalNanos;
+  private final long timeoutNanos;
 
-  HeartbeatQueue(Scheduler timers) {
+  HeartbeatQueue(Scheduler timers, long intervalNanos, long timeoutNanos) {
     this.timers = timers;
+    this.intervalNanos = intervalNanos;
+    this.timeoutNanos = timeoutNanos;
     this.pings = new Lane(true);
     this.pongs = new Lane(false);
     this.clientPings = new Lane(false);
@@ -42,6 +46,16 @@ final class HeartbeatQueue {
     return timers;
   }
 
+  /** pingInterval, the same for every session queued here. */
+  long intervalNanos() {
+    return intervalNanos;
+  }
+
+  /** pingTimeout, the same for every session queued here. */
+  long timeoutNanos() {
+    return timeoutNanos;
+  }
+
   long nanoTime() {
     return timers.nanoTime();
   }
@@ -49,8 +63,8 @@ final class HeartbeatQueue {
   /** One kind of deadline, in due order; its timer is armed for the head while it has one. */
   final class Lane implements Runnable {
     private final boolean sendsPing;
-    private Heartbeat head;
-    private Heartbeat tail;
+    private HeartbeatNode head;
+    private HeartbeatNode tail;
     private Cancellable timer = Cancellable.NONE;
 
     private Lane(boolean sendsPing) {
@@ -58,7 +72,7 @@ final class HeartbeatQueue {
     }
 
     /** Queues {@code h} (in no lane) with {@code deadline}, never earlier than the tail's. */
-    void add(Heartbeat h, long deadline) {
+    void add(HeartbeatNode h, long deadline) {
       h.deadline = deadline;
       h.lane = this;
       h.prev = tail;
@@ -74,7 +88,7 @@ final class HeartbeatQueue {
      * stays and re-arms for the next head when it fires, early (cheaper than re-arming per
      * removal).
      */
-    void remove(Heartbeat h) {
+    void remove(HeartbeatNode h) {
       if (h.prev == null) head = h.next;
       else h.prev.next = h.next;
       if (h.next == null) tail = h.prev;
@@ -95,10 +109,10 @@ final class HeartbeatQueue {
       long now = timers.nanoTime();
       // re-read the head each time: a session closed by a due one leaves the lane meanwhile
       while (head != null && head.deadline - now <= 0) {
-        Heartbeat h = head;
+        HeartbeatNode h = head;
         remove(h);
         if (sendsPing) h.pingDue();
-        else h.timedOut();
+        else h.pingTimedOut();
       }
       if (head != null) arm();
     }
