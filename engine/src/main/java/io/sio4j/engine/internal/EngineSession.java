@@ -45,20 +45,18 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   // made on first use: most sessions never hold a packet here (docs/PERFORMANCE.md, issue 12)
   private ArrayDeque<EnginePacket> undelivered;
 
-  private Transport transport;
+  // volatile: transport() reads its name from any thread (a name field of its own was 4 bytes)
+  private volatile Transport transport;
   private UpgradeProbe probe;
   private boolean upgraded;
-  private volatile String transportName;
   private volatile State state = State.OPEN;
   private boolean flushScheduled;
-  private Runnable onDrain;
+  private boolean closeOnDrain; // close() waits for the write buffer to drain
   private Listener listener;
   private String closeReason;
   private String closeDescription;
   // NONE until the first listener registers: nobody listens to most sessions (issue 12)
   private volatile SessionEvents events = SessionEvents.NONE;
-  private final EngineInstrumentation metrics;
-  private final int protocol;
   private final boolean base64Polling;
   private final SessionMemory memory;
 
@@ -74,8 +72,6 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     this.loop = loop;
     this.options = options;
     this.registry = registry;
-    this.metrics = options.instrumentation();
-    this.protocol = "3".equals(request.query().get("EIO")) ? 3 : 4;
     String b64 = request.query().get("b64");
     this.base64Polling = b64 != null && !b64.isEmpty();
     this.memory = new SessionMemory(this, options.memoryBudget());
@@ -85,8 +81,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   public void open(Transport first, List<String> upgrades) {
     assert loop.inEventLoop();
     this.transport = first;
-    this.transportName = first.name();
-    metrics.sessionOpened(transportName);
+    metrics().sessionOpened(first.name());
     memory.open();
     sendPacket(WirePacket.open(id, upgrades, options));
     if (options.initialPacket() != null) {
@@ -104,12 +99,13 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public String transport() {
-    return transportName;
+    Transport t = transport;
+    return t == null ? null : t.name();
   }
 
   @Override
   public String readyState() {
-    if (transportName == null) return "opening";
+    if (transport == null) return "opening";
     return switch (state) {
       case OPEN -> "open";
       case CLOSING -> "closing";
@@ -119,7 +115,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public int protocol() {
-    return protocol;
+    return clientPings ? 3 : 4; // the one difference of v3 sessions the heartbeat needs to know
   }
 
   /**
@@ -173,7 +169,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
       return;
     }
     if (message.isVolatile() && !transportWritable()) {
-      metrics.volatileDropped();
+      metrics().volatileDropped();
       return;
     }
     sendPacket(WirePacket.message(message));
@@ -189,7 +185,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     boolean allVolatile = true;
     for (OutboundMessage m : messages) allVolatile &= m.isVolatile();
     if (allVolatile && !transportWritable()) {
-      for (int i = 0; i < messages.length; i++) metrics.volatileDropped();
+      for (int i = 0; i < messages.length; i++) metrics().volatileDropped();
       return;
     }
     for (OutboundMessage m : messages) sendPacket(WirePacket.message(m));
@@ -224,7 +220,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     if (state != State.OPEN) return;
     state = State.CLOSING;
     if (!writeBuffer.isEmpty()) {
-      onDrain = this::closeTransport;
+      closeOnDrain = true;
       flush();
       return;
     }
@@ -263,10 +259,11 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     }
     if (from != transport) return;
     events.fire("packet", packet);
+    EngineInstrumentation metrics = metrics();
     if (metrics.enabled()) metrics.packetReceived(from.name(), WirePacket.encodedSize(packet));
     switch (packet.type()) {
       case PING -> {
-        if (protocol != 3) {
+        if (!clientPings) {
           onTransportError(from, "invalid heartbeat direction");
           return;
         }
@@ -276,7 +273,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
         events.fire("heartbeat");
       }
       case PONG -> {
-        if (protocol == 3) {
+        if (clientPings) {
           onTransportError(from, "invalid heartbeat direction");
           return;
         }
@@ -348,10 +345,9 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
       }
     }
     if (sent) events.fire("drain");
-    if (writeBuffer.isEmpty() && onDrain != null) {
-      Runnable r = onDrain;
-      onDrain = null;
-      r.run();
+    if (writeBuffer.isEmpty() && closeOnDrain) {
+      closeOnDrain = false;
+      closeTransport();
     }
   }
 
@@ -375,7 +371,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     if (freed > 0) {
       memory.release(freed);
       memory.volatileBytes(0);
-      metrics.volatileDropped();
+      metrics().volatileDropped();
       log.debug("session {}: dropped {} bytes of queued volatile packets", id, freed);
     }
   }
@@ -418,12 +414,11 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     probe = null;
     Transport old = transport;
     transport = done.transport();
-    transportName = transport.name();
     upgraded = true;
     old.discard();
-    metrics.upgraded(old.name(), transportName);
+    metrics().upgraded(old.name(), transport.name());
     log.debug("session {}: upgraded to websocket", id);
-    events.fire("upgrade", transportName);
+    events.fire("upgrade", transport.name());
     flush();
     if (state == State.CLOSING) closeTransport();
   }
@@ -481,7 +476,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
       dropQueuedVolatile();
       if (outboundBytes() > options.maxBufferedBytes()) {
         log.debug("session {}: outbound over {} bytes", id, options.maxBufferedBytes());
-        metrics.bufferOverflow();
+        metrics().bufferOverflow();
         closeHolding("write buffer full");
         return;
       }
@@ -516,6 +511,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   }
 
   private void send(List<WirePacket> batch) {
+    EngineInstrumentation metrics = metrics();
     if (metrics.enabled()) {
       long bytes = 0;
       for (WirePacket p : batch) bytes += p.size();
@@ -559,11 +555,11 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     stopHeartbeat();
     writeBuffer.clear();
     memory.close();
-    onDrain = null;
+    closeOnDrain = false;
     abortUpgrade("session closed");
     if (transport != null) transport.close(null);
     registry.remove(this);
-    metrics.sessionClosed(transportName, reason);
+    metrics().sessionClosed(transport(), reason);
     log.debug("session {}: closed ({})", id, reason);
     if (listener != null) {
       // messages that arrived before the close are still delivered first
@@ -578,6 +574,10 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
       closeDescription = description;
     }
     events.fire("close", reason, description);
+  }
+
+  private EngineInstrumentation metrics() {
+    return options.instrumentation();
   }
 
   /** Runs on the event loop; after the server's loops are gone there is nothing left to do. */

@@ -16,7 +16,7 @@ package io.sio4j.engine.internal;
  */
 abstract class HeartbeatNode {
   final HeartbeatQueue heartbeats;
-  private final boolean clientPings;
+  final boolean clientPings; // Engine.IO v3
   private boolean stopped; // since stop(), until start()
   private long pongDeadline; // queue.nanoTime() by which a pong is due, 0 when none is
 
