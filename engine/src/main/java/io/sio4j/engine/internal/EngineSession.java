@@ -38,10 +38,8 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   private final String id;
   private final HandshakeRequest request;
-  private final EventLoop loop;
   private final EngineOptions options;
   private final SessionRegistry registry;
-  private final WriteBuffer writeBuffer = new WriteBuffer();
   // made on first use: most sessions never hold a packet here (docs/PERFORMANCE.md, issue 12)
   private ArrayDeque<EnginePacket> undelivered;
 
@@ -69,17 +67,16 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     super(registry.heartbeats(loop, options), "3".equals(request.query().get("EIO")));
     this.id = id;
     this.request = request;
-    this.loop = loop;
     this.options = options;
     this.registry = registry;
     String b64 = request.query().get("b64");
     this.base64Polling = b64 != null && !b64.isEmpty();
-    this.memory = new SessionMemory(this, options.memoryBudget());
+    this.memory = new SessionMemory(this);
   }
 
   /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
   public void open(Transport first, List<String> upgrades) {
-    assert loop.inEventLoop();
+    assert loop().inEventLoop();
     this.transport = first;
     metrics().sessionOpened(first.name());
     memory.open();
@@ -149,7 +146,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public void setListener(Listener listener) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(() -> setListener(listener));
       return;
     }
@@ -164,7 +161,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public void send(OutboundMessage message) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(() -> send(message));
       return;
     }
@@ -177,7 +174,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public void sendAll(OutboundMessage... messages) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       OutboundMessage[] copy = messages.clone();
       runOnLoop(() -> sendAll(copy));
       return;
@@ -193,7 +190,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public void holdPeerBytes(long delta) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(() -> holdPeerBytes(delta));
       return;
     }
@@ -203,7 +200,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public int bufferedCount() {
-    return writeBuffer.count();
+    return memory.count();
   }
 
   @Override
@@ -213,13 +210,13 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public void close() {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(this::close);
       return;
     }
     if (state != State.OPEN) return;
     state = State.CLOSING;
-    if (!writeBuffer.isEmpty()) {
+    if (!memory.isEmpty()) {
       closeOnDrain = true;
       flush();
       return;
@@ -229,7 +226,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public ScheduledExecutorService eventLoop() {
-    return loop;
+    return heartbeats.loop();
   }
 
   /** The current transport if it is polling, else null (after an upgrade). */
@@ -244,14 +241,14 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   /** The owning event loop, as Netty's type. */
   public EventLoop loop() {
-    return loop;
+    return heartbeats.loop(); // the queue is the loop's: no field of its own here
   }
 
   // ---- called by transports, on the event loop ----
 
   /** A packet arrived on {@code from}. */
   public void onPacket(Transport from, EnginePacket packet) {
-    assert loop.inEventLoop();
+    assert loop().inEventLoop();
     if (state != State.OPEN && state != State.CLOSING) return;
     if (probe != null && from == probe.transport()) {
       probe.onPacket(packet);
@@ -327,50 +324,46 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
   public void flush() {
-    assert loop.inEventLoop();
+    assert loop().inEventLoop();
     if (state == State.CLOSED || transport == null) return;
     boolean sent = false;
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
-      if (!writeBuffer.isEmpty() && transport.writable()) {
-        send(events.flushing(taken(writeBuffer.take(options.maxHttpBufferSize()))));
+      if (!memory.isEmpty() && transport.writable()) {
+        send(events.flushing(memory.take(options.maxHttpBufferSize())));
         sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
-      while (!writeBuffer.isEmpty() && transport.writable()) {
-        send(events.flushing(taken(writeBuffer.take(WS_BATCH_BYTES))));
+      while (!memory.isEmpty() && transport.writable()) {
+        send(events.flushing(memory.take(WS_BATCH_BYTES)));
         sent = true;
       }
     }
     if (sent) events.fire("drain");
-    if (writeBuffer.isEmpty() && closeOnDrain) {
+    if (memory.isEmpty() && closeOnDrain) {
       closeOnDrain = false;
       closeTransport();
     }
   }
 
-  /** The packets left the write buffer: the transport counts what it still holds itself. */
-  private List<WirePacket> taken(List<WirePacket> packets) {
-    long bytes = 0;
-    for (WirePacket p : packets) bytes += p.size();
-    memory.release(bytes);
-    memory.volatileBytes(writeBuffer.volatileBytes());
-    return packets;
-  }
-
-  /** This session's share of the memory budget (transports count what they hold there). */
+  /**
+   * What this session holds: its write queue, and its share of the memory budget (transports count
+   * what they hold there).
+   */
   SessionMemory memory() {
     return memory;
   }
 
+  EngineOptions options() {
+    return options;
+  }
+
   /** The budget asked for room: queued volatile packets go (the first thing shed). */
   void dropQueuedVolatile() {
-    long freed = writeBuffer.dropVolatile();
+    long freed = memory.removeVolatile();
     if (freed > 0) {
-      memory.release(freed);
-      memory.volatileBytes(0);
       metrics().volatileDropped();
       log.debug("session {}: dropped {} bytes of queued volatile packets", id, freed);
     }
@@ -389,7 +382,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
   public void maybeUpgrade(Transport ws) {
-    assert loop.inEventLoop();
+    assert loop().inEventLoop();
     if (state != State.OPEN
         || upgraded
         || probe != null
@@ -440,7 +433,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   /** Called when the server closes: reason "server shutting down". */
   void shutdown() {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(this::shutdown);
       return;
     }
@@ -468,9 +461,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   void sendPacket(WirePacket packet) {
     if (state != State.OPEN) return;
     if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
-    writeBuffer.add(packet);
-    memory.add(packet.size());
-    memory.volatileBytes(writeBuffer.volatileBytes());
+    memory.queue(packet);
     if (outboundBytes() > options.maxBufferedBytes()) {
       // volatile packets are the first to go; a session still over the bound is closed
       dropQueuedVolatile();
@@ -485,7 +476,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
       flushScheduled = true;
       // one flush per event-loop turn: a burst of sends becomes one payload / one socket flush,
       // and the sessions written to in one turn share one deferred task (LoopTurn)
-      if (loop.inEventLoop()) LoopTurn.of(loop).flushLater(this);
+      if (loop().inEventLoop()) LoopTurn.of(loop()).flushLater(this);
       else runOnLoop(this::flushQueued);
     }
   }
@@ -498,16 +489,16 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   @Override
   public void runAfterRead(Runnable task) {
-    if (loop.inEventLoop()) {
-      LoopTurn.of(loop).later(task);
+    if (loop().inEventLoop()) {
+      LoopTurn.of(loop()).later(task);
     } else {
-      loop.execute(task);
+      loop().execute(task);
     }
   }
 
   /** The write buffer plus what the transport wrote and the peer has not taken yet. */
   private long outboundBytes() {
-    return writeBuffer.bytes() + (transport == null ? 0 : transport.heldBytes());
+    return memory.queuedBytes() + (transport == null ? 0 : transport.heldBytes());
   }
 
   private void send(List<WirePacket> batch) {
@@ -553,7 +544,6 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     if (state == State.CLOSED) return;
     state = State.CLOSED;
     stopHeartbeat();
-    writeBuffer.clear();
     memory.close();
     closeOnDrain = false;
     abortUpgrade("session closed");
@@ -583,7 +573,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   /** Runs on the event loop; after the server's loops are gone there is nothing left to do. */
   void runOnLoop(Runnable task) {
     try {
-      loop.execute(task);
+      loop().execute(task);
     } catch (RejectedExecutionException e) {
       log.debug("session {}: event loop is shut down, dropping a task", id);
     }

@@ -1,5 +1,6 @@
 package io.sio4j.engine.internal;
 
+import io.netty.channel.EventLoop;
 import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
@@ -28,17 +29,24 @@ final class HeartbeatQueue {
   /** The sessions whose client owes its next PING (v3). */
   final Lane clientPings;
 
+  private final EventLoop loop;
   private final Scheduler timers;
   private final long intervalNanos;
   private final long timeoutNanos;
 
-  HeartbeatQueue(Scheduler timers, long intervalNanos, long timeoutNanos) {
+  HeartbeatQueue(EventLoop loop, Scheduler timers, long intervalNanos, long timeoutNanos) {
+    this.loop = loop;
     this.timers = timers;
     this.intervalNanos = intervalNanos;
     this.timeoutNanos = timeoutNanos;
     this.pings = new Lane(true);
     this.pongs = new Lane(false);
     this.clientPings = new Lane(false);
+  }
+
+  /** The event loop whose sessions this queue serves. */
+  EventLoop loop() {
+    return loop;
   }
 
   /** The loop's scheduler, shared by the sessions this queue serves. */

@@ -26,6 +26,7 @@ final class SessionRegistry {
         loop,
         l ->
             new HeartbeatQueue(
+                l,
                 LoopScheduler.of(l, options.scheduler()),
                 options.pingInterval().toNanos(),
                 options.pingTimeout().toNanos()));
