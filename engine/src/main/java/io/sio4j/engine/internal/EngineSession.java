@@ -39,7 +39,6 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   private final String id;
   private final HandshakeRequest request;
   private final EngineOptions options;
-  private final SessionRegistry registry;
   // made on first use: most sessions never hold a packet here (docs/PERFORMANCE.md, issue 12)
   private ArrayDeque<EnginePacket> undelivered;
 
@@ -51,8 +50,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
   private boolean flushScheduled;
   private boolean closeOnDrain; // close() waits for the write buffer to drain
   private Listener listener;
-  private String closeReason;
-  private String closeDescription;
+  private PendingClose pendingClose; // closed before a listener was set: told to the first one
   // NONE until the first listener registers: nobody listens to most sessions (issue 12)
   private volatile SessionEvents events = SessionEvents.NONE;
   private final boolean base64Polling;
@@ -68,7 +66,6 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     this.id = id;
     this.request = request;
     this.options = options;
-    this.registry = registry;
     String b64 = request.query().get("b64");
     this.base64Polling = b64 != null && !b64.isEmpty();
     this.memory = new SessionMemory(this);
@@ -152,10 +149,10 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     }
     this.listener = listener;
     while (listener != null && hasUndelivered()) deliver(undelivered.poll());
-    if (listener != null && state == State.CLOSED && closeReason != null) {
-      String reason = closeReason;
-      closeReason = null;
-      listener.onClose(reason, closeDescription);
+    if (listener != null && state == State.CLOSED && pendingClose != null) {
+      PendingClose close = pendingClose;
+      pendingClose = null;
+      listener.onClose(close.reason(), close.description());
     }
   }
 
@@ -428,7 +425,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
 
   /** The registry this session is listed in. */
   SessionRegistry registry() {
-    return registry;
+    return heartbeats.registry(); // the queue is the registry's: no field of its own here
   }
 
   /** Called when the server closes: reason "server shutting down". */
@@ -548,7 +545,7 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     closeOnDrain = false;
     abortUpgrade("session closed");
     if (transport != null) transport.close(null);
-    registry.remove(this);
+    registry().remove(this);
     metrics().sessionClosed(transport(), reason);
     log.debug("session {}: closed ({})", id, reason);
     if (listener != null) {
@@ -560,11 +557,12 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
         log.warn("session {}: close listener failed", id, e);
       }
     } else {
-      closeReason = reason;
-      closeDescription = description;
+      pendingClose = new PendingClose(reason, description);
     }
     events.fire("close", reason, description);
   }
+
+  private record PendingClose(String reason, String description) {}
 
   private EngineInstrumentation metrics() {
     return options.instrumentation();

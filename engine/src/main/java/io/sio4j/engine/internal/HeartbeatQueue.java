@@ -29,12 +29,19 @@ final class HeartbeatQueue {
   /** The sessions whose client owes its next PING (v3). */
   final Lane clientPings;
 
+  private final SessionRegistry registry;
   private final EventLoop loop;
   private final Scheduler timers;
   private final long intervalNanos;
   private final long timeoutNanos;
 
-  HeartbeatQueue(EventLoop loop, Scheduler timers, long intervalNanos, long timeoutNanos) {
+  HeartbeatQueue(
+      SessionRegistry registry,
+      EventLoop loop,
+      Scheduler timers,
+      long intervalNanos,
+      long timeoutNanos) {
+    this.registry = registry;
     this.loop = loop;
     this.timers = timers;
     this.intervalNanos = intervalNanos;
@@ -42,6 +49,11 @@ final class HeartbeatQueue {
     this.pings = new Lane(true);
     this.pongs = new Lane(false);
     this.clientPings = new Lane(false);
+  }
+
+  /** The registry whose sessions this queue serves. */
+  SessionRegistry registry() {
+    return registry;
   }
 
   /** The event loop whose sessions this queue serves. */

@@ -26,6 +26,7 @@ final class SessionRegistry {
         loop,
         l ->
             new HeartbeatQueue(
+                this,
                 l,
                 LoopScheduler.of(l, options.scheduler()),
                 options.pingInterval().toNanos(),
