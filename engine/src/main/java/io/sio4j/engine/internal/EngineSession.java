@@ -76,7 +76,6 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     assert loop().inEventLoop();
     this.transport = first;
     metrics().sessionOpened(first.name());
-    memory.open();
     sendPacket(WirePacket.open(id, upgrades, options));
     if (options.initialPacket() != null) {
       sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));

@@ -32,6 +32,7 @@ final class SessionMemory implements MemoryBudget.Holder {
   private volatile long volatileBytes; // of the queued packets
   private volatile int count; // of the queued packets
   private boolean closed;
+  private boolean registered; // listed in the budget (see add)
 
   private static final VarHandle HELD;
   private static final VarHandle VOLATILE_BYTES;
@@ -54,10 +55,6 @@ final class SessionMemory implements MemoryBudget.Holder {
 
   private MemoryBudget budget() {
     return session.options().memoryBudget();
-  }
-
-  void open() {
-    budget().register(this);
   }
 
   // ---- the write queue ----
@@ -152,7 +149,16 @@ final class SessionMemory implements MemoryBudget.Holder {
   void add(long bytes) {
     if (closed || bytes == 0) return;
     HELD.setRelease(this, held + bytes);
-    budget().add(bytes);
+    MemoryBudget budget = budget();
+    // listed in the budget once shedding could act on this session: when it first queues a
+    // volatile packet (they are dropped first) or holds 1/64 of the limit (less is never closed,
+    // as MemoryBudget documents). Idle sessions are never listed: a concurrent set's node less per
+    // connection, and no insert and removal per connect (issue 12)
+    if (!registered && (volatileBytes != 0 || held >= budget.limit() / 64)) {
+      registered = true;
+      budget.register(this);
+    }
+    budget.add(bytes);
   }
 
   void release(long bytes) {
@@ -173,7 +179,7 @@ final class SessionMemory implements MemoryBudget.Holder {
     if (closed) return;
     closed = true;
     MemoryBudget budget = budget();
-    budget.unregister(this);
+    if (registered) budget.unregister(this);
     budget.release(held);
     held = 0;
   }
