@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Host-neutral: a host hands it packets from its connections and gives it {@link Transport}s to
  * write to; the session never sees a host type.
  *
+ * <p>The heartbeat's state is the base class {@link HeartbeatNode}, and the write queue lives in
+ * {@link SessionMemory} with the session's share of the memory budget: an idle session is two
+ * objects (issue 12).
+ *
  * <p>Threading: confined to {@link #eventLoop()}; the public send and close methods hop there when
  * called from another thread. Fields without {@code volatile} are touched on the event loop only.
  */
