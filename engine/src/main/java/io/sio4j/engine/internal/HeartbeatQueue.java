@@ -1,6 +1,7 @@
 package io.sio4j.engine.internal;
 
 import io.netty.channel.EventLoop;
+import io.sio4j.engine.EngineOptions;
 import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
@@ -17,6 +18,10 @@ import java.time.Duration;
  * in due order: queueing, cancelling and taking the due heads are O(1), and the list's one timer is
  * armed for its head.
  *
+ * <p>As every session has its queue, the queue also gives it what the server's sessions on the loop
+ * share (the registry, the options, the loop), so that a session keeps no field of its own for them
+ * (issue 12).
+ *
  * <p>Threading: confined to the event loop; {@code timers} runs the timer tasks there.
  */
 final class HeartbeatQueue {
@@ -30,6 +35,7 @@ final class HeartbeatQueue {
   final Lane clientPings;
 
   private final SessionRegistry registry;
+  private final EngineOptions options;
   private final EventLoop loop;
   private final Scheduler timers;
   private final long intervalNanos;
@@ -37,11 +43,13 @@ final class HeartbeatQueue {
 
   HeartbeatQueue(
       SessionRegistry registry,
+      EngineOptions options,
       EventLoop loop,
       Scheduler timers,
       long intervalNanos,
       long timeoutNanos) {
     this.registry = registry;
+    this.options = options;
     this.loop = loop;
     this.timers = timers;
     this.intervalNanos = intervalNanos;
@@ -54,6 +62,11 @@ final class HeartbeatQueue {
   /** The registry whose sessions this queue serves. */
   SessionRegistry registry() {
     return registry;
+  }
+
+  /** The options of the server whose sessions this queue serves. */
+  EngineOptions options() {
+    return options;
   }
 
   /** The event loop whose sessions this queue serves. */

@@ -27,6 +27,7 @@ final class SessionRegistry {
         l ->
             new HeartbeatQueue(
                 this,
+                options,
                 l,
                 LoopScheduler.of(l, options.scheduler()),
                 options.pingInterval().toNanos(),
