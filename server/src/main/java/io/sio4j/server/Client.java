@@ -12,7 +12,9 @@ import io.sio4j.protocol.socketio.SocketPacketType;
 import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.protocol.time.Scheduler;
 import io.sio4j.server.adapter.BroadcastFlags;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -37,10 +39,10 @@ final class Client implements EngineSocket.Listener {
   private final SocketIoServer server;
   private final EngineSocket conn;
   private final PacketDecoder decoder;
-  // the sockets by namespace: an immutable map replaced on each change (guarded by this), as a
-  // connection is almost always in one namespace (a one-entry Map.of is 24 bytes, a
-  // ConcurrentHashMap's ~180: docs/PERFORMANCE.md, 10,000 idle connections)
-  private volatile Map<String, Socket> nsps = Map.of();
+  // the sockets by namespace, replaced on each change (guarded by this), never changed in place:
+  // null (none yet), the Socket itself (a connection is almost always in one namespace: even a
+  // one-entry Map.of was 32 bytes per idle connection, issue 12), or an immutable map for several
+  private volatile Object sockets;
   // dropped once cancelled: the cancelled task would otherwise stay reachable from here
   private volatile Cancellable connectTimer;
   private PartialPacketGuard partial; // created by the first partial packet; on the event loop
@@ -55,7 +57,7 @@ final class Client implements EngineSocket.Listener {
         conn.scheduler()
             .schedule(
                 () -> {
-                  if (nsps.isEmpty()) {
+                  if (sockets == null) {
                     LOG.debug("client {}: no namespace joined in time, closing", conn.id());
                     close(DisconnectReason.FORCED_SERVER_CLOSE);
                   }
@@ -206,7 +208,7 @@ final class Client implements EngineSocket.Listener {
 
   private void onDecoded(SocketPacket packet) {
     if (closed) return;
-    Socket socket = nsps.get(packet.namespace());
+    Socket socket = socketIn(packet.namespace());
     if (socket == null && packet.type() == SocketPacketType.CONNECT) {
       if (legacy()) connectLegacy(packet.namespace());
       else connect(packet.namespace(), packet.data());
@@ -267,15 +269,35 @@ final class Client implements EngineSocket.Listener {
 
   // ---- from sockets and namespaces ----
 
+  /** The socket of namespace {@code name} on this connection, or null. */
+  private Socket socketIn(String name) {
+    Object current = sockets;
+    if (current instanceof Socket one) return one.nsp().name().equals(name) ? one : null;
+    return current == null ? null : asMap(current).get(name);
+  }
+
+  /** The sockets now: an immutable snapshot. */
+  private Collection<Socket> socketList() {
+    Object current = sockets;
+    if (current == null) return List.of();
+    return current instanceof Socket one ? List.of(one) : asMap(current).values();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Socket> asMap(Object sockets) {
+    return (Map<String, Socket>) sockets;
+  }
+
   void registered(Socket socket) {
     synchronized (this) {
-      Map<String, Socket> current = nsps;
-      if (current.isEmpty()) {
-        nsps = Map.of(socket.nsp().name(), socket);
+      Object current = sockets;
+      if (current == null) {
+        sockets = socket;
       } else {
-        Map<String, Socket> next = new HashMap<>(current);
+        Map<String, Socket> next = new HashMap<>();
+        for (Socket s : socketList()) next.put(s.nsp().name(), s);
         next.put(socket.nsp().name(), socket);
-        nsps = Map.copyOf(next);
+        sockets = Map.copyOf(next);
       }
     }
     cancelConnectTimer();
@@ -283,15 +305,14 @@ final class Client implements EngineSocket.Listener {
 
   void remove(Socket socket) {
     synchronized (this) {
-      Map<String, Socket> current = nsps;
-      if (current.get(socket.nsp().name()) != socket) return;
-      if (current.size() == 1) { // the usual case: no copy to make
-        nsps = Map.of();
+      if (socketIn(socket.nsp().name()) != socket) return;
+      if (sockets == socket) { // the usual case: no copy to make
+        sockets = null;
         return;
       }
-      Map<String, Socket> next = new HashMap<>(current);
+      Map<String, Socket> next = new HashMap<>(asMap(sockets));
       next.remove(socket.nsp().name());
-      nsps = Map.copyOf(next);
+      sockets = next.size() == 1 ? next.values().iterator().next() : Map.copyOf(next);
     }
   }
 
@@ -332,7 +353,7 @@ final class Client implements EngineSocket.Listener {
    * {@code socket.disconnect(true)}: every namespace gets a DISCONNECT, then the connection closes.
    */
   void disconnectAll() {
-    for (Socket socket : nsps.values()) { // an immutable snapshot
+    for (Socket socket : socketList()) { // an immutable snapshot
       sendPacket(SocketPacket.disconnect(socket.nsp().name()), BroadcastFlags.DEFAULT);
       socket.onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, null);
     }
@@ -368,9 +389,9 @@ final class Client implements EngineSocket.Listener {
     cancelConnectTimer();
     decoder.reset();
     partialDone();
-    for (Socket socket : nsps.values()) socket.onClose(reason, description);
+    for (Socket socket : socketList()) socket.onClose(reason, description);
     synchronized (this) {
-      nsps = Map.of();
+      sockets = null;
     }
   }
 }

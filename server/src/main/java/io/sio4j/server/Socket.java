@@ -74,7 +74,6 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private final Client client;
   private final ListenerRegistry listeners;
   private final String id;
-  private final String pid;
   // the handshake is built on demand from the auth and the connection's request (most servers
   // never read it: a record and an address string less per socket, issue 12)
   private final JsonNode auth;
@@ -85,7 +84,6 @@ public final class Socket implements SocketEventEmitter<Socket> {
   private volatile SocketExtras extras; // middlewares, error listeners, rooms while disconnecting
   private volatile boolean closed;
   private volatile boolean connected;
-  private CompletableFuture<Void> dispatchTail; // null: nothing queued yet (guarded by this)
 
   /** An acknowledgement awaited from the client. */
   record PendingAck(Consumer<ArrayNode> onAck, Runnable onDisconnect, long sentAt) {
@@ -100,7 +98,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
     this.auth = auth;
     if (previous != null) {
       this.id = previous.session().sid();
-      this.pid = previous.session().pid();
+      extras().pid = previous.session().pid();
       this.recovered = true;
       Map<String, Object> restored = previous.session().data();
       if (!restored.isEmpty()) this.data = new ConcurrentHashMap<>(restored);
@@ -108,11 +106,10 @@ public final class Socket implements SocketEventEmitter<Socket> {
       // protocol v4 clients: the official ids, from the Engine.IO id; no state recovery for them
       String eid = client.id();
       this.id = nsp.name().equals("/") ? eid : nsp.name() + "#" + eid;
-      this.pid = null;
       this.recovered = false;
     } else {
       this.id = Ids.newId();
-      this.pid = nsp.server().options().connectionStateRecovery() != null ? Ids.newId() : null;
+      if (nsp.server().options().connectionStateRecovery() != null) extras().pid = Ids.newId();
       this.recovered = false;
     }
     // the socket names itself in the registry's log lines (toString): no supplier per socket
@@ -419,15 +416,18 @@ public final class Socket implements SocketEventEmitter<Socket> {
 
   /** Runs listener code on the executor, after what was queued before for this socket. */
   synchronized void enqueue(Runnable task, java.util.concurrent.Executor executor) {
+    SocketExtras x = extras();
     CompletableFuture<Void> next =
-        dispatchTail == null
+        x.dispatchTail == null
             ? CompletableFuture.runAsync(task, executor)
-            : dispatchTail.thenRunAsync(task, executor);
-    dispatchTail = next.exceptionally(e -> null);
+            : x.dispatchTail.thenRunAsync(task, executor);
+    x.dispatchTail = next.exceptionally(e -> null);
   }
 
+  /** The private session id (connection state recovery only), else null. */
   String pid() {
-    return pid;
+    SocketExtras x = extras;
+    return x == null ? null : x.pid;
   }
 
   Client client() {
@@ -506,7 +506,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
         nsp.frames(
             client.legacy()
                 ? encoder.encode(SocketPacket.connect(nsp.name(), null))
-                : encoder.encodeConnect(nsp.name(), id, pid),
+                : encoder.encodeConnect(nsp.name(), id, pid()),
             BroadcastFlags.DEFAULT));
     nsp.server().instruments().socketConnected(this);
   }
@@ -538,6 +538,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
     if (!CLOSED.compareAndSet(this, false, true)) return;
     if (connected) {
       fireLifecycle("disconnecting", reason, description);
+      String pid = pid();
       if (pid != null && DisconnectReason.RECOVERABLE.contains(reason)) {
         nsp.adapter().persistSession(new SessionToPersist(id, pid, rooms(), dataOrEmpty()));
       }

@@ -23,43 +23,39 @@ import org.slf4j.LoggerFactory;
  * <p>Host-neutral: a host hands it packets from its connections and gives it {@link Transport}s to
  * write to; the session never sees a host type.
  *
+ * <p>The heartbeat's state is the base class {@link HeartbeatNode}, and the write queue lives in
+ * {@link SessionMemory} with the session's share of the memory budget: an idle session is two
+ * objects (issue 12).
+ *
  * <p>Threading: confined to {@link #eventLoop()}; the public send and close methods hop there when
  * called from another thread. Fields without {@code volatile} are touched on the event loop only.
  */
-public final class EngineSession implements EngineSocket {
+public final class EngineSession extends HeartbeatNode implements EngineSocket {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
   private static final long WS_BATCH_BYTES = 64 * 1024;
 
-  private enum State {
-    OPEN,
-    CLOSING,
-    CLOSED
-  }
+  // the states, a byte rather than an enum reference (with the other narrow fields, 8 bytes less
+  // per session: issue 12)
+  private static final byte OPEN = 0;
+  private static final byte CLOSING = 1;
+  private static final byte CLOSED = 2;
 
   private final String id;
   private final HandshakeRequest request;
-  private final EventLoop loop;
-  private final EngineOptions options;
-  private final SessionRegistry registry;
-  private final WriteBuffer writeBuffer = new WriteBuffer();
   // made on first use: most sessions never hold a packet here (docs/PERFORMANCE.md, issue 12)
   private ArrayDeque<EnginePacket> undelivered;
 
-  private Transport transport;
+  // volatile: transport() reads its name from any thread (a name field of its own was 4 bytes)
+  private volatile Transport transport;
   private UpgradeProbe probe;
   private boolean upgraded;
-  private volatile String transportName;
-  private volatile State state = State.OPEN;
+  private volatile byte state = OPEN;
   private boolean flushScheduled;
-  private Runnable onDrain;
+  private boolean closeOnDrain; // close() waits for the write buffer to drain
   private Listener listener;
-  private String closeReason;
-  private String closeDescription;
-  private final Heartbeat heartbeat;
-  private final Scheduler timers; // the loop's, shared with its other sessions
-  private final SessionEvents events;
-  private final EngineInstrumentation metrics;
-  private final int protocol;
+  private PendingClose pendingClose; // closed before a listener was set: told to the first one
+  // NONE until the first listener registers: nobody listens to most sessions (issue 12)
+  private volatile SessionEvents events = SessionEvents.NONE;
   private final boolean base64Polling;
   private final SessionMemory memory;
 
@@ -69,40 +65,24 @@ public final class EngineSession implements EngineSocket {
       EventLoop loop,
       EngineOptions options,
       SessionRegistry registry) {
+    super(registry.heartbeats(loop, options), "3".equals(request.query().get("EIO")));
     this.id = id;
     this.request = request;
-    this.loop = loop;
-    this.options = options;
-    this.registry = registry;
-    HeartbeatQueue heartbeats = registry.heartbeats(loop, options.scheduler());
-    this.timers = heartbeats.timers();
-    this.events = new SessionEvents(id);
-    this.metrics = options.instrumentation();
-    this.protocol = "3".equals(request.query().get("EIO")) ? 3 : 4;
     String b64 = request.query().get("b64");
     this.base64Polling = b64 != null && !b64.isEmpty();
-    this.memory = new SessionMemory(this, options.memoryBudget());
-    this.heartbeat =
-        new Heartbeat(
-            heartbeats,
-            this,
-            options.pingInterval().toNanos(),
-            options.pingTimeout().toNanos(),
-            protocol == 3);
+    this.memory = new SessionMemory(this);
   }
 
   /** Sets the first transport, queues the OPEN packet and starts the heartbeat. */
   public void open(Transport first, List<String> upgrades) {
-    assert loop.inEventLoop();
+    assert loop().inEventLoop();
     this.transport = first;
-    this.transportName = first.name();
-    metrics.sessionOpened(transportName);
-    memory.open();
-    sendPacket(WirePacket.open(id, upgrades, options));
-    if (options.initialPacket() != null) {
-      sendPacket(WirePacket.message(OutboundMessage.text(options.initialPacket())));
+    metrics().sessionOpened(first.name());
+    sendPacket(WirePacket.open(id, upgrades, options()));
+    if (options().initialPacket() != null) {
+      sendPacket(WirePacket.message(OutboundMessage.text(options().initialPacket())));
     }
-    heartbeat.start();
+    startHeartbeat();
   }
 
   // ---- EngineSocket ----
@@ -114,22 +94,23 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public String transport() {
-    return transportName;
+    Transport t = transport;
+    return t == null ? null : t.name();
   }
 
   @Override
   public String readyState() {
-    if (transportName == null) return "opening";
+    if (transport == null) return "opening";
     return switch (state) {
       case OPEN -> "open";
       case CLOSING -> "closing";
-      case CLOSED -> "closed";
+      default -> "closed";
     };
   }
 
   @Override
   public int protocol() {
-    return protocol;
+    return clientPings ? 3 : 4; // the one difference of v3 sessions the heartbeat needs to know
   }
 
   /**
@@ -142,7 +123,14 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public ListenerRegistry listenerRegistry() {
-    return events.registry();
+    SessionEvents e = events;
+    if (e == SessionEvents.NONE) {
+      synchronized (this) {
+        if (events == SessionEvents.NONE) events = new SessionEvents(id);
+        e = events;
+      }
+    }
+    return e.registry();
   }
 
   @Override
@@ -156,27 +144,27 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public void setListener(Listener listener) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(() -> setListener(listener));
       return;
     }
     this.listener = listener;
     while (listener != null && hasUndelivered()) deliver(undelivered.poll());
-    if (listener != null && state == State.CLOSED && closeReason != null) {
-      String reason = closeReason;
-      closeReason = null;
-      listener.onClose(reason, closeDescription);
+    if (listener != null && state == CLOSED && pendingClose != null) {
+      PendingClose close = pendingClose;
+      pendingClose = null;
+      listener.onClose(close.reason(), close.description());
     }
   }
 
   @Override
   public void send(OutboundMessage message) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(() -> send(message));
       return;
     }
     if (message.isVolatile() && !transportWritable()) {
-      metrics.volatileDropped();
+      metrics().volatileDropped();
       return;
     }
     sendPacket(WirePacket.message(message));
@@ -184,7 +172,7 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public void sendAll(OutboundMessage... messages) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       OutboundMessage[] copy = messages.clone();
       runOnLoop(() -> sendAll(copy));
       return;
@@ -192,7 +180,7 @@ public final class EngineSession implements EngineSocket {
     boolean allVolatile = true;
     for (OutboundMessage m : messages) allVolatile &= m.isVolatile();
     if (allVolatile && !transportWritable()) {
-      for (int i = 0; i < messages.length; i++) metrics.volatileDropped();
+      for (int i = 0; i < messages.length; i++) metrics().volatileDropped();
       return;
     }
     for (OutboundMessage m : messages) sendPacket(WirePacket.message(m));
@@ -200,7 +188,7 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public void holdPeerBytes(long delta) {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(() -> holdPeerBytes(delta));
       return;
     }
@@ -210,24 +198,24 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public int bufferedCount() {
-    return writeBuffer.count();
+    return memory.count();
   }
 
   @Override
   public boolean isOpen() {
-    return state == State.OPEN;
+    return state == OPEN;
   }
 
   @Override
   public void close() {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(this::close);
       return;
     }
-    if (state != State.OPEN) return;
-    state = State.CLOSING;
-    if (!writeBuffer.isEmpty()) {
-      onDrain = this::closeTransport;
+    if (state != OPEN) return;
+    state = CLOSING;
+    if (!memory.isEmpty()) {
+      closeOnDrain = true;
       flush();
       return;
     }
@@ -236,7 +224,7 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public ScheduledExecutorService eventLoop() {
-    return loop;
+    return heartbeats.loop();
   }
 
   /** The current transport if it is polling, else null (after an upgrade). */
@@ -246,45 +234,46 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public Scheduler scheduler() {
-    return timers;
+    return heartbeats.timers(); // the loop's, shared with its other sessions
   }
 
   /** The owning event loop, as Netty's type. */
   public EventLoop loop() {
-    return loop;
+    return heartbeats.loop(); // the queue is the loop's: no field of its own here
   }
 
   // ---- called by transports, on the event loop ----
 
   /** A packet arrived on {@code from}. */
   public void onPacket(Transport from, EnginePacket packet) {
-    assert loop.inEventLoop();
-    if (state != State.OPEN && state != State.CLOSING) return;
+    assert loop().inEventLoop();
+    if (state != OPEN && state != CLOSING) return;
     if (probe != null && from == probe.transport()) {
       probe.onPacket(packet);
       return;
     }
     if (from != transport) return;
     events.fire("packet", packet);
+    EngineInstrumentation metrics = metrics();
     if (metrics.enabled()) metrics.packetReceived(from.name(), WirePacket.encodedSize(packet));
     switch (packet.type()) {
       case PING -> {
-        if (protocol != 3) {
+        if (!clientPings) {
           onTransportError(from, "invalid heartbeat direction");
           return;
         }
         if (closeIfPingOverdue()) return;
-        heartbeat.onClientPing();
+        heartbeatAnswered();
         sendPacket(WirePacket.PONG);
         events.fire("heartbeat");
       }
       case PONG -> {
-        if (protocol == 3) {
+        if (clientPings) {
           onTransportError(from, "invalid heartbeat direction");
           return;
         }
         if (closeIfPingOverdue()) return;
-        if (state == State.OPEN) heartbeat.onPong();
+        if (state == OPEN) heartbeatAnswered();
         events.fire("heartbeat");
       }
       case MESSAGE -> {
@@ -327,58 +316,53 @@ public final class EngineSession implements EngineSocket {
     } else if (from == transport) {
       // a close the server started stays "forced close" even when the client leaves first
       // (polling: the client may drop its request before the close packet reaches it)
-      onClose(state == State.CLOSING ? "forced close" : "transport close", null);
+      onClose(state == CLOSING ? "forced close" : "transport close", null);
     }
   }
 
   /** Flushes the write buffer to the transport if it can take it (called when it becomes ready). */
   public void flush() {
-    assert loop.inEventLoop();
-    if (state == State.CLOSED || transport == null) return;
+    assert loop().inEventLoop();
+    if (state == CLOSED || transport == null) return;
     boolean sent = false;
     if (transport instanceof PollingTransport) {
       // one payload per poll, within maxPayload (always at least one packet), like the client
-      if (!writeBuffer.isEmpty() && transport.writable()) {
-        send(flushing(taken(writeBuffer.take(options.maxHttpBufferSize()))));
+      if (!memory.isEmpty() && transport.writable()) {
+        send(events.flushing(memory.take(options().maxHttpBufferSize())));
         sent = true;
       }
     } else {
       // WebSocket: write while the channel takes it; the rest waits here, under the bound, until
       // the channel is writable again (backpressure instead of an unbounded socket buffer)
-      while (!writeBuffer.isEmpty() && transport.writable()) {
-        send(flushing(taken(writeBuffer.take(WS_BATCH_BYTES))));
+      while (!memory.isEmpty() && transport.writable()) {
+        send(events.flushing(memory.take(WS_BATCH_BYTES)));
         sent = true;
       }
     }
     if (sent) events.fire("drain");
-    if (writeBuffer.isEmpty() && onDrain != null) {
-      Runnable r = onDrain;
-      onDrain = null;
-      r.run();
+    if (memory.isEmpty() && closeOnDrain) {
+      closeOnDrain = false;
+      closeTransport();
     }
   }
 
-  /** The packets left the write buffer: the transport counts what it still holds itself. */
-  private List<WirePacket> taken(List<WirePacket> packets) {
-    long bytes = 0;
-    for (WirePacket p : packets) bytes += p.size();
-    memory.release(bytes);
-    memory.volatileBytes(writeBuffer.volatileBytes());
-    return packets;
-  }
-
-  /** This session's share of the memory budget (transports count what they hold there). */
+  /**
+   * What this session holds: its write queue, and its share of the memory budget (transports count
+   * what they hold there).
+   */
   SessionMemory memory() {
     return memory;
   }
 
+  EngineOptions options() {
+    return heartbeats.options(); // the queue is the server's: no field of its own here
+  }
+
   /** The budget asked for room: queued volatile packets go (the first thing shed). */
   void dropQueuedVolatile() {
-    long freed = writeBuffer.dropVolatile();
+    long freed = memory.removeVolatile();
     if (freed > 0) {
-      memory.release(freed);
-      memory.volatileBytes(0);
-      metrics.volatileDropped();
+      metrics().volatileDropped();
       log.debug("session {}: dropped {} bytes of queued volatile packets", id, freed);
     }
   }
@@ -388,35 +372,25 @@ public final class EngineSession implements EngineSocket {
    * connections of polling answers the peer never took, so their bytes go too.
    */
   void closeHolding(String description) {
-    if (state == State.CLOSED) return;
+    if (state == CLOSED) return;
     log.debug("session {}: closing: {}", id, description);
     if (transport instanceof PollingTransport p) p.abortUnwritten();
     onClose("transport error", description);
   }
 
-  /** The official {@code "flush"} event (the packets about to be written), then the packets. */
-  private List<WirePacket> flushing(List<WirePacket> packets) {
-    if (events.wants("flush")) {
-      List<EnginePacket> view = new java.util.ArrayList<>(packets.size());
-      for (WirePacket p : packets) view.add(p.toPacket());
-      events.fire("flush", java.util.Collections.unmodifiableList(view));
-    }
-    return packets;
-  }
-
   /** A WebSocket with this sid completed its handshake: it becomes the upgrade probe. */
   public void maybeUpgrade(Transport ws) {
-    assert loop.inEventLoop();
-    if (state != State.OPEN
+    assert loop().inEventLoop();
+    if (state != OPEN
         || upgraded
         || probe != null
-        || !options.allowUpgrades()
+        || !options().allowUpgrades()
         || !(transport instanceof PollingTransport)) {
       log.debug("session {}: refusing an upgrade (upgraded or upgrading already)", id);
       ws.close(null);
       return;
     }
-    probe = new UpgradeProbe(this, ws, timers, options.upgradeTimeout());
+    probe = new UpgradeProbe(this, ws, scheduler(), options().upgradeTimeout());
   }
 
   /** The probe answered the client's {@code 2probe}: the official {@code "upgrading"} event. */
@@ -426,19 +400,18 @@ public final class EngineSession implements EngineSocket {
 
   /** The client sent UPGRADE on the probe: the WebSocket becomes the transport. */
   void completeUpgrade(UpgradeProbe done) {
-    if (done != probe || state == State.CLOSED) return;
+    if (done != probe || state == CLOSED) return;
     probe.cancelTimers();
     probe = null;
     Transport old = transport;
     transport = done.transport();
-    transportName = transport.name();
     upgraded = true;
     old.discard();
-    metrics.upgraded(old.name(), transportName);
+    metrics().upgraded(old.name(), transport.name());
     log.debug("session {}: upgraded to websocket", id);
-    events.fire("upgrade", transportName);
+    events.fire("upgrade", transport.name());
     flush();
-    if (state == State.CLOSING) closeTransport();
+    if (state == CLOSING) closeTransport();
   }
 
   /** Ends the upgrade attempt (the session stays on polling). */
@@ -453,12 +426,12 @@ public final class EngineSession implements EngineSocket {
 
   /** The registry this session is listed in. */
   SessionRegistry registry() {
-    return registry;
+    return heartbeats.registry(); // the queue is the registry's: no field of its own here
   }
 
   /** Called when the server closes: reason "server shutting down". */
   void shutdown() {
-    if (!loop.inEventLoop()) {
+    if (!loop().inEventLoop()) {
       runOnLoop(this::shutdown);
       return;
     }
@@ -475,21 +448,24 @@ public final class EngineSession implements EngineSocket {
   }
 
   private boolean transportWritable() {
-    return state == State.OPEN && transport != null && transport.writable();
+    return state == OPEN && transport != null && transport.writable();
   }
 
-  void sendPacket(WirePacket packet) { // also the heartbeat's PING
-    if (state != State.OPEN) return;
+  @Override
+  void sendPing() {
+    sendPacket(WirePacket.PING);
+  }
+
+  void sendPacket(WirePacket packet) {
+    if (state != OPEN) return;
     if (events.wants("packetCreate")) events.fire("packetCreate", packet.toPacket());
-    writeBuffer.add(packet);
-    memory.add(packet.size());
-    memory.volatileBytes(writeBuffer.volatileBytes());
-    if (outboundBytes() > options.maxBufferedBytes()) {
+    memory.queue(packet);
+    if (outboundBytes() > options().maxBufferedBytes()) {
       // volatile packets are the first to go; a session still over the bound is closed
       dropQueuedVolatile();
-      if (outboundBytes() > options.maxBufferedBytes()) {
-        log.debug("session {}: outbound over {} bytes", id, options.maxBufferedBytes());
-        metrics.bufferOverflow();
+      if (outboundBytes() > options().maxBufferedBytes()) {
+        log.debug("session {}: outbound over {} bytes", id, options().maxBufferedBytes());
+        metrics().bufferOverflow();
         closeHolding("write buffer full");
         return;
       }
@@ -498,7 +474,7 @@ public final class EngineSession implements EngineSocket {
       flushScheduled = true;
       // one flush per event-loop turn: a burst of sends becomes one payload / one socket flush,
       // and the sessions written to in one turn share one deferred task (LoopTurn)
-      if (loop.inEventLoop()) LoopTurn.of(loop).flushLater(this);
+      if (loop().inEventLoop()) LoopTurn.of(loop()).flushLater(this);
       else runOnLoop(this::flushQueued);
     }
   }
@@ -511,19 +487,20 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public void runAfterRead(Runnable task) {
-    if (loop.inEventLoop()) {
-      LoopTurn.of(loop).later(task);
+    if (loop().inEventLoop()) {
+      LoopTurn.of(loop()).later(task);
     } else {
-      loop.execute(task);
+      loop().execute(task);
     }
   }
 
   /** The write buffer plus what the transport wrote and the peer has not taken yet. */
   private long outboundBytes() {
-    return writeBuffer.bytes() + (transport == null ? 0 : transport.heldBytes());
+    return memory.queuedBytes() + (transport == null ? 0 : transport.heldBytes());
   }
 
   private void send(List<WirePacket> batch) {
+    EngineInstrumentation metrics = metrics();
     if (metrics.enabled()) {
       long bytes = 0;
       for (WirePacket p : batch) bytes += p.size();
@@ -546,13 +523,13 @@ public final class EngineSession implements EngineSocket {
    * not run yet (a busy event loop); returns whether the session is closed.
    */
   public boolean closeIfPingOverdue() {
-    if (state != State.CLOSED && heartbeat.overdue()) {
+    if (state != CLOSED && heartbeatOverdue()) {
       onClose("ping timeout", null);
     }
-    return state == State.CLOSED;
+    return state == CLOSED;
   }
 
-  /** The heartbeat's PONG (v3: the client's PING) did not come in time; on the event loop. */
+  @Override
   void pingTimedOut() {
     onClose("ping timeout", null);
   }
@@ -562,16 +539,15 @@ public final class EngineSession implements EngineSocket {
   }
 
   private void onClose(String reason, String description) {
-    if (state == State.CLOSED) return;
-    state = State.CLOSED;
-    heartbeat.stop();
-    writeBuffer.clear();
+    if (state == CLOSED) return;
+    state = CLOSED;
+    stopHeartbeat();
     memory.close();
-    onDrain = null;
+    closeOnDrain = false;
     abortUpgrade("session closed");
     if (transport != null) transport.close(null);
-    registry.remove(this);
-    metrics.sessionClosed(transportName, reason);
+    registry().remove(this);
+    metrics().sessionClosed(transport(), reason);
     log.debug("session {}: closed ({})", id, reason);
     if (listener != null) {
       // messages that arrived before the close are still delivered first
@@ -582,16 +558,21 @@ public final class EngineSession implements EngineSocket {
         log.warn("session {}: close listener failed", id, e);
       }
     } else {
-      closeReason = reason;
-      closeDescription = description;
+      pendingClose = new PendingClose(reason, description);
     }
     events.fire("close", reason, description);
+  }
+
+  private record PendingClose(String reason, String description) {}
+
+  private EngineInstrumentation metrics() {
+    return options().instrumentation();
   }
 
   /** Runs on the event loop; after the server's loops are gone there is nothing left to do. */
   void runOnLoop(Runnable task) {
     try {
-      loop.execute(task);
+      loop().execute(task);
     } catch (RejectedExecutionException e) {
       log.debug("session {}: event loop is shut down, dropping a task", id);
     }

@@ -1,5 +1,7 @@
 package io.sio4j.engine.internal;
 
+import io.netty.channel.EventLoop;
+import io.sio4j.engine.EngineOptions;
 import io.sio4j.protocol.time.Cancellable;
 import io.sio4j.protocol.time.Scheduler;
 import java.time.Duration;
@@ -16,6 +18,10 @@ import java.time.Duration;
  * in due order: queueing, cancelling and taking the due heads are O(1), and the list's one timer is
  * armed for its head.
  *
+ * <p>As every session has its queue, the queue also gives it what the server's sessions on the loop
+ * share (the registry, the options, the loop), so that a session keeps no field of its own for them
+ * (issue 12).
+ *
  * <p>Threading: confined to the event loop; {@code timers} runs the timer tasks there.
  */
 final class HeartbeatQueue {
@@ -28,18 +34,59 @@ final class HeartbeatQueue {
   /** The sessions whose client owes its next PING (v3). */
   final Lane clientPings;
 
+  private final SessionRegistry registry;
+  private final EngineOptions options;
+  private final EventLoop loop;
   private final Scheduler timers;
+  private final long intervalNanos;
+  private final long timeoutNanos;
 
-  HeartbeatQueue(Scheduler timers) {
+  HeartbeatQueue(
+      SessionRegistry registry,
+      EngineOptions options,
+      EventLoop loop,
+      Scheduler timers,
+      long intervalNanos,
+      long timeoutNanos) {
+    this.registry = registry;
+    this.options = options;
+    this.loop = loop;
     this.timers = timers;
+    this.intervalNanos = intervalNanos;
+    this.timeoutNanos = timeoutNanos;
     this.pings = new Lane(true);
     this.pongs = new Lane(false);
     this.clientPings = new Lane(false);
   }
 
+  /** The registry whose sessions this queue serves. */
+  SessionRegistry registry() {
+    return registry;
+  }
+
+  /** The options of the server whose sessions this queue serves. */
+  EngineOptions options() {
+    return options;
+  }
+
+  /** The event loop whose sessions this queue serves. */
+  EventLoop loop() {
+    return loop;
+  }
+
   /** The loop's scheduler, shared by the sessions this queue serves. */
   Scheduler timers() {
     return timers;
+  }
+
+  /** pingInterval, the same for every session queued here. */
+  long intervalNanos() {
+    return intervalNanos;
+  }
+
+  /** pingTimeout, the same for every session queued here. */
+  long timeoutNanos() {
+    return timeoutNanos;
   }
 
   long nanoTime() {
@@ -49,8 +96,8 @@ final class HeartbeatQueue {
   /** One kind of deadline, in due order; its timer is armed for the head while it has one. */
   final class Lane implements Runnable {
     private final boolean sendsPing;
-    private Heartbeat head;
-    private Heartbeat tail;
+    private HeartbeatNode head;
+    private HeartbeatNode tail;
     private Cancellable timer = Cancellable.NONE;
 
     private Lane(boolean sendsPing) {
@@ -58,7 +105,7 @@ final class HeartbeatQueue {
     }
 
     /** Queues {@code h} (in no lane) with {@code deadline}, never earlier than the tail's. */
-    void add(Heartbeat h, long deadline) {
+    void add(HeartbeatNode h, long deadline) {
       h.deadline = deadline;
       h.lane = this;
       h.prev = tail;
@@ -74,7 +121,7 @@ final class HeartbeatQueue {
      * stays and re-arms for the next head when it fires, early (cheaper than re-arming per
      * removal).
      */
-    void remove(Heartbeat h) {
+    void remove(HeartbeatNode h) {
       if (h.prev == null) head = h.next;
       else h.prev.next = h.next;
       if (h.next == null) tail = h.prev;
@@ -95,10 +142,10 @@ final class HeartbeatQueue {
       long now = timers.nanoTime();
       // re-read the head each time: a session closed by a due one leaves the lane meanwhile
       while (head != null && head.deadline - now <= 0) {
-        Heartbeat h = head;
+        HeartbeatNode h = head;
         remove(h);
         if (sendsPing) h.pingDue();
-        else h.timedOut();
+        else h.pingTimedOut();
       }
       if (head != null) arm();
     }

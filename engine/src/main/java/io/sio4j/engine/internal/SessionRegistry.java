@@ -1,7 +1,7 @@
 package io.sio4j.engine.internal;
 
 import io.netty.channel.EventLoop;
-import io.sio4j.protocol.time.Scheduler;
+import io.sio4j.engine.EngineOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +17,21 @@ final class SessionRegistry {
 
   /**
    * The heartbeat queue and scheduler of {@code loop} for this registry's sessions (one server's,
-   * so one pingInterval and pingTimeout); {@code clock} times it when not null (tests).
+   * so one pingInterval and pingTimeout); the options' scheduler times it when not null (tests).
    */
-  HeartbeatQueue heartbeats(EventLoop loop, Scheduler clock) {
+  HeartbeatQueue heartbeats(EventLoop loop, EngineOptions options) {
     HeartbeatQueue q = heartbeats.get(loop);
     if (q != null) return q;
-    return heartbeats.computeIfAbsent(loop, l -> new HeartbeatQueue(LoopScheduler.of(l, clock)));
+    return heartbeats.computeIfAbsent(
+        loop,
+        l ->
+            new HeartbeatQueue(
+                this,
+                options,
+                l,
+                LoopScheduler.of(l, options.scheduler()),
+                options.pingInterval().toNanos(),
+                options.pingTimeout().toNanos()));
   }
 
   /** Adds a session; false if the id is taken (never in practice: ids are 160 random bits). */

@@ -60,18 +60,27 @@ final class EventTable {
   // names and their registrations in one array, {name0, list0, name1, list1, ...}: one array
   // header less than two parallel arrays; a list of one is the Entry itself, most events having
   // one listener (a server holds a table per socket: issue 12)
+  // from INDEXED_FROM names on, the array has one more slot at its end, the hash index (a field
+  // for it made every table 24 bytes instead of 16, one per socket with listeners: issue 12)
   private final Object[] slots;
-  private final Map<String, Object> index; // null below INDEXED_FROM names
 
   private EventTable(Object[] slots) {
     this.slots = slots;
-    if (slots.length / 2 < INDEXED_FROM) {
-      this.index = null;
-    } else {
-      Map<String, Object> m = new HashMap<>(slots.length);
-      for (int i = 0; i < slots.length; i += 2) m.put((String) slots[i], slots[i + 1]);
-      this.index = m;
-    }
+  }
+
+  /** The table of {@code pairs} ({name0, list0, ...}), with its index when it has enough names. */
+  private static EventTable of(Object[] pairs) {
+    if (pairs.length / 2 < INDEXED_FROM) return new EventTable(pairs);
+    Map<String, Object> index = new HashMap<>(pairs.length);
+    for (int i = 0; i < pairs.length; i += 2) index.put((String) pairs[i], pairs[i + 1]);
+    Object[] s = Arrays.copyOf(pairs, pairs.length + 1);
+    s[pairs.length] = index;
+    return new EventTable(s);
+  }
+
+  /** How many slots hold names and registrations (the index, if any, comes after them). */
+  private int pairSlots() {
+    return slots.length & ~1;
   }
 
   /**
@@ -80,7 +89,7 @@ final class EventTable {
    * {@link #at}).
    */
   Object find(String event) {
-    if (index != null) return index.get(event);
+    if ((slots.length & 1) != 0) return indexOf(slots).get(event);
     for (int i = 0; i < slots.length; i += 2) {
       if (slots[i].equals(event)) return slots[i + 1];
     }
@@ -91,6 +100,11 @@ final class EventTable {
   Entry[] get(String event) {
     Object found = find(event);
     return found instanceof Entry one ? new Entry[] {one} : (Entry[]) found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> indexOf(Object[] slots) {
+    return (Map<String, Object>) slots[slots.length - 1];
   }
 
   /** How many registrations {@link #find} gave. */
@@ -110,8 +124,9 @@ final class EventTable {
   /** A table where {@code event} has {@code list} (null or empty: no registration any more). */
   EventTable with(String event, Entry[] list) {
     boolean removing = list == null || list.length == 0;
+    int n = pairSlots();
     int at = -1;
-    for (int i = 0; i < slots.length; i += 2) {
+    for (int i = 0; i < n; i += 2) {
       if (slots[i].equals(event)) {
         at = i;
         break;
@@ -119,21 +134,21 @@ final class EventTable {
     }
     if (at < 0) {
       if (removing) return this;
-      Object[] s = Arrays.copyOf(slots, slots.length + 2);
-      s[slots.length] = event;
-      s[slots.length + 1] = list.length == 1 ? list[0] : list;
-      return new EventTable(s);
+      Object[] s = Arrays.copyOf(slots, n + 2);
+      s[n] = event;
+      s[n + 1] = list.length == 1 ? list[0] : list;
+      return of(s);
     }
     if (!removing) {
-      Object[] s = slots.clone();
+      Object[] s = Arrays.copyOf(slots, n);
       s[at + 1] = list.length == 1 ? list[0] : list;
-      return new EventTable(s);
+      return of(s);
     }
-    if (slots.length == 2) return EMPTY;
-    Object[] s = new Object[slots.length - 2];
+    if (n == 2) return EMPTY;
+    Object[] s = new Object[n - 2];
     System.arraycopy(slots, 0, s, 0, at);
-    System.arraycopy(slots, at + 2, s, at, slots.length - at - 2);
-    return new EventTable(s);
+    System.arraycopy(slots, at + 2, s, at, n - at - 2);
+    return of(s);
   }
 
   /** {@code list} (null: none) with {@code entry} added at the end. */

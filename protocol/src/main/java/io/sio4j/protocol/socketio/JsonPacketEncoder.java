@@ -1,6 +1,7 @@
 package io.sio4j.protocol.socketio;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sio4j.protocol.engineio.EnginePacket;
@@ -84,19 +85,15 @@ final class JsonPacketEncoder implements PacketEncoder {
   public EncodedPacket encodeConnect(String namespace, String sid, String pid) {
     Objects.requireNonNull(sid, "sid");
     checkNamespace(namespace);
-    // the mapper's generator straight after the header, without a tree or a second String (the
-    // reply is sent once per connecting socket: issue 12); Jackson escapes what needs it
-    TextWriter out = new TextWriter(40 + sid.length() + (pid == null ? 0 : pid.length()));
-    writeHeader(out.builder(), SocketPacketType.CONNECT, namespace, -1, 0);
-    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("sid", sid);
-      if (pid != null) g.writeStringField("pid", pid);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write the CONNECT reply: " + e.getMessage(), e);
-    }
-    return new EncodedPacket(List.of(EnginePacket.message(out.builder().toString())));
+    // constant keys around the ids quoted by Jackson's string encoder, rather than a generator per
+    // connecting socket (its context, writer and buffers were ~500 bytes of garbage, issue 12)
+    StringBuilder sb = new StringBuilder(32 + sid.length() + (pid == null ? 0 : pid.length()));
+    writeHeader(sb, SocketPacketType.CONNECT, namespace, -1, 0);
+    JsonStringEncoder quoter = JsonStringEncoder.getInstance();
+    quoter.quoteAsString(sid, sb.append("{\"sid\":\""));
+    if (pid != null) quoter.quoteAsString(pid, sb.append("\",\"pid\":\""));
+    sb.append("\"}");
+    return new EncodedPacket(List.of(EnginePacket.message(sb.toString())));
   }
 
   private EncodedPacket withAttachments(
