@@ -2,7 +2,6 @@ package io.sio4j.engine.internal;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -18,21 +17,17 @@ import org.slf4j.LoggerFactory;
  * Netty's frame aggregator with a cap on the number of fragments in one WebSocket message, so a
  * flood of tiny continuation frames cannot make the aggregation do quadratic work or hold thousands
  * of buffers (CVE-2026-48779 in ws). Over the cap the connection is closed with 1009 (message too
- * big).
- *
- * <p>The aggregator itself joins the pipeline, right after this handler, when the first fragmented
- * message starts: most clients never fragment, and an idle connection then holds this small handler
- * only (issue 12: Netty's aggregator is 56 bytes per connection). Unfragmented frames pass straight
- * on, as they passed through the aggregator.
+ * big). The cap is checked here rather than in a handler of its own: one pipeline hop less for
+ * every frame read. {@link WebSocketTransport} puts it (after Netty's UTF-8 validator) in front of
+ * itself when a connection's first fragmented message starts; a connection that never fragments
+ * never has one.
  *
  * <p>Threading: one instance per connection, on its event loop. Frames it drops are released here.
  */
-final class LimitedFrameAggregator extends ChannelInboundHandlerAdapter {
+final class LimitedFrameAggregator extends WebSocketFrameAggregator {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
-  private final int maxContentLength;
   private final int limit;
   private int fragments;
-  private boolean aggregating; // the aggregator is in the pipeline (it stays once added)
   private boolean refused;
 
   /**
@@ -40,7 +35,7 @@ final class LimitedFrameAggregator extends ChannelInboundHandlerAdapter {
    * @param limit most fragments one message may have
    */
   LimitedFrameAggregator(int maxContentLength, int limit) {
-    this.maxContentLength = maxContentLength;
+    super(maxContentLength);
     this.limit = limit;
   }
 
@@ -62,13 +57,9 @@ final class LimitedFrameAggregator extends ChannelInboundHandlerAdapter {
               .addListener(ChannelFutureListener.CLOSE);
           return;
         }
-        if (fragments > 0 && !aggregating) {
-          aggregating = true;
-          ctx.pipeline().addAfter(ctx.name(), null, new WebSocketFrameAggregator(maxContentLength));
-        }
       }
     }
-    ctx.fireChannelRead(msg);
+    super.channelRead(ctx, msg);
   }
 
   private static boolean isControl(WebSocketFrame frame) {

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,23 +39,6 @@ class LimitedFrameAggregatorTest {
     }
     assertThat(ch.isActive()).isTrue();
     assertThat((Object) ch.readOutbound()).isNull();
-    assertThat(ch.finish()).isFalse();
-  }
-
-  @Test
-  void joinsTheAggregatorOnlyWhenAMessageIsFragmented() {
-    EmbeddedChannel ch = new EmbeddedChannel(new LimitedFrameAggregator(1024, 3));
-    ch.writeInbound(new TextWebSocketFrame("4whole"));
-    TextWebSocketFrame whole = ch.readInbound();
-    assertThat(whole.text()).isEqualTo("4whole");
-    whole.release();
-    assertThat(ch.pipeline().get(WebSocketFrameAggregator.class)).isNull();
-    ch.writeInbound(new TextWebSocketFrame(false, 0, "4a"));
-    assertThat(ch.pipeline().get(WebSocketFrameAggregator.class)).isNotNull();
-    ch.writeInbound(new ContinuationWebSocketFrame(true, 0, "b"));
-    TextWebSocketFrame joined = ch.readInbound();
-    assertThat(joined.text()).isEqualTo("4ab");
-    joined.release();
     assertThat(ch.finish()).isFalse();
   }
 
