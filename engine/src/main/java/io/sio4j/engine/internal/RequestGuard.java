@@ -6,11 +6,15 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -245,15 +249,38 @@ final class RequestGuard {
   }
 
   private final class Messages extends ChannelInboundHandlerAdapter {
+    /** A request without a body, waiting for its (empty) end to be passed on whole. */
+    private HttpRequest bodiless;
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
       if (refused) {
         ReferenceCountUtil.release(msg);
         return;
       }
+      if (bodiless != null) {
+        HttpRequest start = bodiless;
+        bodiless = null;
+        if (msg instanceof LastHttpContent end
+            && !end.content().isReadable()
+            && end.trailingHeaders().isEmpty()) {
+          end.release();
+          try {
+            ctx.fireChannelRead(whole(start));
+          } finally {
+            requestDone();
+          }
+          return;
+        }
+        ctx.fireChannelRead(start); // not what its headers said: the aggregator takes it as sent
+      }
       if (msg instanceof HttpRequest) {
         if (!inRequest && !stopped) requestStart();
         awaitingHeaders = false;
+        if (msg instanceof HttpRequest req && !(msg instanceof HttpContent) && withoutBody(req)) {
+          bodiless = req;
+          return;
+        }
       }
       if (msg instanceof HttpContent c) {
         // only what the aggregator keeps (it discards past maxHttpBufferSize and answers 413)
@@ -275,6 +302,33 @@ final class RequestGuard {
         return;
       }
       ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * A GET, a WebSocket upgrade or a preflight: no Content-Length, no Transfer-Encoding and no
+     * Expect, so the decoder's next message is its empty end. Such a request is passed on as one
+     * {@link FullHttpRequest} with an empty body, which the aggregator lets through as it is: no
+     * composite buffer and aggregated copy per request (issue 12), and its headers stay as sent.
+     */
+    private static boolean withoutBody(HttpRequest req) {
+      HttpHeaders h = req.headers();
+      return req.decoderResult().isSuccess()
+          && !h.contains(HttpHeaderNames.CONTENT_LENGTH)
+          && !h.contains(HttpHeaderNames.TRANSFER_ENCODING)
+          && !h.contains(HttpHeaderNames.EXPECT);
+    }
+
+    private static FullHttpRequest whole(HttpRequest start) {
+      FullHttpRequest full =
+          new DefaultFullHttpRequest(
+              start.protocolVersion(),
+              start.method(),
+              start.uri(),
+              Unpooled.EMPTY_BUFFER,
+              start.headers(),
+              EmptyHttpHeaders.INSTANCE);
+      full.setDecoderResult(start.decoderResult());
+      return full;
     }
 
     private void refuse(ChannelHandlerContext ctx, Object msg) {

@@ -119,7 +119,8 @@ final class SessionMemory implements MemoryBudget.Holder {
     }
     long bytes = 0;
     long volatileTaken = 0;
-    for (WirePacket p : batch) {
+    for (int i = 0, n = batch.size(); i < n; i++) { // no iterator per flush
+      WirePacket p = batch.get(i);
       bytes += p.size();
       if (p.isVolatile()) volatileTaken += p.size();
     }

@@ -286,7 +286,9 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
 
     @Override
     protected void send(List<WirePacket> packets) {
-      for (WirePacket p : packets) {
+      // by index: the batches are random-access lists, and an iterator per flush is garbage
+      for (int i = 0, n = packets.size(); i < n; i++) {
+        WirePacket p = packets.get(i);
         WebSocketFrame frame;
         if (!p.isBinary()) {
           frame = new TextWebSocketFrame(payload(p.textBytes()));
