@@ -53,7 +53,8 @@ final class LimitedFrameAggregator extends WebSocketFrameAggregator {
           refused = true;
           ReferenceCountUtil.release(msg);
           log.debug("{}: more than {} fragments in one message, closing", ctx.channel(), limit);
-          ctx.writeAndFlush(WebSocketTransport.closeFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+          ctx.writeAndFlush(
+                  WebSocketTransport.closeFrame(ctx.alloc(), WebSocketCloseStatus.MESSAGE_TOO_BIG))
               .addListener(ChannelFutureListener.CLOSE);
           return;
         }

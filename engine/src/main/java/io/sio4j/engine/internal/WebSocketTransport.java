@@ -1,6 +1,7 @@
 package io.sio4j.engine.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -188,7 +189,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
     } else if (frame instanceof CloseWebSocketFrame) {
-      ctx.writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+      ctx.writeAndFlush(closeFrame(ctx.alloc(), WebSocketCloseStatus.NORMAL_CLOSURE))
           .addListener(ChannelFutureListener.CLOSE);
     }
   }
@@ -245,16 +246,20 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
       } else {
         status = WebSocketCloseStatus.PROTOCOL_ERROR;
       }
-      ctx.writeAndFlush(closeFrame(status)).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(closeFrame(ctx.alloc(), status)).addListener(ChannelFutureListener.CLOSE);
     } else {
       ctx.close();
     }
     if (s != null) onSessionLoop(s, () -> s.onTransportError(adapter, cause.toString()));
   }
 
-  /** A close frame with the status code and an empty reason (as the official server sends). */
-  static CloseWebSocketFrame closeFrame(WebSocketCloseStatus status) {
-    return new CloseWebSocketFrame(status.code(), "");
+  /**
+   * A close frame with the status code and an empty reason (as the official server sends), its two
+   * bytes in a buffer of the channel's allocator (Netty's own constructor takes an unpooled direct
+   * buffer, with its native allocation and cleaner, for every close).
+   */
+  static CloseWebSocketFrame closeFrame(ByteBufAllocator alloc, WebSocketCloseStatus status) {
+    return new CloseWebSocketFrame(true, 0, alloc.buffer(2).writeShort(status.code()));
   }
 
   private static void onSessionLoop(EngineSession s, Runnable task) {
@@ -320,7 +325,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
         if (channel.isActive() && !closing) {
           closing = true;
           channel
-              .writeAndFlush(closeFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+              .writeAndFlush(closeFrame(channel.alloc(), WebSocketCloseStatus.NORMAL_CLOSURE))
               .addListener(ChannelFutureListener.CLOSE);
         }
       }
