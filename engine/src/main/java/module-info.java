@@ -22,6 +22,9 @@ module io.sio4j.engine {
   requires org.slf4j;
 
   exports io.sio4j.engine;
+  // pooled random ids (RandomIds), shared with the server's socket ids; not for applications
+  exports io.sio4j.engine.ids to
+      io.sio4j.server;
   // the host seam (EngineCore, EngineRoutes, EngineSession, Transport, PollExchange): for the
   // Jakarta host only, not for applications
   exports io.sio4j.engine.internal to

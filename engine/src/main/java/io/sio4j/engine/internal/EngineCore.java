@@ -6,9 +6,7 @@ import io.sio4j.engine.EngineConnectionError;
 import io.sio4j.engine.EngineOptions;
 import io.sio4j.engine.EngineSocket;
 import io.sio4j.engine.HandshakeRequest;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
+import io.sio4j.engine.ids.RandomIds;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -32,20 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineCore {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
-  private static final int SID_BYTES = 20;
-  private static final Base64.Encoder SID_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+  /** 20 random bytes per session id, drawn 32 ids at a time. */
+  private final RandomIds ids = new RandomIds(20, 32);
 
   private final EngineOptions options;
   private final SessionRegistry registry = new SessionRegistry();
-  private final SecureRandom random = new SecureRandom();
-
-  /**
-   * Random bytes for the next ids, drawn 32 ids at a time (issue 12): each call of the default
-   * (native) SecureRandom allocates its mixing buffers, about 80 bytes per session.
-   */
-  private final byte[] randomBytes = new byte[SID_BYTES * 32];
-
-  private int randomUsed = randomBytes.length; // guarded by randomBytes
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineConnectionError>> errorListeners = new CopyOnWriteArrayList<>();
   private final EngineHooks hooks;
@@ -131,18 +121,7 @@ public final class EngineCore {
 
   /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
   public String newId() {
-    byte[] b = new byte[SID_BYTES];
-    synchronized (randomBytes) {
-      if (randomUsed == randomBytes.length) {
-        random.nextBytes(randomBytes);
-        randomUsed = 0;
-      }
-      System.arraycopy(randomBytes, randomUsed, b, 0, SID_BYTES);
-      // handed out once: the pool keeps no copy of an id in use
-      Arrays.fill(randomBytes, randomUsed, randomUsed + SID_BYTES, (byte) 0);
-      randomUsed += SID_BYTES;
-    }
-    return SID_ENCODER.encodeToString(b);
+    return ids.next();
   }
 
   /** The Set-Cookie value for the sid cookie, or null when the cookie option is off. */
