@@ -1,6 +1,7 @@
 package io.sio4j.engine.internal;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** JSON string literals through Jackson (no home-made escaping). Thread-safe. */
 final class JsonStrings {
@@ -19,14 +20,23 @@ final class JsonStrings {
   }
 
   /**
-   * Whether {@link #quote} of {@code s} is {@code s} itself between quotes: printable ASCII without
-   * {@code "} and {@code \\}, which JSON (and Jackson) leaves as is.
+   * {@link #quote} of {@code s} as UTF-8 bytes. A string JSON leaves as it is (printable ASCII
+   * without {@code "} and {@code \\}: a default base64url id) is copied straight between the
+   * quotes, without the escaped copy and the intermediate string (one OPEN packet per session,
+   * issue 12).
    */
-  static boolean quotesAsItself(String s) {
-    for (int i = 0; i < s.length(); i++) {
+  static byte[] quoteUtf8(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') return false;
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        return quote(s).getBytes(StandardCharsets.UTF_8);
+      }
     }
-    return true;
+    byte[] out = new byte[n + 2];
+    out[0] = '"';
+    for (int i = 0; i < n; i++) out[i + 1] = (byte) s.charAt(i); // ASCII: each char is its byte
+    out[n + 1] = '"';
+    return out;
   }
 }

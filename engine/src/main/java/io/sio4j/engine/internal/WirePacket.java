@@ -47,25 +47,11 @@ public final class WirePacket {
    */
   static WirePacket open(String sid, List<String> upgrades, EngineOptions options) {
     byte[] tail = openTail(options, upgrades).bytes;
-    byte[] out;
-    if (JsonStrings.quotesAsItself(sid)) {
-      // the common case (a default base64url id): its JSON literal is itself between quotes, so
-      // it is written straight into the packet (no escaped copy, string and UTF-8 copy per session)
-      int n = sid.length();
-      out = new byte[OPEN_HEAD.length + n + 2 + tail.length];
-      System.arraycopy(OPEN_HEAD, 0, out, 0, OPEN_HEAD.length);
-      int at = OPEN_HEAD.length;
-      out[at++] = '"';
-      for (int i = 0; i < n; i++) out[at++] = (byte) sid.charAt(i);
-      out[at++] = '"';
-      System.arraycopy(tail, 0, out, at, tail.length);
-    } else {
-      byte[] quoted = JsonStrings.quote(sid).getBytes(StandardCharsets.UTF_8);
-      out = new byte[OPEN_HEAD.length + quoted.length + tail.length];
-      System.arraycopy(OPEN_HEAD, 0, out, 0, OPEN_HEAD.length);
-      System.arraycopy(quoted, 0, out, OPEN_HEAD.length, quoted.length);
-      System.arraycopy(tail, 0, out, OPEN_HEAD.length + quoted.length, tail.length);
-    }
+    byte[] quoted = JsonStrings.quoteUtf8(sid);
+    byte[] out = new byte[OPEN_HEAD.length + quoted.length + tail.length];
+    System.arraycopy(OPEN_HEAD, 0, out, 0, OPEN_HEAD.length);
+    System.arraycopy(quoted, 0, out, OPEN_HEAD.length, quoted.length);
+    System.arraycopy(tail, 0, out, OPEN_HEAD.length + quoted.length, tail.length);
     return new WirePacket(out, null);
   }
 
