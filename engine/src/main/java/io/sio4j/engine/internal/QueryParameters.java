@@ -70,45 +70,60 @@ final class QueryParameters extends AbstractMap<String, List<String>> {
    */
   static QueryParameters ofUri(String uri) {
     int len = uri.length();
-    int pathEnd = 0;
-    while (pathEnd < len && uri.charAt(pathEnd) != '?' && uri.charAt(pathEnd) != '#') pathEnd++;
-    int from = pathEnd < len && uri.charAt(pathEnd) == '?' ? pathEnd + 1 : pathEnd;
+    int pathEnd = indexOfEither(uri, 0, len, '?', '#');
+    int from = pathEnd < len && uri.charAt(pathEnd) == '?' ? pathEnd + 1 : len;
+    int end = indexOfEither(uri, from, len, '#', '#');
     // an upper bound of the pairs, so the arrays are allocated once
-    int bound = 1;
-    for (int i = from; i < len && bound < MAX_PAIRS; i++) {
-      char c = uri.charAt(i);
-      if (c == '&' || c == ';') bound++;
-      else if (c == '#') break;
-    }
+    int bound = Math.min(MAX_PAIRS, 1 + countEither(uri, from, end, '&', ';'));
     @SuppressWarnings("unchecked")
     List<String>[] values = (List<String>[]) new List<?>[bound];
     String[] names = new String[bound];
     int n = 0;
     int pairs = 0;
-    int nameStart = from;
-    int valueStart = -1;
-    int i = from;
     try {
-      for (; i < len; i++) {
-        char c = uri.charAt(i);
-        if (c == '=') {
-          if (nameStart == i) nameStart = i + 1;
-          else if (valueStart < nameStart) valueStart = i + 1;
-        } else if (c == '&' || c == ';') {
-          if (nameStart < i) {
-            n = add(uri, nameStart, valueStart, i, names, values, n);
-            if (++pairs == MAX_PAIRS) return new QueryParameters(uri, pathEnd, names, values, n);
-          }
-          nameStart = i + 1;
-        } else if (c == '#') {
-          break;
+      // the scans live in the small helpers below: a loop over the characters in this method
+      // made the JIT compile it on-stack three times over while a server took its first
+      // connections (issue 12)
+      for (int pairStart = from; pairStart < end; ) {
+        int pairEnd = indexOfEither(uri, pairStart, end, '&', ';');
+        int nameStart = skip(uri, pairStart, pairEnd, '=');
+        if (nameStart < pairEnd) {
+          int eq = indexOfEither(uri, nameStart, pairEnd, '=', '=');
+          n = add(uri, nameStart, eq < pairEnd ? eq + 1 : -1, pairEnd, names, values, n);
+          if (++pairs == MAX_PAIRS) break;
         }
+        pairStart = pairEnd + 1;
       }
-      if (nameStart < i) n = add(uri, nameStart, valueStart, i, names, values, n);
     } catch (IllegalArgumentException malformed) {
       return null;
     }
     return new QueryParameters(uri, pathEnd, names, values, n);
+  }
+
+  /** The first index in {@code [from, to)} holding {@code a} or {@code b}; {@code to} if none. */
+  private static int indexOfEither(String s, int from, int to, char a, char b) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == a || c == b) return i;
+    }
+    return to;
+  }
+
+  /** How many characters in {@code [from, to)} are {@code a} or {@code b}. */
+  private static int countEither(String s, int from, int to, char a, char b) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == a || c == b) count++;
+    }
+    return count;
+  }
+
+  /** The first index in {@code [from, to)} not holding {@code c}; {@code to} if none. */
+  private static int skip(String s, int from, int to, char c) {
+    int i = from;
+    while (i < to && s.charAt(i) == c) i++;
+    return i;
   }
 
   /** Adds one pair; returns the new number of distinct names. */
