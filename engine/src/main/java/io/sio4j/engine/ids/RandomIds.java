@@ -1,15 +1,23 @@
 package io.sio4j.engine.ids;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Random ids: a fixed number of {@link SecureRandom} bytes, base64url without padding. The bytes
- * are drawn in blocks, as the official base64id does with its 4 KiB buffer: one {@code nextBytes}
- * call (a read of {@code /dev/urandom} under a lock with the default provider, and its mixing
- * buffers) serves many ids instead of one (issue 12). A block's bytes are cleared as they are
- * handed out, so it keeps no copy of an id in use. Thread-safe.
+ * Random ids: a fixed number of bytes from the operating system's cryptographic generator,
+ * base64url without padding. The bytes are drawn in blocks, as the official base64id does with its
+ * 4 KiB buffer: one draw serves many ids instead of one (issue 12). A block's bytes are cleared as
+ * they are handed out, so it keeps no copy of an id in use. Thread-safe.
+ *
+ * <p>Where {@code /dev/urandom} can be read, a draw is one read of it, the kernel's generator that
+ * Node's {@code crypto.randomBytes} also rests on. The JDK's default {@link SecureRandom} reads the
+ * same device and then mixes a SHA1PRNG stream into it in Java, one SHA-1 block per 20 bytes; that
+ * code was among the largest the JIT compiled while a fresh server took its first connections.
+ * Elsewhere, or if the device fails, a {@link SecureRandom} serves the draws.
  *
  * <p>Shared by the engine's session ids and the server's socket ids; not an application API (this
  * package is exported to {@code io.sio4j.server} only).
@@ -17,7 +25,10 @@ import java.util.Base64;
 public final class RandomIds {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-  private final SecureRandom random = new SecureRandom();
+  private static final String DEVICE = "/dev/urandom";
+
+  private InputStream device; // guarded by block; null once it failed or where there is none
+  private SecureRandom random; // guarded by block; created only without the device
   private final int idBytes;
   private final byte[] block; // guarded by itself
   private int next; // guarded by block
@@ -30,6 +41,15 @@ public final class RandomIds {
     this.idBytes = idBytes;
     this.block = new byte[idBytes * idsPerDraw];
     this.next = block.length;
+    this.device = open();
+  }
+
+  private static InputStream open() {
+    try {
+      return new FileInputStream(DEVICE);
+    } catch (IOException | SecurityException e) {
+      return null;
+    }
   }
 
   /** A fresh id: {@code idBytes} random bytes, base64url without padding. */
@@ -37,7 +57,7 @@ public final class RandomIds {
     byte[] bytes;
     synchronized (block) {
       if (next == block.length) {
-        random.nextBytes(block);
+        draw();
         next = 0;
       }
       bytes = Arrays.copyOfRange(block, next, next + idBytes);
@@ -45,5 +65,33 @@ public final class RandomIds {
       next += idBytes;
     }
     return ENCODER.encodeToString(bytes);
+  }
+
+  /** Fills the block with fresh random bytes. */
+  private void draw() {
+    if (device != null) {
+      try {
+        int filled = 0;
+        while (filled < block.length) {
+          int read = device.read(block, filled, block.length - filled);
+          if (read < 0) throw new IOException(DEVICE + " ended");
+          filled += read;
+        }
+        return;
+      } catch (IOException e) {
+        closeQuietly(device);
+        device = null;
+      }
+    }
+    if (random == null) random = new SecureRandom();
+    random.nextBytes(block);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the device is given up either way
+    }
   }
 }
