@@ -25,13 +25,10 @@ import java.util.Base64;
 public final class RandomIds {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-  private static final String DEVICE = "/dev/urandom";
-
-  private InputStream device; // guarded by block; null once it failed or where there is none
-  private SecureRandom random; // guarded by block; created only without the device
   private final int idBytes;
   private final byte[] block; // guarded by itself
   private int next; // guarded by block
+  private SecureRandom random; // guarded by block; created only when the device cannot serve
 
   /**
    * @param idBytes random bytes per id
@@ -41,15 +38,6 @@ public final class RandomIds {
     this.idBytes = idBytes;
     this.block = new byte[idBytes * idsPerDraw];
     this.next = block.length;
-    this.device = open();
-  }
-
-  private static InputStream open() {
-    try {
-      return new FileInputStream(DEVICE);
-    } catch (IOException | SecurityException e) {
-      return null;
-    }
   }
 
   /** A fresh id: {@code idBytes} random bytes, base64url without padding. */
@@ -69,29 +57,47 @@ public final class RandomIds {
 
   /** Fills the block with fresh random bytes. */
   private void draw() {
-    if (device != null) {
-      try {
-        int filled = 0;
-        while (filled < block.length) {
-          int read = device.read(block, filled, block.length - filled);
-          if (read < 0) throw new IOException(DEVICE + " ended");
-          filled += read;
-        }
-        return;
-      } catch (IOException e) {
-        closeQuietly(device);
-        device = null;
-      }
-    }
+    if (Device.fill(block)) return;
     if (random == null) random = new SecureRandom();
     random.nextBytes(block);
   }
 
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException ignored) {
-      // the device is given up either way
+  /**
+   * {@code /dev/urandom}, opened once per JVM on first use and shared by every generator (a
+   * descriptor per server would stay open until its stream was collected).
+   */
+  private static final class Device {
+    private static final String PATH = "/dev/urandom";
+    private static InputStream in = open(); // guarded by Device.class; null: none or failed
+
+    private static InputStream open() {
+      try {
+        return new FileInputStream(PATH);
+      } catch (IOException | SecurityException e) {
+        return null;
+      }
+    }
+
+    /** Fills {@code block} from the device; false when there is no device (any more). */
+    static synchronized boolean fill(byte[] block) {
+      if (in == null) return false;
+      try {
+        int filled = 0;
+        while (filled < block.length) {
+          int read = in.read(block, filled, block.length - filled);
+          if (read < 0) throw new IOException(PATH + " ended");
+          filled += read;
+        }
+        return true;
+      } catch (IOException e) {
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // given up either way
+        }
+        in = null;
+        return false;
+      }
     }
   }
 }
