@@ -86,17 +86,35 @@ final class SocketInbound {
 
   /** Sends the acknowledgement for {@code ackId}, at most once. */
   private static Ack ackSender(Socket socket, long ackId) {
-    Namespace nsp = socket.nsp();
-    AtomicBoolean sent = new AtomicBoolean();
-    return args -> {
-      if (!sent.compareAndSet(false, true)) return;
+    return new AckSender(socket, ackId);
+  }
+
+  /**
+   * The acknowledgement of one received EVENT, sent at most once. It is its own sent flag: one
+   * object and one link in the call chain, where a lambda around an {@code AtomicBoolean} was two
+   * of each (issue 12).
+   */
+  @SuppressWarnings("serial") // never serialised
+  private static final class AckSender extends AtomicBoolean implements Ack {
+    private final transient Socket socket;
+    private final long ackId;
+
+    AckSender(Socket socket, long ackId) {
+      this.socket = socket;
+      this.ackId = ackId;
+    }
+
+    @Override
+    public void send(Object... args) {
+      if (!compareAndSet(false, true)) return;
+      Namespace nsp = socket.nsp();
       socket
           .client()
           .write(
               nsp.frames(
                   nsp.server().parser().encoder().encodeAck(nsp.name(), ackId, args),
                   BroadcastFlags.DEFAULT));
-    };
+    }
   }
 
   /** Tells the outgoing catch-all listeners, with natural values, about an EVENT being sent. */
