@@ -50,8 +50,6 @@ final class EngineChannelInitializer extends ChannelInitializer<SocketChannel> {
         new HttpDecoderConfig()
             .setMaxInitialLineLength(options.maxHttpLineLength())
             .setMaxHeaderSize(options.maxHttpHeaderSize());
-    // the WebSocket frame decoder's settings, before the first upgrade needs them
-    WebSocketUpgrader.prepare(options);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.util.NettyRuntime;
 import io.sio4j.engine.CookieOptions;
 import io.sio4j.engine.EngineConnectionError;
@@ -44,6 +45,7 @@ public final class NettyEngineServer implements EngineServer {
   private final EngineOptions options;
   private final EngineCore core;
   private final HttpResponder responder;
+  private final WebSocketDecoderConfig webSocketDecoderConfig; // the server's, for every upgrade
   private volatile TlsContexts tls;
   private EventLoopGroup group;
   private Channel serverChannel;
@@ -54,6 +56,7 @@ public final class NettyEngineServer implements EngineServer {
     this.options = options;
     this.core = new EngineCore(options);
     this.responder = new HttpResponder(options.cors(), core.hooks());
+    this.webSocketDecoderConfig = WebSocketUpgrader.decoderConfig(options);
   }
 
   @Override
@@ -168,6 +171,11 @@ public final class NettyEngineServer implements EngineServer {
   @Override
   public EngineOptions options() {
     return options;
+  }
+
+  /** The WebSocket frame decoder's settings, built once from the options. */
+  WebSocketDecoderConfig webSocketDecoderConfig() {
+    return webSocketDecoderConfig;
   }
 
   @Override

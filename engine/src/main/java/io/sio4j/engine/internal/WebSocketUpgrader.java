@@ -122,7 +122,7 @@ final class WebSocketUpgrader {
       refuse(channel, "Missing or invalid Sec-WebSocket-Key header");
       return null;
     }
-    WebSocketDecoderConfig config = decoderConfig(options);
+    WebSocketDecoderConfig config = server.webSocketDecoderConfig();
     // only the pre-RFC drafts (no version header) write the URL into their response: versions 7,
     // 8 and 13 never read it, so they get the URI as is rather than a string built per connection
     String location =
@@ -177,30 +177,19 @@ final class WebSocketUpgrader {
     return false;
   }
 
-  private record DecoderConfig(EngineOptions options, WebSocketDecoderConfig config) {}
-
-  private static volatile DecoderConfig lastConfig;
-
-  /** Builds the frame decoder's settings for these options ahead of the first upgrade. */
-  static void prepare(EngineOptions options) {
-    decoderConfig(options);
-  }
-
-  /** The frame decoder's settings, immutable: built once per options, not per connection. */
-  private static WebSocketDecoderConfig decoderConfig(EngineOptions options) {
-    DecoderConfig last = lastConfig;
-    if (last != null && last.options == options) return last.config;
-    WebSocketDecoderConfig config =
-        WebSocketDecoderConfig.newBuilder()
-            .maxFramePayloadLength(options.maxHttpBufferSize())
-            .allowExtensions(options.perMessageDeflate())
-            .expectMaskedFrames(true)
-            // the transport sends the close itself, without Netty's reason text
-            .closeOnProtocolViolation(false)
-            .withUTF8Validator(true)
-            .build();
-    lastConfig = new DecoderConfig(options, config);
-    return config;
+  /**
+   * The frame decoder's settings for {@code options}: immutable, built once per server (its {@link
+   * NettyEngineServer#webSocketDecoderConfig()}), not per connection.
+   */
+  static WebSocketDecoderConfig decoderConfig(EngineOptions options) {
+    return WebSocketDecoderConfig.newBuilder()
+        .maxFramePayloadLength(options.maxHttpBufferSize())
+        .allowExtensions(options.perMessageDeflate())
+        .expectMaskedFrames(true)
+        // the transport sends the close itself, without Netty's reason text
+        .closeOnProtocolViolation(false)
+        .withUTF8Validator(true)
+        .build();
   }
 
   /** A plain 400 with the reason, then the connection is dropped (ws's abortHandshake). */
