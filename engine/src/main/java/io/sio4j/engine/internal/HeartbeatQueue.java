@@ -41,19 +41,17 @@ final class HeartbeatQueue {
   private final long intervalNanos;
   private final long timeoutNanos;
 
-  HeartbeatQueue(
-      SessionRegistry registry,
-      EngineOptions options,
-      EventLoop loop,
-      Scheduler timers,
-      long intervalNanos,
-      long timeoutNanos) {
+  /**
+   * The queue of {@code registry}'s sessions on {@code loop}, timed by the options' scheduler when
+   * it has one (tests), else by the loop; pingInterval and pingTimeout are read once, in nanos.
+   */
+  HeartbeatQueue(SessionRegistry registry, EngineOptions options, EventLoop loop) {
     this.registry = registry;
     this.options = options;
     this.loop = loop;
-    this.timers = timers;
-    this.intervalNanos = intervalNanos;
-    this.timeoutNanos = timeoutNanos;
+    this.timers = LoopScheduler.of(loop, options.scheduler());
+    this.intervalNanos = options.pingInterval().toNanos();
+    this.timeoutNanos = options.pingTimeout().toNanos();
     this.pings = new Lane(true);
     this.pongs = new Lane(false);
     this.clientPings = new Lane(false);

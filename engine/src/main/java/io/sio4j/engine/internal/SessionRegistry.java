@@ -22,16 +22,7 @@ final class SessionRegistry {
   HeartbeatQueue heartbeats(EventLoop loop, EngineOptions options) {
     HeartbeatQueue q = heartbeats.get(loop);
     if (q != null) return q;
-    return heartbeats.computeIfAbsent(
-        loop,
-        l ->
-            new HeartbeatQueue(
-                this,
-                options,
-                l,
-                LoopScheduler.of(l, options.scheduler()),
-                options.pingInterval().toNanos(),
-                options.pingTimeout().toNanos()));
+    return heartbeats.computeIfAbsent(loop, l -> new HeartbeatQueue(this, options, l));
   }
 
   /** Adds a session; false if the id is taken (never in practice: ids are 160 random bits). */
