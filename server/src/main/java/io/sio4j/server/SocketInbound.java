@@ -43,7 +43,7 @@ final class SocketInbound {
     String name = data.get(0).asText();
     List<JsonNode> values = new ArrayList<>(data.size() - 1);
     for (int i = 1; i < data.size(); i++) values.add(data.get(i));
-    Ack ack = packet.hasAckId() ? ackSender(socket, packet.ackId()) : null;
+    Ack ack = packet.hasAckId() ? new AckSender(socket, packet.ackId()) : null;
     Runnable listen =
         () -> {
           // dropped, like the official server, when a DISCONNECT came with it
@@ -84,15 +84,10 @@ final class SocketInbound {
     else socket.client().runAfterRead(task);
   }
 
-  /** Sends the acknowledgement for {@code ackId}, at most once. */
-  private static Ack ackSender(Socket socket, long ackId) {
-    return new AckSender(socket, ackId);
-  }
-
   /**
-   * The acknowledgement of one received EVENT, sent at most once. It is its own sent flag: one
-   * object and one link in the call chain, where a lambda around an {@code AtomicBoolean} was two
-   * of each (issue 12).
+   * The acknowledgement of one received EVENT ({@code ackId}), sent at most once. It is its own
+   * sent flag: one object and one link in the call chain, where a lambda around an {@code
+   * AtomicBoolean} was two of each (issue 12).
    */
   @SuppressWarnings("serial") // never serialised
   private static final class AckSender extends AtomicBoolean implements Ack {

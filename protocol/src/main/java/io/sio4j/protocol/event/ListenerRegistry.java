@@ -248,7 +248,7 @@ public final class ListenerRegistry {
   public void emitEvent(String event, List<JsonNode> args, Ack ack) {
     Object found = take(event);
     for (int i = 0, n = EventTable.count(found); i < n; i++) {
-      runner.execute(new EventCall(this, event, EventTable.at(found, i), args, ack));
+      runner.execute(new EventCall(event, EventTable.at(found, i), args, ack));
     }
   }
 
@@ -258,20 +258,13 @@ public final class ListenerRegistry {
    * replaces added four links to every message's call chain, and the JIT compiled each link as a
    * root of its own with the whole path inlined below it (issue 12).
    */
-  private static final class EventCall implements Runnable {
-    private final ListenerRegistry registry;
+  private final class EventCall implements Runnable {
     private final String event;
     private final EventTable.Entry entry;
     private final List<JsonNode> args;
     private final Ack ack;
 
-    EventCall(
-        ListenerRegistry registry,
-        String event,
-        EventTable.Entry entry,
-        List<JsonNode> args,
-        Ack ack) {
-      this.registry = registry;
+    EventCall(String event, EventTable.Entry entry, List<JsonNode> args, Ack ack) {
       this.event = event;
       this.entry = entry;
       this.args = args;
@@ -281,15 +274,12 @@ public final class ListenerRegistry {
     @Override
     public void run() {
       try {
-        registry.invoker.invoke(entry.listener, entry.signature, args, ack);
+        invoker.invoke(entry.listener, entry.signature, args, ack);
       } catch (BindingException ex) {
-        registry.log.warn(
-            "{}: event '{}' not delivered to a listener: {}",
-            registry.ownerName(),
-            event,
-            ex.getMessage());
+        log.warn(
+            "{}: event '{}' not delivered to a listener: {}", ownerName(), event, ex.getMessage());
       } catch (Exception | LinkageError | AssertionError e) {
-        registry.log.error("{}: a listener threw; the connection goes on", registry.ownerName(), e);
+        listenerThrew(e);
       }
     }
   }
@@ -330,9 +320,14 @@ public final class ListenerRegistry {
           try {
             userCode.run();
           } catch (Exception | LinkageError | AssertionError e) {
-            log.error("{}: a listener threw; the connection goes on", ownerName(), e);
+            listenerThrew(e);
           }
         });
+  }
+
+  /** What a listener threw is logged; the connection goes on. */
+  private void listenerThrew(Throwable e) {
+    log.error("{}: a listener threw; the connection goes on", ownerName(), e);
   }
 
   /**
