@@ -119,7 +119,7 @@ public final class EngineCore {
     return registry.get(id) != null;
   }
 
-  /** A fresh default session id: 20 bytes from SecureRandom, base64url. */
+  /** A fresh default session id: 20 random bytes ({@link RandomIds}), base64url. */
   public String newId() {
     return ids.next();
   }
