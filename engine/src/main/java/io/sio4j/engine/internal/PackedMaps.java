@@ -1,7 +1,9 @@
 package io.sio4j.engine.internal;
 
+import io.netty.util.AsciiString;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ public final class PackedMaps {
 
   /** Collects name/value pairs in arrival order; not thread-safe. */
   public static final class Builder {
-    private final StringBuilder block;
+    private char[] block;
+    private int length; // characters written to block
     private int[] ends;
     private int count; // number of offsets written (2 per pair)
 
@@ -40,50 +43,69 @@ public final class PackedMaps {
 
     /** A builder sized for {@code chars} characters in {@code pairs} pairs (it grows beyond). */
     public Builder(int chars, int pairs) {
-      this.block = new StringBuilder(Math.max(16, chars));
+      this.block = new char[Math.max(16, chars)];
       this.ends = new int[Math.max(2, 2 * pairs)];
     }
 
     /** Adds a pair; the name is lower-cased (ASCII) as it is packed. */
     public Builder addLowerCased(CharSequence name, CharSequence value) {
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        block.append(
-            c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 0x80 ? c : Character.toLowerCase(c));
+      int from = length;
+      append(name);
+      // lower-cased in place, after a bulk copy: a call per character (charAt, then a
+      // StringBuilder append) was most of a handshake's own work before the JIT compiled it
+      for (int i = from; i < length; i++) {
+        char c = block[i];
+        if (c >= 'A' && c <= 'Z') block[i] = (char) (c + 32);
+        else if (c >= 0x80) block[i] = Character.toLowerCase(c);
       }
       mark();
-      block.append(value);
+      append(value);
       mark();
       return this;
     }
 
     /** Adds a pair as is. */
     public Builder add(CharSequence name, CharSequence value) {
-      block.append(name);
+      append(name);
       mark();
-      block.append(value);
+      append(value);
       mark();
       return this;
     }
 
+    private void append(CharSequence s) {
+      int n = s.length();
+      if (length + n > block.length) {
+        block = Arrays.copyOf(block, Math.max(2 * block.length, length + n));
+      }
+      if (s instanceof String str) {
+        str.getChars(0, n, block, length);
+      } else if (s instanceof AsciiString ascii) { // Netty's header names
+        ascii.copy(0, block, length, n);
+      } else {
+        for (int i = 0; i < n; i++) block[length + i] = s.charAt(i);
+      }
+      length += n;
+    }
+
     private void mark() {
-      if (count == ends.length) ends = java.util.Arrays.copyOf(ends, count * 2);
-      ends[count++] = block.length();
+      if (count == ends.length) ends = Arrays.copyOf(ends, count * 2);
+      ends[count++] = length;
     }
 
     /** The pairs as a header map: each name once (first arrival order), all its values. */
     public Map<String, List<String>> headers() {
-      return new Headers(block.toString(), exactEnds());
+      return new Headers(new String(block, 0, length), exactEnds());
     }
 
     /** The pairs as a query map: each name once, its first value. */
     public Map<String, String> firstValues() {
-      return new FirstValues(block.toString(), exactEnds());
+      return new FirstValues(new String(block, 0, length), exactEnds());
     }
 
     /** The offsets, copied only when the builder was sized for more pairs than it got. */
     private int[] exactEnds() {
-      return count == ends.length ? ends : java.util.Arrays.copyOf(ends, count);
+      return count == ends.length ? ends : Arrays.copyOf(ends, count);
     }
   }
 
