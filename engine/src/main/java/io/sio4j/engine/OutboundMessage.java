@@ -96,7 +96,11 @@ public final class OutboundMessage {
     // other loops of a broadcast, without the full fence a volatile store costs on every message
     byte[] b = (byte[]) TEXT_FRAME_BYTES.getAcquire(this);
     if (b == null) {
-      b = ("4" + text).getBytes(StandardCharsets.UTF_8);
+      // the text's UTF-8 behind the type byte, without a concatenated string between them
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      b = new byte[utf8.length + 1];
+      b[0] = '4';
+      System.arraycopy(utf8, 0, b, 1, utf8.length);
       TEXT_FRAME_BYTES.setRelease(this, b);
     }
     return b;
