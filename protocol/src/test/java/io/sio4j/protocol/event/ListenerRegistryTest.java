@@ -230,6 +230,51 @@ class ListenerRegistryTest {
   }
 
   @Test
+  void callerThreadRunsListenersInlineWhereAnExecutorRunsThemLater() throws Exception {
+    ListenerRegistry inline =
+        new ListenerRegistry(
+            new ListenerInvoker(JsonBinding.create()),
+            ListenerRegistry.CALLER_THREAD,
+            LoggerFactory.getLogger("io.sio4j.test"),
+            () -> "inline");
+    List<Runnable> queued = new ArrayList<>();
+    ListenerRegistry deferred =
+        new ListenerRegistry(
+            new ListenerInvoker(JsonBinding.create()),
+            queued::add,
+            LoggerFactory.getLogger("io.sio4j.test"),
+            () -> "deferred");
+    Thread caller = Thread.currentThread();
+    for (ListenerRegistry r : List.of(inline, deferred)) {
+      r.add(
+          "a",
+          (Listener1<String>)
+              s -> {
+                throw new IllegalStateException("user bug " + s);
+              },
+          false);
+      r.add("a", (Listener1<String>) s -> calls.add(s + (Thread.currentThread() == caller)), false);
+    }
+    try (LogCapture log = new LogCapture("io.sio4j.test")) {
+      inline.emitEvent("a", args("[\"inline \"]"), null);
+      inline.run(
+          () -> {
+            throw new IllegalStateException("user bug in run");
+          });
+      // both listeners ran before emitEvent returned, the second despite the first's throw
+      assertThat(calls).containsExactly("inline true");
+      assertThat(log.messages(Level.ERROR)).hasSize(2).allMatch(m -> m.startsWith("inline:"));
+
+      deferred.emitEvent("a", args("[\"deferred \"]"), null);
+      assertThat(calls).containsExactly("inline true");
+      assertThat(queued).hasSize(2);
+      queued.forEach(Runnable::run);
+      assertThat(calls).containsExactly("inline true", "deferred true");
+      assertThat(log.messages(Level.ERROR)).hasSize(3);
+    }
+  }
+
+  @Test
   void logLinesNameTheOwnerBySupplierOrByToString() throws Exception {
     Object owner =
         new Object() {
