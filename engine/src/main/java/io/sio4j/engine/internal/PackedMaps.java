@@ -52,7 +52,7 @@ public final class PackedMaps {
       int from = length;
       append(name);
       // lower-cased in place, after a bulk copy: a call per character (charAt, then a
-      // StringBuilder append) was most of a handshake's own work before the JIT compiled it
+      // StringBuilder append) was two thirds of copying the headers before the JIT compiled it
       for (int i = from; i < length; i++) {
         char c = block[i];
         if (c >= 'A' && c <= 'Z') block[i] = (char) (c + 32);
