@@ -201,8 +201,7 @@ public final class Manager implements EventEmitter<Manager> {
   /** A registry for this Manager or one of its sockets: its mapper, its listener thread. */
   ListenerRegistry newRegistry(java.util.function.Supplier<String> owner) {
     Executor executor = options.listenerExecutor();
-    return new ListenerRegistry(
-        invoker, executor == null ? ListenerRegistry.CALLER_THREAD : executor, log, owner);
+    return new ListenerRegistry(invoker, executor == null ? Runnable::run : executor, log, owner);
   }
 
   // ---- thread

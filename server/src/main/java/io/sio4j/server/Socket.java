@@ -113,8 +113,7 @@ public final class Socket implements SocketEventEmitter<Socket> {
       this.recovered = false;
     }
     // the socket names itself in the registry's log lines (toString): no supplier per socket
-    this.listeners =
-        new ListenerRegistry(nsp.server().invoker(), ListenerRegistry.CALLER_THREAD, LOG, this);
+    this.listeners = new ListenerRegistry(nsp.server().invoker(), Runnable::run, LOG, this);
   }
 
   /**

@@ -115,7 +115,7 @@ final class InProcessServer implements EngineServer {
     private final ListenerRegistry events =
         new ListenerRegistry(
             new ListenerInvoker(JsonBinding.create()),
-            ListenerRegistry.CALLER_THREAD,
+            Runnable::run,
             org.slf4j.LoggerFactory.getLogger(Connection.class),
             () -> "in-process connection");
     private Listener listener;

@@ -37,7 +37,7 @@ final class SessionEvents {
 
   SessionEvents(String sessionId) {
     Supplier<String> owner = () -> "engine session " + sessionId;
-    this.registry = new ListenerRegistry(INVOKER, ListenerRegistry.CALLER_THREAD, log, owner);
+    this.registry = new ListenerRegistry(INVOKER, Runnable::run, log, owner);
   }
 
   /** The registry (never called on {@link #NONE}). */

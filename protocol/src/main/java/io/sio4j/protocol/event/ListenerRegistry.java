@@ -19,8 +19,7 @@ import org.slf4j.Logger;
  *
  * <pre>{@code
  * ListenerRegistry registry =
- *     new ListenerRegistry(
- *         new ListenerInvoker(parser.binding()), ListenerRegistry.CALLER_THREAD, log, () -> "socket " + id);
+ *     new ListenerRegistry(new ListenerInvoker(parser.binding()), Runnable::run, log, () -> "socket " + id);
  * registry.add("chat", (Listener1<String>) msg -> System.out.println(msg), false);
  * registry.emitEvent("chat", List.of(TextNode.valueOf("hi")), null);
  * }</pre>
@@ -44,13 +43,6 @@ import org.slf4j.Logger;
  * holds one per socket: docs/PERFORMANCE.md, 10,000 idle connections).
  */
 public final class ListenerRegistry {
-  /**
-   * The runner that calls listeners on the thread that emits, with no executor call in between: the
-   * registry recognises it and calls the listener directly, one link less on every event's call
-   * chain than {@code Runnable::run}, which behaves the same.
-   */
-  public static final Executor CALLER_THREAD = new CallerThread();
-
   private static final AnyListener[] NO_ANY = {};
 
   private final ListenerInvoker invoker;
@@ -65,7 +57,7 @@ public final class ListenerRegistry {
    * A registry.
    *
    * @param invoker binds arguments with the owner's mapper
-   * @param runner runs each listener call ({@link #CALLER_THREAD} for the emitting thread)
+   * @param runner runs each listener call ({@code Runnable::run} for the caller's thread)
    * @param log where failures are logged (the owner's layer: {@code io.sio4j.server}, ...)
    * @param owner names the owner in log lines, e.g. {@code () -> "socket " + id}
    */
@@ -256,9 +248,7 @@ public final class ListenerRegistry {
   public void emitEvent(String event, List<JsonNode> args, Ack ack) {
     Object found = take(event);
     for (int i = 0, n = EventTable.count(found); i < n; i++) {
-      EventCall call = new EventCall(event, EventTable.at(found, i), args, ack);
-      if (runner == CALLER_THREAD) call.run();
-      else runner.execute(call);
+      runner.execute(new EventCall(event, EventTable.at(found, i), args, ack));
     }
   }
 
@@ -325,16 +315,14 @@ public final class ListenerRegistry {
 
   /** Runs user code through the runner; whatever it throws is logged, never propagated. */
   public void run(Runnable userCode) {
-    if (runner == CALLER_THREAD) runGuarded(userCode);
-    else runner.execute(() -> runGuarded(userCode));
-  }
-
-  private void runGuarded(Runnable userCode) {
-    try {
-      userCode.run();
-    } catch (Exception | LinkageError | AssertionError e) {
-      listenerThrew(e);
-    }
+    runner.execute(
+        () -> {
+          try {
+            userCode.run();
+          } catch (Exception | LinkageError | AssertionError e) {
+            listenerThrew(e);
+          }
+        });
   }
 
   /** What a listener threw is logged; the connection goes on. */
@@ -379,18 +367,5 @@ public final class ListenerRegistry {
     else if (l instanceof Listener2 x) x.call(a0, a1);
     else if (l instanceof Listener3 x) x.call(a0, a1, a2);
     else if (l instanceof Listener4 x) x.call(a0, a1, a2, a3);
-  }
-
-  /** {@link #CALLER_THREAD}: a named class, so its identity is the one the registry checks. */
-  private static final class CallerThread implements Executor {
-    @Override
-    public void execute(Runnable command) {
-      command.run();
-    }
-
-    @Override
-    public String toString() {
-      return "ListenerRegistry.CALLER_THREAD";
-    }
   }
 }

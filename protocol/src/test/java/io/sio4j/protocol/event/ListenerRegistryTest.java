@@ -234,7 +234,7 @@ class ListenerRegistryTest {
     ListenerRegistry inline =
         new ListenerRegistry(
             new ListenerInvoker(JsonBinding.create()),
-            ListenerRegistry.CALLER_THREAD,
+            Runnable::run,
             LoggerFactory.getLogger("io.sio4j.test"),
             () -> "inline");
     List<Runnable> queued = new ArrayList<>();
