@@ -1,6 +1,8 @@
 package io.sio4j.engine.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.EmptyByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -53,6 +55,12 @@ import org.slf4j.LoggerFactory;
 final class RequestGuard {
   static final String BYTES = "request-start";
   static final String MESSAGES = "request-guard";
+
+  /**
+   * The empty body of a whole request on a channel with the default allocator (shared: immutable).
+   */
+  private static final ByteBuf EMPTY_DEFAULT = new EmptyByteBuf(ByteBufAllocator.DEFAULT);
+
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine");
 
   /**
@@ -266,7 +274,7 @@ final class RequestGuard {
             && end.trailingHeaders().isEmpty()) {
           end.release();
           try {
-            ctx.fireChannelRead(whole(start));
+            ctx.fireChannelRead(whole(start, ctx.alloc()));
           } finally {
             requestDone();
           }
@@ -318,13 +326,19 @@ final class RequestGuard {
           && !h.contains(HttpHeaderNames.EXPECT);
     }
 
-    private static FullHttpRequest whole(HttpRequest start) {
+    /**
+     * The request as one message. Its empty body belongs to the channel's allocator, not to {@code
+     * Unpooled}: Netty's WebSocket handshaker makes the 101's body with {@code
+     * req.content().alloc()}, which would otherwise be an unpooled direct buffer, with its cleaner,
+     * per upgrade (issue 12).
+     */
+    private static FullHttpRequest whole(HttpRequest start, ByteBufAllocator alloc) {
       FullHttpRequest full =
           new DefaultFullHttpRequest(
               start.protocolVersion(),
               start.method(),
               start.uri(),
-              Unpooled.EMPTY_BUFFER,
+              alloc == ByteBufAllocator.DEFAULT ? EMPTY_DEFAULT : new EmptyByteBuf(alloc),
               start.headers(),
               EmptyHttpHeaders.INSTANCE);
       full.setDecoderResult(start.decoderResult());

@@ -1,8 +1,11 @@
 package io.sio4j.engine.internal;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -72,5 +75,28 @@ class RequestGuardBodilessTest {
     assertThat(next.uri()).isEqualTo("/n");
     next.release();
     assertThat(ch.finishAndReleaseAll()).isFalse();
+  }
+
+  /**
+   * Netty's WebSocket handshaker allocates the 101's body from the request body's allocator: that
+   * must be the channel's (pooled), not {@code Unpooled}'s, which gives a direct buffer and its
+   * cleaner per upgrade.
+   */
+  @Test
+  void aWholeRequestsEmptyBodyBelongsToTheChannelsAllocator() {
+    FullHttpRequest get = send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n");
+    assertThat(get.content().alloc()).isSameAs(ch.alloc());
+    get.release();
+    // another allocator configured on the channel is the one the body names
+    EmbeddedChannel other = channel();
+    ByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
+    other.config().setAllocator(alloc);
+    other.writeInbound(Unpooled.copiedBuffer("GET /b HTTP/1.1\r\nHost: a\r\n\r\n", US_ASCII));
+    FullHttpRequest b = other.readInbound();
+    assertThat(b.content().alloc()).isSameAs(alloc);
+    assertThat(b.content().readableBytes()).isZero();
+    b.release();
+    assertThat(ch.finishAndReleaseAll()).isFalse();
+    assertThat(other.finishAndReleaseAll()).isFalse();
   }
 }
