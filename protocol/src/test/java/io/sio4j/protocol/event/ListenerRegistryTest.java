@@ -14,6 +14,8 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,16 @@ class ListenerRegistryTest {
   record Order(String id, int qty) {}
 
   private final List<Object> calls = new ArrayList<>();
-  private final ListenerRegistry registry =
-      new ListenerRegistry(
-          new ListenerInvoker(JsonBinding.create()),
-          Runnable::run,
-          LoggerFactory.getLogger("io.sio4j.test"),
-          () -> "test");
+  private final ListenerRegistry registry = registry(Runnable::run, () -> "test");
+
+  /** A registry logging to {@code io.sio4j.test}, running listeners through {@code runner}. */
+  private static ListenerRegistry registry(Executor runner, Supplier<String> owner) {
+    return new ListenerRegistry(
+        new ListenerInvoker(JsonBinding.create()),
+        runner,
+        LoggerFactory.getLogger("io.sio4j.test"),
+        owner);
+  }
 
   /** The smallest emitter: what the server's and client's sockets are, minus the network. */
   private final class Emitter implements SocketEventEmitter<Emitter> {
@@ -230,20 +236,10 @@ class ListenerRegistryTest {
   }
 
   @Test
-  void callerThreadRunsListenersInlineWhereAnExecutorRunsThemLater() throws Exception {
-    ListenerRegistry inline =
-        new ListenerRegistry(
-            new ListenerInvoker(JsonBinding.create()),
-            Runnable::run,
-            LoggerFactory.getLogger("io.sio4j.test"),
-            () -> "inline");
+  void anInlineRunnerRunsListenersBeforeEmitReturnsWhereAnExecutorQueuesThem() throws Exception {
+    ListenerRegistry inline = registry(Runnable::run, () -> "inline");
     List<Runnable> queued = new ArrayList<>();
-    ListenerRegistry deferred =
-        new ListenerRegistry(
-            new ListenerInvoker(JsonBinding.create()),
-            queued::add,
-            LoggerFactory.getLogger("io.sio4j.test"),
-            () -> "deferred");
+    ListenerRegistry deferred = registry(queued::add, () -> "deferred");
     Thread caller = Thread.currentThread();
     for (ListenerRegistry r : List.of(inline, deferred)) {
       r.add(
