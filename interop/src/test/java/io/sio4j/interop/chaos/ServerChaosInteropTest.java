@@ -50,17 +50,17 @@ class ServerChaosInteropTest {
   }
 
   private SocketIoServer server(boolean recovery, long maxBufferedBytes) {
-    return server(recovery, maxBufferedBytes, Duration.ofSeconds(25));
+    return server(recovery, maxBufferedBytes, Duration.ofSeconds(25), Duration.ofSeconds(20));
   }
 
-  private SocketIoServer server(boolean recovery, long maxBufferedBytes, Duration ping) {
+  private SocketIoServer server(
+      boolean recovery, long maxBufferedBytes, Duration ping, Duration pingTimeout) {
     var b =
         SocketIoServer.builder()
             .host("127.0.0.1")
             .port(0)
             .pingInterval(ping)
-            .pingTimeout(
-                ping.compareTo(Duration.ofSeconds(20)) < 0 ? ping : Duration.ofSeconds(20));
+            .pingTimeout(pingTimeout);
     if (recovery) b.connectionStateRecovery(Duration.ofMinutes(2), true);
     b.engine(e -> e.maxBufferedBytes(maxBufferedBytes));
     SocketIoServer io = b.build();
@@ -121,18 +121,22 @@ class ServerChaosInteropTest {
     // A cut polling response leaves the server holding a session it believes open (its request
     // was answered), as in Node: it learns of the loss by the ping timeout. Recovery needs the
     // server to have seen the disconnect before the client returns, so on polling the server
-    // pings every 250 ms and the client waits 1.2 s before reconnecting.
+    // pings every 300 ms, waits 600 ms for the pong (at most 0.9 s to notice a cut), and the
+    // client waits 2 s before reconnecting. The pong timeout is not shorter: a busy machine may
+    // hold a pong that long, and the server then drops a healthy session (see the end).
     SocketIoServer io =
-        server(true, 100_000_000L, polling ? Duration.ofMillis(250) : Duration.ofSeconds(25));
+        polling
+            ? server(true, 100_000_000L, Duration.ofMillis(300), Duration.ofMillis(600))
+            : server(true, 100_000_000L, Duration.ofSeconds(25), Duration.ofSeconds(20));
     ChaosProxy proxy = closing(ChaosProxy.start(io.address().getPort()));
     // The client must come back after the server has seen the old connection go (else Node too
     // makes a new session): on WebSocket the server sees the reset at once, on polling only by
-    // the ping timeout. A reconnection delay of 300 ms (1.2 s on polling) leaves it the time.
+    // the ping timeout. A reconnection delay of 300 ms (2 s on polling) leaves it the time.
     String delays =
         ",\"randomizationFactor\":0,\"reconnectionDelay\":"
-            + (polling ? 1200 : 300)
+            + (polling ? 2000 : 300)
             + ",\"reconnectionDelayMax\":"
-            + (polling ? 1200 : 300);
+            + (polling ? 2000 : 300);
     NodeProcess node =
         client(proxy.port(), "{\"transports\":[\"" + transport + "\"]" + delays + "}");
     JsonNode first = node.await("connect", T);
@@ -184,16 +188,21 @@ class ServerChaosInteropTest {
     assertThat(report.path("notRecovered").asInt()).as("every reconnect recovered").isZero();
     assertThat(report.path("ids").asInt()).as("one id throughout").isEqualTo(1);
     // the server side: every later connection is the same socket, recovered, still in room1
-    assertThat(connections).hasSize(reconnects);
     for (Socket again : connections) {
       assertThat(again.id()).isEqualTo(s.id());
       assertThat(again.recovered()).isTrue();
       assertThat(again.rooms()).contains("room1");
     }
     if (polling) {
-      assertThat(disconnects).hasSize(reconnects);
+      // On polling the server may recover the socket once more than the client saw: a recovered
+      // session can drop before its CONNECT reaches the client (its pong held past the timeout on
+      // a busy machine), and the client's next attempt recovers it again. Each such extra
+      // recovery is a disconnect the server saw, and the client's figures above hold regardless.
+      assertThat(connections).hasSizeGreaterThanOrEqualTo(reconnects);
+      assertThat(disconnects).hasSize(connections.size());
       assertThat(disconnects).allMatch(d -> d.startsWith(id + " "));
     } else {
+      assertThat(connections).hasSize(reconnects);
       assertThat(disconnects).isEmpty(); // each was taken in its round
     }
   }
