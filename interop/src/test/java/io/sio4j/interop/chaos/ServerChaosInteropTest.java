@@ -127,7 +127,7 @@ class ServerChaosInteropTest {
     SocketIoServer io =
         polling
             ? server(true, 100_000_000L, Duration.ofMillis(300), Duration.ofMillis(600))
-            : server(true, 100_000_000L, Duration.ofSeconds(25), Duration.ofSeconds(20));
+            : server(true, 100_000_000L);
     ChaosProxy proxy = closing(ChaosProxy.start(io.address().getPort()));
     // The client must come back after the server has seen the old connection go (else Node too
     // makes a new session): on WebSocket the server sees the reset at once, on polling only by
