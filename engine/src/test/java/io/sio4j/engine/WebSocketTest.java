@@ -1,7 +1,9 @@
 package io.sio4j.engine;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -230,6 +232,62 @@ class WebSocketTest {
         return WebSocketRequests.frame(0x80, hello, true);
       default:
         throw new IllegalArgumentException(kind);
+    }
+  }
+
+  /**
+   * A new WebSocket session's 101 and OPEN packet leave the server in one write: on loopback the
+   * client's first read returns both (two writes would arrive as two segments).
+   */
+  @Test
+  void the101AndTheOpenPacketArriveInOneRead() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", engine.port)) {
+      s.setSoTimeout((int) TestEngine.WAIT.toMillis());
+      s.getOutputStream().write(WebSocketRequests.upgrade(WS_PATH).getBytes(ISO_8859_1));
+      byte[] buf = new byte[8192];
+      int n = s.getInputStream().read(buf);
+      String first = new String(buf, 0, Math.max(n, 0), ISO_8859_1);
+      assertThat(first).startsWith("HTTP/1.1 101 ").contains("\r\n\r\n");
+      String afterHead = first.substring(first.indexOf("\r\n\r\n") + 4);
+      // an unmasked final text frame (0x81), then a one-byte length, then the OPEN packet
+      assertThat(afterHead).hasSizeGreaterThan(2);
+      assertThat(afterHead.charAt(0)).isEqualTo((char) 0x81);
+      assertThat(afterHead.substring(2)).startsWith("0{\"sid\":\"");
+      assertThat(afterHead.length() - 2).isEqualTo(afterHead.charAt(1) & 0x7f);
+      assertThat(engine.await("connection").socket().transport()).isEqualTo("websocket");
+    }
+  }
+
+  /**
+   * Clients that reset the connection right after their upgrade request: whatever the server saw of
+   * each, every session it opened is closed again, and the next client is served.
+   */
+  @Test
+  void clientsGoneRightAfterTheUpgradeLeaveNoSession() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      try (Socket s = new Socket("127.0.0.1", engine.port)) {
+        s.setSoLinger(true, 0);
+        s.getOutputStream().write(WebSocketRequests.upgrade(WS_PATH).getBytes(ISO_8859_1));
+      }
+    }
+    try (RawWebSocket ws = RawWebSocket.connect(engine.port, WebSocketRequests.upgrade(WS_PATH))) {
+      assertThat(ws.handshakeResponse).startsWith("HTTP/1.1 101 ");
+      String sid = ws.read().text();
+      assertThat(sid).startsWith("0{\"sid\":");
+      int opened = 0;
+      int closed = 0;
+      long deadline = System.nanoTime() + TestEngine.WAIT.toNanos();
+      // every session but the live one ends: wait on the events until only it is left
+      while (engine.server.clientsCount() != 1 || opened != closed + 1) {
+        assertThat(System.nanoTime()).as("sessions left open").isLessThan(deadline);
+        TestEngine.Event e = engine.events.poll(100, TimeUnit.MILLISECONDS);
+        if (e == null) continue;
+        if (e.type().equals("connection")) opened++;
+        if (e.type().equals("close")) closed++;
+      }
+      assertThat(engine.server.clientsCount()).isEqualTo(1);
+      ws.write(WebSocketRequests.text("4still here"));
+      assertThat(ws.read().text()).isEqualTo("4still here");
     }
   }
 

@@ -4,9 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -41,8 +41,12 @@ import org.slf4j.LoggerFactory;
  * the shared packet bytes in a buffer of the channel's allocator, released by Netty after writing.
  * (A plain adapter rather than {@code SimpleChannelInboundHandler}: that one looks its type
  * parameter up on every construction, once per connection.)
+ *
+ * <p>Of the outbound operations it takes only {@code flush}, so that a new session's 101 and its
+ * OPEN packet leave in one write ({@link #holdFlushes}); writes pass it by (Netty skips handlers
+ * that do not override an operation).
  */
-final class WebSocketTransport extends ChannelInboundHandlerAdapter {
+final class WebSocketTransport extends ChannelDuplexHandler {
   private static final Logger log = LoggerFactory.getLogger("io.sio4j.engine.websocket");
 
   private final Channel channel;
@@ -83,6 +87,42 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     io.netty.channel.ChannelFuture f = handshakeFuture;
     handshakeFuture = null;
     return f;
+  }
+
+  /** Whether flushes stop here for now, and whether one did (see {@link #holdFlushes}). */
+  private boolean holdingFlushes;
+
+  private boolean flushHeld;
+
+  /**
+   * From now until {@link #releaseFlushes}, a flush of the channel stops here: what is written
+   * stays in the channel's outbound buffer. A WebSocket-only handshake holds the 101 this way until
+   * the new session's OPEN packet is written behind it, so that both leave in one write (one system
+   * call and one TCP segment per connection less). Event loop only.
+   */
+  void holdFlushes() {
+    holdingFlushes = true;
+  }
+
+  /**
+   * Ends {@link #holdFlushes}; flushes nothing itself.
+   *
+   * @return whether a flush was held meanwhile, i.e. whether the caller owes the channel one
+   */
+  boolean releaseFlushes() {
+    holdingFlushes = false;
+    boolean held = flushHeld;
+    flushHeld = false;
+    return held;
+  }
+
+  @Override
+  public void flush(ChannelHandlerContext ctx) {
+    if (holdingFlushes) {
+      flushHeld = true;
+      return;
+    }
+    ctx.flush();
   }
 
   /** Binds this connection to its session (before any frame is read). */

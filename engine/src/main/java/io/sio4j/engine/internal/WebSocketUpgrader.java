@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -36,7 +37,14 @@ final class WebSocketUpgrader {
 
   private WebSocketUpgrader() {}
 
-  /** A WebSocket-only handshake: a new session whose first transport is this WebSocket. */
+  /**
+   * A WebSocket-only handshake: a new session whose first transport is this WebSocket. The session
+   * opens as soon as the 101 is written, as the official server's does (it does not wait for the
+   * bytes to leave); the 101 is held back until the OPEN packet is written behind it, and both
+   * leave in one write (see {@link WebSocketTransport#holdFlushes}). If that write fails, the
+   * connection is closed and the session with it. With permessage-deflate the extension's handlers
+   * join the pipeline only once the 101 is out, so there the session waits for it.
+   */
   static void handshake(
       NettyEngineServer server,
       ChannelHandlerContext ctx,
@@ -45,29 +53,57 @@ final class WebSocketUpgrader {
       HandshakeRequest handshake,
       String id,
       Map<String, List<String>> extraHeaders) {
-    // the session is registered only once the 101 is out: a refused handshake leaves nothing
+    // nothing is registered before the 101 is written: a refused handshake leaves nothing
     EngineSession session = server.createSession(handshake, ctx.channel().eventLoop(), id);
     String cookie = server.sidCookie(session.id());
     HttpHeaders headers = responseHeaders(server, cookie != null || extraHeaders != null);
     if (cookie != null) headers.add(HttpHeaderNames.SET_COOKIE, cookie);
     if (extraHeaders != null) HttpResponder.setAll(headers, extraHeaders);
-    WebSocketTransport ws = start(server, ctx, req, params, headers, handshake, true);
+    boolean together = !server.options().perMessageDeflate();
+    WebSocketTransport ws = start(server, ctx, req, params, headers, handshake, true, together);
     if (ws == null) return;
     ws.bind(session);
-    ws.takeHandshakeFuture()
-        .addListener(
-            f -> {
-              if (!handshakeDone(f, ctx.channel())) return;
-              if (server.register(session)) {
-                session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
-                server.fireConnection(session);
-              } else {
-                // a custom id taken meanwhile by another handshake
-                log.debug("session id {} taken during the handshake, closing", id);
-                ctx.channel().close();
-              }
-            });
+    ChannelFuture written = ws.takeHandshakeFuture();
+    if (!together) {
+      written.addListener(
+          f -> {
+            if (handshakeDone(f, ctx.channel())) open(server, session, ws, id, ctx.channel());
+          });
+      return;
+    }
+    try {
+      // failed already (the pipeline had no HTTP codec to replace): closed, nothing opened
+      if (written.isDone() && !handshakeDone(written, ctx.channel())) return;
+      open(server, session, ws, id, ctx.channel());
+    } finally {
+      // the session's deferred flush takes the 101 with its OPEN; without one, flush it now
+      if (ws.releaseFlushes() && !session.flushPending()) ctx.channel().flush();
+    }
+    written.addListener(CLOSE_ON_FAILED_HANDSHAKE);
   }
+
+  /** Registers and opens a new session on its first transport, the WebSocket {@code ws}. */
+  private static void open(
+      NettyEngineServer server,
+      EngineSession session,
+      WebSocketTransport ws,
+      String id,
+      Channel channel) {
+    if (server.register(session)) {
+      session.open(ws.transport(), server.upgradesFrom(EngineOptions.WEBSOCKET));
+      server.fireConnection(session);
+    } else {
+      // a custom id taken meanwhile by another handshake
+      log.debug("session id {} taken during the handshake, closing", id);
+      channel.close();
+    }
+  }
+
+  /** Closes a connection whose 101 could not be written (one shared listener, no lambda each). */
+  private static final ChannelFutureListener CLOSE_ON_FAILED_HANDSHAKE =
+      f -> {
+        if (!f.isSuccess()) handshakeDone(f, f.channel());
+      };
 
   /**
    * Headers to add to the 101, or null when there will be none (no cookie, no middleware headers,
@@ -95,7 +131,7 @@ final class WebSocketUpgrader {
       RequestMeta meta) {
     HttpHeaders headers = responseHeaders(server, meta.extraHeaders() != null);
     if (meta.extraHeaders() != null) HttpResponder.setAll(headers, meta.extraHeaders());
-    WebSocketTransport ws = start(server, ctx, req, params, headers, meta.view(), false);
+    WebSocketTransport ws = start(server, ctx, req, params, headers, meta.view(), false, false);
     if (ws == null) return;
     ws.bind(session);
     ws.takeHandshakeFuture()
@@ -114,7 +150,8 @@ final class WebSocketUpgrader {
       Map<String, List<String>> params,
       HttpHeaders headers,
       HandshakeRequest view,
-      boolean initial) {
+      boolean initial,
+      boolean holdFlush) {
     EngineOptions options = server.options();
     Channel channel = ctx.channel();
     if (!EngineRoutes.validWebSocketKey(req.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY))) {
@@ -134,7 +171,7 @@ final class WebSocketUpgrader {
     if (handshaker == null) {
       log.debug("unsupported websocket version on {}", channel);
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
-          .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+          .addListener(ChannelFutureListener.CLOSE);
       return null;
     }
     editHeaders(server, headers, view, initial);
@@ -152,12 +189,14 @@ final class WebSocketUpgrader {
     RequestGuard.removeFrom(p);
     // a compressor that was never needed (one that was is Netty's to remove)
     if (p.get(LazyCompressor.NAME) instanceof LazyCompressor) p.remove(LazyCompressor.NAME);
+    if (holdFlush) ws.holdFlushes();
     ChannelFuture done;
     try {
       done = handshaker.handshake(channel, req, headers, channel.newPromise());
     } catch (RuntimeException e) {
       // missing or bad Sec-WebSocket-Key and the like
       log.debug("bad websocket handshake on {}: {}", channel, e.toString());
+      ws.releaseFlushes();
       channel.close();
       return null;
     }
@@ -198,7 +237,7 @@ final class WebSocketUpgrader {
     var res = HttpResponder.response(HttpResponseStatus.BAD_REQUEST, "text/html", body);
     res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-    channel.writeAndFlush(res).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+    channel.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Most fragments one message may have (tiny-fragment floods, CVE-2026-48779). */
