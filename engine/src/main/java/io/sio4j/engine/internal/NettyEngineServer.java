@@ -124,7 +124,9 @@ public final class NettyEngineServer implements EngineServer {
             .option(ChannelOption.SO_BACKLOG, 1024)
             // accept failures: paused and logged at most once a minute (issue 14)
             .handler(new AcceptErrorHandler())
-            .childOption(ChannelOption.TCP_NODELAY, true)
+            // no TCP_NODELAY option: Netty's socket channels of every transport above set it
+            // when they are created, and the option would set it again, one more system call
+            // per connection (AcceptedSocketOptionsTest holds Netty to it)
             // the read-size policy is stateless (each channel's handle keeps its own sizes):
             // one for all connections instead of one per connection
             .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_SIZES)

@@ -34,7 +34,14 @@ final class NettyTransports {
 
   /** The transport the property asks for, or the best available one. */
   static Choice choose() {
-    String wanted = System.getProperty(PROPERTY, "epoll");
+    return named(System.getProperty(PROPERTY, "epoll"));
+  }
+
+  /**
+   * The transport named {@code wanted} ({@code epoll}, {@code io_uring}, {@code nio}) if it can be
+   * had.
+   */
+  static Choice named(String wanted) {
     if ("io_uring".equals(wanted) || "iouring".equals(wanted)) {
       try {
         Choice uring = IoUringChoice.ifAvailable();
