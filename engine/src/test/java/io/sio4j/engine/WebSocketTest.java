@@ -259,6 +259,20 @@ class WebSocketTest {
   }
 
   /**
+   * A session closed by the server inside its connection listener, while its 101 is still held for
+   * the OPEN packet: the client still gets the 101, then the close, and the connection ends.
+   */
+  @Test
+  void aSessionClosedInItsConnectionListenerStillEndsTheConnection() throws Exception {
+    engine.server.onConnection(EngineSocket::close);
+    try (RawWebSocket ws = RawWebSocket.connect(engine.port, WebSocketRequests.upgrade(WS_PATH))) {
+      assertThat(ws.handshakeResponse).startsWith("HTTP/1.1 101 ");
+      assertThat(ws.awaitClosed()).isEqualTo(1000);
+    }
+    assertThat(engine.await("close").text()).isEqualTo("forced close");
+  }
+
+  /**
    * Clients that reset the connection right after their upgrade request: whatever the server saw of
    * each, every session it opened is closed again, and the next client is served.
    */

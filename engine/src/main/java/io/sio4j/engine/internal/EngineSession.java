@@ -479,11 +479,6 @@ public final class EngineSession extends HeartbeatNode implements EngineSocket {
     }
   }
 
-  /** Whether a deferred flush of this session is due in this loop turn ({@link LoopTurn}). */
-  boolean flushPending() {
-    return flushScheduled;
-  }
-
   /** The deferred flush of {@link #sendPacket}, run by {@link LoopTurn}. */
   void flushQueued() {
     flushScheduled = false;

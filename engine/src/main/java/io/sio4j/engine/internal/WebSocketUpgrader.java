@@ -76,8 +76,13 @@ final class WebSocketUpgrader {
       if (written.isDone() && !handshakeDone(written, ctx.channel())) return;
       open(server, session, ws, id, ctx.channel());
     } finally {
-      // the session's deferred flush takes the 101 with its OPEN; without one, flush it now
-      if (ws.releaseFlushes() && !session.flushPending()) ctx.channel().flush();
+      if (ws.releaseFlushes()) {
+        // what the session queued meanwhile (its OPEN) goes out behind the 101 in one write; the
+        // channel's own flush covers a session that queued nothing or was closed meanwhile (by a
+        // connection listener, say), and finds nothing left to write otherwise
+        session.flush();
+        ctx.channel().flush();
+      }
     }
     written.addListener(CLOSE_ON_FAILED_HANDSHAKE);
   }
