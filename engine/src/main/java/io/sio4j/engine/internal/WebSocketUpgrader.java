@@ -106,9 +106,7 @@ final class WebSocketUpgrader {
 
   /** Closes a connection whose 101 could not be written (one shared listener, no lambda each). */
   private static final ChannelFutureListener CLOSE_ON_FAILED_HANDSHAKE =
-      f -> {
-        if (!f.isSuccess()) handshakeDone(f, f.channel());
-      };
+      f -> handshakeDone(f, f.channel());
 
   /**
    * Headers to add to the 101, or null when there will be none (no cookie, no middleware headers,
