@@ -193,16 +193,26 @@ class PostgresOutageTest {
 
     // logged once per node, outage and recovery, and no stack-trace storm
     List<ILoggingEvent> warnings =
-        logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+        logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
     assertThat(warnings)
         .extracting(ILoggingEvent::getFormattedMessage)
         .hasSize(2)
         .allMatch(m -> m.startsWith("PostgreSQL is unreachable"));
-    assertThat(logs.list).allMatch(e -> e.getThrowableProxy() == null);
-    assertThat(logs.list)
+    assertThat(logged()).allMatch(e -> e.getThrowableProxy() == null);
+    assertThat(logged())
         .filteredOn(e -> e.getLevel() == Level.INFO)
         .extracting(ILoggingEvent::getFormattedMessage)
         .filteredOn(m -> m.contains("PostgreSQL is reachable again"))
         .hasSize(2);
+  }
+
+  /**
+   * What was logged so far, copied under the appender's own lock (logback's {@code
+   * AppenderBase.doAppend}): the pool and the adapter log from their own threads.
+   */
+  private List<ILoggingEvent> logged() {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
   }
 }

@@ -191,7 +191,7 @@ abstract class RedisOutageContract {
         .until(() -> count(Level.INFO, "Redis is reachable again") == 2);
 
     List<ILoggingEvent> ours =
-        logs.list.stream().filter(e -> e.getLoggerName().startsWith("io.sio4j")).toList();
+        logged().stream().filter(e -> e.getLoggerName().startsWith("io.sio4j")).toList();
     assertThat(count(Level.WARN, "Redis is unreachable")).isEqualTo(2);
     assertThat(count(Level.INFO, "Redis is reachable again")).isEqualTo(2);
     assertThat(ours).as("no stack trace from sio4j").allMatch(e -> e.getThrowableProxy() == null);
@@ -199,7 +199,7 @@ abstract class RedisOutageContract {
         .as("warnings from sio4j")
         .hasSize(2);
     List<ILoggingEvent> lettuce =
-        logs.list.stream()
+        logged().stream()
             .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
             .filter(e -> !e.getLoggerName().startsWith("io.sio4j"))
             .toList();
@@ -209,8 +209,19 @@ abstract class RedisOutageContract {
         e -> System.out.println("  " + e.getLoggerName() + " " + e.getFormattedMessage()));
   }
 
+  /**
+   * What was logged so far. Lettuce and the adapters log from their own threads while the test
+   * reads: the appender adds under its own lock (logback's {@code AppenderBase.doAppend}), so the
+   * copy is taken under it.
+   */
+  private List<ILoggingEvent> logged() {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
+  }
+
   private long count(Level level, String text) {
-    return logs.list.stream()
+    return logged().stream()
         .filter(e -> e.getLevel() == level && e.getFormattedMessage().contains(text))
         .count();
   }

@@ -20,7 +20,11 @@ final class LogCapture implements AutoCloseable {
 
   /** The formatted messages logged at {@code level}. */
   List<String> messages(Level level) {
-    return appender.list.stream()
+    List<ILoggingEvent> logged;
+    synchronized (appender) { // the appender adds under this lock (AppenderBase.doAppend)
+      logged = List.copyOf(appender.list);
+    }
+    return logged.stream()
         .filter(e -> e.getLevel() == level)
         .map(ILoggingEvent::getFormattedMessage)
         .toList();
