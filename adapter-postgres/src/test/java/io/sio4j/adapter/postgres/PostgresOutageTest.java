@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.sio4j.client.ClientOptions;
 import io.sio4j.client.IO;
 import io.sio4j.client.Socket;
 import io.sio4j.protocol.event.Ack;
 import io.sio4j.server.SocketIoServer;
+import io.sio4j.testkit.LogRecorder;
 import io.sio4j.testkit.PostgresProcess;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL goes away in the middle of traffic and comes back (a private server, really stopped
@@ -54,8 +52,7 @@ class PostgresOutageTest {
   private final AtomicLong seq = new AtomicLong();
   private final AtomicLong lastFromAAtB = new AtomicLong(-1);
   private final AtomicLong lastFromBAtA = new AtomicLong(-1);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+  private LogRecorder logs;
 
   @BeforeEach
   void start() throws Exception {
@@ -75,8 +72,7 @@ class PostgresOutageTest {
         .until(() -> a.sockets().adapter().serverCount().get() == 2);
     clientA = client(a, "B", lastFromBAtA);
     clientB = client(b, "A", lastFromAAtB);
-    logs.start();
-    root.addAppender(logs);
+    logs = LogRecorder.start();
     traffic = Executors.newSingleThreadScheduledExecutor();
     traffic.scheduleAtFixedRate(
         () -> {
@@ -121,7 +117,7 @@ class PostgresOutageTest {
 
   @AfterEach
   void stop() {
-    root.detachAppender(logs);
+    if (logs != null) logs.close();
     if (traffic != null) traffic.shutdownNow();
     for (Socket s : new Socket[] {clientA, clientB}) if (s != null) s.io().close();
     if (a != null) a.close();
@@ -193,26 +189,16 @@ class PostgresOutageTest {
 
     // logged once per node, outage and recovery, and no stack-trace storm
     List<ILoggingEvent> warnings =
-        logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+        logs.events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
     assertThat(warnings)
         .extracting(ILoggingEvent::getFormattedMessage)
         .hasSize(2)
         .allMatch(m -> m.startsWith("PostgreSQL is unreachable"));
-    assertThat(logged()).allMatch(e -> e.getThrowableProxy() == null);
-    assertThat(logged())
+    assertThat(logs.events()).allMatch(e -> e.getThrowableProxy() == null);
+    assertThat(logs.events())
         .filteredOn(e -> e.getLevel() == Level.INFO)
         .extracting(ILoggingEvent::getFormattedMessage)
         .filteredOn(m -> m.contains("PostgreSQL is reachable again"))
         .hasSize(2);
-  }
-
-  /**
-   * What was logged so far, copied under the appender's own lock (logback's {@code
-   * AppenderBase.doAppend}): the pool and the adapter log from their own threads.
-   */
-  private List<ILoggingEvent> logged() {
-    synchronized (logs) {
-      return List.copyOf(logs.list);
-    }
   }
 }

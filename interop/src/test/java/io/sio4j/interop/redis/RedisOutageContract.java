@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.resource.ClientResources;
@@ -15,6 +13,7 @@ import io.sio4j.protocol.event.Ack;
 import io.sio4j.server.SocketIoServer;
 import io.sio4j.server.adapter.Adapter;
 import io.sio4j.server.adapter.AdapterFactory;
+import io.sio4j.testkit.LogRecorder;
 import io.sio4j.testkit.RedisServerProcess;
 import io.socket.client.IO;
 import io.socket.client.Socket;
@@ -32,7 +31,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Redis adapter survives its store going away: a private redis-server is killed for 10 s in the
@@ -48,8 +46,7 @@ abstract class RedisOutageContract {
   static final Duration REQUESTS_TIMEOUT = Duration.ofSeconds(3);
   final String key = "sio4j-outage-" + UUID.randomUUID();
   final List<AutoCloseable> toClose = new ArrayList<>();
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private LogRecorder logs;
   private RedisServerProcess redis;
   private ClientResources resources;
   RedisClient client;
@@ -90,8 +87,7 @@ abstract class RedisOutageContract {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> a.sockets().adapter().serverCount().get() == 2);
-    logs.start();
-    root.addAppender(logs);
+    logs = LogRecorder.start();
   }
 
   private SocketIoServer node() throws Exception {
@@ -121,7 +117,7 @@ abstract class RedisOutageContract {
 
   @AfterEach
   void stop() throws Exception {
-    root.detachAppender(logs);
+    if (logs != null) logs.close();
     if (ca != null) ca.close();
     if (cb != null) cb.close();
     if (a != null) a.close();
@@ -191,7 +187,7 @@ abstract class RedisOutageContract {
         .until(() -> count(Level.INFO, "Redis is reachable again") == 2);
 
     List<ILoggingEvent> ours =
-        logged().stream().filter(e -> e.getLoggerName().startsWith("io.sio4j")).toList();
+        logs.events().stream().filter(e -> e.getLoggerName().startsWith("io.sio4j")).toList();
     assertThat(count(Level.WARN, "Redis is unreachable")).isEqualTo(2);
     assertThat(count(Level.INFO, "Redis is reachable again")).isEqualTo(2);
     assertThat(ours).as("no stack trace from sio4j").allMatch(e -> e.getThrowableProxy() == null);
@@ -199,7 +195,7 @@ abstract class RedisOutageContract {
         .as("warnings from sio4j")
         .hasSize(2);
     List<ILoggingEvent> lettuce =
-        logged().stream()
+        logs.events().stream()
             .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
             .filter(e -> !e.getLoggerName().startsWith("io.sio4j"))
             .toList();
@@ -209,19 +205,8 @@ abstract class RedisOutageContract {
         e -> System.out.println("  " + e.getLoggerName() + " " + e.getFormattedMessage()));
   }
 
-  /**
-   * What was logged so far. Lettuce and the adapters log from their own threads while the test
-   * reads: the appender adds under its own lock (logback's {@code AppenderBase.doAppend}), so the
-   * copy is taken under it.
-   */
-  private List<ILoggingEvent> logged() {
-    synchronized (logs) {
-      return List.copyOf(logs.list);
-    }
-  }
-
   private long count(Level level, String text) {
-    return logged().stream()
+    return logs.events().stream()
         .filter(e -> e.getLevel() == level && e.getFormattedMessage().contains(text))
         .count();
   }
